@@ -1,0 +1,43 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const here = (p: string) => resolve(import.meta.dirname, p)
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          // The Electron shell (the only main-side module that imports electron).
+          index: here('src-main/electron/main.ts'),
+          // The database worker thread, found beside index.js at run time.
+          'db-worker': here('src-main/core/db/worker.ts'),
+          // The Electron-free core, loaded as is by the e2e harness and bench.
+          core: here('src-main/core/index.ts')
+        },
+        output: { format: 'es', entryFileNames: '[name].js' }
+      }
+    }
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: here('src-main/preload/index.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: here('src-renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: here('out/renderer'),
+      rollupOptions: { input: here('src-renderer/index.html') }
+    }
+  }
+})

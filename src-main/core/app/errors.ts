@@ -1,0 +1,16 @@
+import type { ErrorCode } from '../../contract/api'
+
+/** An error whose message is meant for the user, with a code for the UI. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'CoreError'
+  }
+}
+
+export function isCoreError(e: unknown): e is CoreError {
+  return e instanceof Error && typeof (e as CoreError).code === 'string' && e.name === 'CoreError'
+}

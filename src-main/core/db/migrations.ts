@@ -1,0 +1,57 @@
+// Numbered, immutable SQL migrations, bundled into the build as text.
+// Each file applied is recorded in schema_migrations and PRAGMA user_version.
+import { CoreError } from '../app/errors'
+import { all, pragmaValue, transaction, type Database } from './sqlite'
+
+const files = import.meta.glob('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true
+}) as Record<string, string>
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = Object.entries(files)
+  .map(([path, sql]) => {
+    const name = path.split('/').pop()!.replace(/\.sql$/, '')
+    const version = Number(name.split('_')[0])
+    if (!Number.isInteger(version) || version < 1) throw new Error(`bad migration file name ${path}`)
+    return { version, name, sql }
+  })
+  .sort((a, b) => a.version - b.version)
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+
+export function schemaVersion(db: Database): number {
+  return Number(pragmaValue(db, 'user_version') ?? 0)
+}
+
+/** Applies what is missing; refuses a file written by a newer app. */
+export function migrate(db: Database, now: string): number[] {
+  const current = schemaVersion(db)
+  if (current > LATEST_VERSION) {
+    throw new CoreError(
+      'PROJECT_INVALID',
+      `This project was saved by a newer version of Research Workbench (schema ${current}; this version knows up to ${LATEST_VERSION}). Update the app to open it.`
+    )
+  }
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'
+  )
+  const applied = new Set(all<{ version: number }>(db, 'SELECT version FROM schema_migrations').map((r) => r.version))
+  const done: number[] = []
+  for (const m of MIGRATIONS) {
+    if (m.version <= current && applied.has(m.version)) continue
+    transaction(db, () => {
+      db.exec(m.sql)
+      db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now])
+      db.exec(`PRAGMA user_version = ${m.version}`)
+    })
+    done.push(m.version)
+  }
+  return done
+}

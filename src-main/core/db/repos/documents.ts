@@ -1,0 +1,90 @@
+import { gzipSync } from 'node:zlib'
+import type { Block, BlockKind, DocumentContent, DocumentSummary } from '../../../contract/types'
+import { CoreError } from '../../app/errors'
+import { all, get, run, type Database } from '../sqlite'
+
+export interface NewDocument {
+  title: string
+  byline: string | null
+  siteName: string | null
+  publishedTime: string | null
+  lang: string | null
+  dir: 'ltr' | 'rtl' | null
+  excerpt: string | null
+  sourcePath: string
+  mediaType: string
+  sha256: string
+  original: Uint8Array
+  text: string
+  blocks: Block[]
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.byline, d.site_name AS siteName, d.published_time AS publishedTime,
+  d.source_path AS sourcePath, d.media_type AS mediaType, d.file_size AS fileSize, d.sha256,
+  d.imported_at AS importedAt, length(d.text) AS textLength,
+  (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentionCount`
+
+export function listDocuments(db: Database): DocumentSummary[] {
+  return all<DocumentSummary>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id DESC`)
+}
+
+type ContentRow = Omit<DocumentContent, 'blocks'> & { blocks: string }
+
+export function getDocument(db: Database, id: number): DocumentContent {
+  const row = get<ContentRow>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}, d.lang, d.dir, d.excerpt, d.text, d.blocks FROM documents d WHERE d.id = ?`,
+    [id]
+  )
+  if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
+  return { ...row, blocks: decodeBlocks(row.blocks) }
+}
+
+export function getDocumentText(db: Database, id: number): { text: string; blocks: Block[]; title: string } {
+  const row = get<{ text: string; blocks: string; title: string }>(db, 'SELECT text, blocks, title FROM documents WHERE id = ?', [id])
+  if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
+  return { text: row.text, blocks: decodeBlocks(row.blocks), title: row.title }
+}
+
+export function findBySha(db: Database, sha256: string): { id: number; title: string } | undefined {
+  return get(db, 'SELECT id, title FROM documents WHERE sha256 = ?', [sha256])
+}
+
+export function insertDocument(db: Database, doc: NewDocument, now: string): number {
+  return run(
+    db,
+    `INSERT INTO documents (title, byline, site_name, published_time, lang, dir, excerpt, source_path, media_type,
+       file_size, sha256, original_gzip, text, blocks, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      doc.title,
+      doc.byline,
+      doc.siteName,
+      doc.publishedTime,
+      doc.lang,
+      doc.dir,
+      doc.excerpt,
+      doc.sourcePath,
+      doc.mediaType,
+      doc.original.length,
+      doc.sha256,
+      gzipSync(doc.original),
+      doc.text,
+      encodeBlocks(doc.blocks),
+      now
+    ]
+  ).lastId
+}
+
+export function countDocuments(db: Database): number {
+  return get<{ n: number }>(db, 'SELECT count(*) AS n FROM documents')!.n
+}
+
+// Blocks are stored compactly as [start, end, kind] triples.
+function encodeBlocks(blocks: Block[]): string {
+  return JSON.stringify(blocks.map((b) => [b.start, b.end, b.kind]))
+}
+
+export function decodeBlocks(json: string): Block[] {
+  return (JSON.parse(json) as [number, number, BlockKind][]).map(([start, end, kind]) => ({ start, end, kind }))
+}

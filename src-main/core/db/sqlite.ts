@@ -1,0 +1,60 @@
+// Loading sql.js and small typed helpers over its statement API.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js'
+
+export type { Database }
+export type Params = SqlValue[] | Record<string, SqlValue>
+
+let sqlPromise: Promise<SqlJsStatic> | null = null
+
+/** sql.js is loaded once per thread; the wasm is read by path (see PLATFORM.md). */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  if (!sqlPromise) {
+    const require = createRequire(import.meta.url)
+    const wasmBinary = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'))
+    sqlPromise = initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer })
+  }
+  return sqlPromise
+}
+
+export function all<T>(db: Database, sql: string, params: Params = []): T[] {
+  const stmt = db.prepare(sql)
+  try {
+    stmt.bind(params)
+    const rows: T[] = []
+    while (stmt.step()) rows.push(stmt.getAsObject() as T)
+    return rows
+  } finally {
+    stmt.free()
+  }
+}
+
+export function get<T>(db: Database, sql: string, params: Params = []): T | undefined {
+  return all<T>(db, sql, params)[0]
+}
+
+/** Runs a write and returns the new rowid and the number of rows changed. */
+export function run(db: Database, sql: string, params: Params = []): { lastId: number; changes: number } {
+  db.run(sql, params)
+  const changes = db.getRowsModified()
+  const row = get<{ id: number }>(db, 'SELECT last_insert_rowid() AS id')
+  return { lastId: row?.id ?? 0, changes }
+}
+
+export function pragmaValue(db: Database, pragma: string): SqlValue {
+  const res = db.exec(`PRAGMA ${pragma}`)
+  return res[0]?.values[0]?.[0] ?? null
+}
+
+export function transaction<T>(db: Database, fn: () => T): T {
+  db.exec('BEGIN')
+  try {
+    const out = fn()
+    db.exec('COMMIT')
+    return out
+  } catch (e) {
+    db.exec('ROLLBACK')
+    throw e
+  }
+}
