@@ -15,6 +15,7 @@ import type {
   Relation,
   SaveState
 } from './types'
+import type { Method } from './methods'
 
 /** A phantom marker carrying a method's result type. */
 function returns<T>(): T {
@@ -112,41 +113,15 @@ export const contract = {
 } as const
 
 export type Contract = typeof contract
-export type Method = keyof Contract
+
+// The contract and METHOD_NAMES must list the same methods.
+type Missing = Exclude<Method, keyof Contract>
+type Extra = Exclude<keyof Contract, Method>
+const sameMethods: [Missing, Extra] extends [never, never] ? true : false = true
+void sameMethods
+
 export type ArgsOf<M extends Method> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends Method> = z.output<Contract[M]['args']>
 export type ResultOf<M extends Method> = Contract[M]['result']
 
-export const METHODS = Object.keys(contract) as Method[]
-
-export function isMethod(value: unknown): value is Method {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value)
-}
-
-export type ErrorCode =
-  | 'BAD_METHOD'
-  | 'BAD_ARGS'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'NO_PROJECT'
-  | 'IMPORT_FAILED'
-  | 'PROJECT_INVALID'
-  | 'IO'
-  | 'INTERNAL'
-
-export interface ApiError {
-  code: ErrorCode
-  message: string
-}
-
-export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
-
-/** What the preload (or the e2e harness) puts on `window.rwb`. */
-export interface Bridge {
-  invoke(method: Method, args: unknown): Promise<ApiResponse<unknown>>
-  onEvent(listener: (event: import('./types').AppEvent) => void): () => void
-}
-
-export const BRIDGE_KEY = 'rwb'
-export const IPC_INVOKE = 'rwb:invoke'
-export const IPC_EVENT = 'rwb:event'
+export * from './methods'

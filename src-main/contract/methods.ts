@@ -1,0 +1,67 @@
+// The names of the contract's methods and the bridge's shape, without zod, so
+// the sandboxed preload (which cannot load packages) can check calls.
+import type { AppEvent } from './types'
+
+export const METHOD_NAMES = [
+  'app.bootstrap',
+  'project.info',
+  'project.new',
+  'project.open',
+  'project.openRecent',
+  'project.saveAs',
+  'project.recent',
+  'project.saveState',
+  'project.flush',
+  'documents.list',
+  'documents.get',
+  'documents.openFiles',
+  'entities.list',
+  'entities.create',
+  'entities.update',
+  'entities.delete',
+  'entities.mentions',
+  'mentions.forDocument',
+  'mentions.create',
+  'mentions.delete',
+  'relations.list',
+  'relations.create',
+  'relations.delete',
+  'graph.coMentions',
+  'export.savePng',
+] as const
+
+export type Method = (typeof METHOD_NAMES)[number]
+
+const names = new Set<string>(METHOD_NAMES)
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && names.has(value)
+}
+
+export type ErrorCode =
+  | 'BAD_METHOD'
+  | 'BAD_ARGS'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'NO_PROJECT'
+  | 'IMPORT_FAILED'
+  | 'PROJECT_INVALID'
+  | 'IO'
+  | 'INTERNAL'
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** What the preload (or the e2e harness) puts on `window.rwb`. */
+export interface Bridge {
+  invoke(method: Method, args: unknown): Promise<ApiResponse<unknown>>
+  onEvent(listener: (event: AppEvent) => void): () => void
+}
+
+export const BRIDGE_KEY = 'rwb'
+export const IPC_INVOKE = 'rwb:invoke'
+export const IPC_EVENT = 'rwb:event'

@@ -1,0 +1,49 @@
+// The native menu: each item sends a command to the renderer, which runs the
+// same action as its toolbar button and keyboard shortcut.
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { RecentProject } from '../contract/api'
+import type { MenuCommand } from '../contract/types'
+
+export function buildMenu(send: (c: MenuCommand) => void, recent: RecentProject[], openRecent: (path: string) => void): Menu {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open Articles…', accelerator: 'CmdOrCtrl+O', click: () => send('file.open') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    {
+      label: '&Project',
+      submenu: [
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('project.new') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('project.open') },
+        {
+          label: 'Open Recent',
+          submenu: recent.length ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, click: () => openRecent(r.path) })) : [{ label: 'No recent projects', enabled: false }]
+        },
+        { type: 'separator' },
+        { label: 'Save Project As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('project.saveAs') }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { label: 'Reader', accelerator: 'CmdOrCtrl+1', click: () => send('view.reader') },
+        { label: 'Map', accelerator: 'CmdOrCtrl+2', click: () => send('view.map') },
+        { label: 'Find in Document…', accelerator: 'CmdOrCtrl+F', click: () => send('reader.find') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    { label: '&Export', submenu: [{ label: 'Map as PNG…', accelerator: 'CmdOrCtrl+E', click: () => send('export.mapPng') }] }
+  ]
+  return Menu.buildFromTemplate(template)
+}
