@@ -17,7 +17,8 @@ export default defineConfig({
           // The Electron-free core, loaded as is by the e2e harness and bench.
           core: here('src-main/core/index.ts')
         },
-        output: { format: 'es', entryFileNames: '[name].js' }
+        // Chunks sit beside the entries: the DB client finds db-worker.js relative to itself.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }
       }
     }
   },
@@ -35,6 +36,7 @@ export default defineConfig({
     root: here('src-renderer'),
     base: './',
     plugins: [react()],
+    resolve: { alias: { '@contract': here('src-main/contract') } },
     build: {
       outDir: here('out/renderer'),
       rollupOptions: { input: here('src-renderer/index.html') }

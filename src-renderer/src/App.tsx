@@ -1,1 +1,96 @@
-export function App() { return <div>hi</div> }
+import { useEffect, useState } from 'react'
+import { call, onAppEvent } from './api'
+import { DeleteEntityDialog } from './entities/DeleteEntityDialog'
+import { EntitiesPane } from './entities/EntitiesPane'
+import { LinkDialog } from './entities/LinkDialog'
+import { LibraryPane } from './library/LibraryPane'
+import { ExportPngDialog } from './map/ExportPngDialog'
+import { MapView } from './map/MapView'
+import { Reader } from './reader/Reader'
+import { runCommand, shortcutFor } from './shell/commands'
+import { TopBar } from './shell/TopBar'
+import { useStore } from './store'
+
+function Toasts() {
+  const toasts = useStore((s) => s.toasts)
+  const dismiss = useStore((s) => s.dismissToast)
+  return (
+    <div className="toasts" aria-live="assertive">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+          <span>{t.text}</span>
+          <button type="button" className="link" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+function Dialogs() {
+  const dialog = useStore((s) => s.dialog)
+  const openDialog = useStore((s) => s.openDialog)
+  const close = () => openDialog(null)
+  if (!dialog) return null
+  if (dialog.kind === 'link') return <LinkDialog entityId={dialog.entityId} onClose={close} />
+  if (dialog.kind === 'deleteEntity') return <DeleteEntityDialog entityId={dialog.entityId} onClose={close} />
+  return <ExportPngDialog onClose={close} />
+}
+
+export function App() {
+  const view = useStore((s) => s.view)
+  const [fatal, setFatal] = useState<string | null>(null)
+  const [ready, setReady] = useState(false)
+
+  useEffect(() => {
+    const off = onAppEvent((e) => {
+      if (e.kind === 'save') useStore.setState({ saveState: e.state })
+      else if (e.kind === 'menu') void runCommand(e.command)
+      else if (e.kind === 'project' && e.info.path !== useStore.getState().project?.path) void useStore.getState().guard(useStore.getState().loadProject)
+    })
+    call('app.bootstrap')
+      .then(async (boot) => {
+        if (boot.notice) useStore.getState().notify('error', boot.notice)
+        await useStore.getState().loadProject()
+        setReady(true)
+      })
+      .catch((e: Error) => setFatal(e.message))
+    const onKey = (e: KeyboardEvent) => {
+      const cmd = shortcutFor(e)
+      if (!cmd) return
+      if (cmd === 'escape' && !useStore.getState().dialog && !useStore.getState().findOpen) return
+      e.preventDefault()
+      void runCommand(cmd)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      off()
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+
+  if (fatal) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>Research Workbench could not start</h1>
+        <p>{fatal}</p>
+      </div>
+    )
+  }
+
+  return (
+    <div className="app" data-ready={ready}>
+      <TopBar />
+      <main className="workspace">
+        <LibraryPane />
+        <section className="center" aria-label={view === 'map' ? 'Map' : 'Reader'}>
+          {view === 'map' ? <MapView /> : <Reader />}
+        </section>
+        <EntitiesPane />
+      </main>
+      <Dialogs />
+      <Toasts />
+    </div>
+  )
+}

@@ -27,7 +27,7 @@ const CONTAINERS = new Set([
 ])
 
 // Never text: anything that survived sanitising but is not prose.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE'])
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOEMBED', 'NOFRAMES', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE'])
 
 // Placeholders survive whitespace collapsing, then become \n (<br>) and \t (cell).
 const LINE_BREAK = /\u0001/g

@@ -15,7 +15,7 @@ function getPurifier() {
 export function sanitizeToFragment(html: string): DocumentFragment {
   return getPurifier().sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'video', 'audio', 'source', 'picture', 'link', 'meta', 'base'],
+    FORBID_TAGS: ['style', 'template', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'video', 'audio', 'source', 'picture', 'link', 'meta', 'base'],
     FORBID_ATTR: ['style', 'src', 'srcset', 'href', 'action', 'formaction', 'background', 'poster']
   }) as unknown as DocumentFragment
 }

@@ -1,0 +1,71 @@
+import { memo, type JSX } from 'react'
+import type { Block } from '@contract/types'
+import { tint } from '../colors'
+import { segmentRange, type Layer } from './segments'
+
+export interface HighlightLayer extends Layer {
+  color: string
+  title: string
+}
+
+interface Props {
+  block: Block
+  text: string
+  highlights: HighlightLayer[]
+  finds: Layer[]
+  currentFind: number | null
+  /** Summaries of highlights and finds: the block re-renders only when they change. */
+  hlKey: string
+  findKey: string
+}
+
+const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
+  p: 'p',
+  h1: 'h1',
+  h2: 'h2',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h5',
+  h6: 'h6',
+  li: 'li',
+  quote: 'blockquote',
+  pre: 'pre',
+  row: 'div'
+}
+
+/** One block of the document; re-renders only when its own highlights change. */
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind }: Props) {
+  const Tag = TAGS[block.kind]
+  const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
+  const segments = segmentRange(block.start, block.end, layers)
+  return (
+    <Tag className={`blk blk-${block.kind}`} data-block-start={block.start}>
+      {segments.map((seg) => {
+        const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
+        const find = seg.covers.find((c) => c.id < 0)
+        const inner = marks.at(-1)
+        const outer = marks.length > 1 ? marks[0] : undefined
+        const cls = [inner ? 'hl' : '', find ? 'find' : '', find && -1 - find.id === currentFind ? 'find-current' : ''].filter(Boolean).join(' ')
+        return (
+          <span
+            key={seg.start}
+            data-s={seg.start}
+            data-mentions={marks.length ? marks.map((m) => m.id).join(' ') : undefined}
+            className={cls || undefined}
+            title={marks.length ? marks.map((m) => m.title).join('\n') : undefined}
+            style={
+              inner
+                ? {
+                    backgroundColor: tint(inner.color, marks.length > 1 ? 0.34 : 0.22),
+                    boxShadow: `inset 0 -2px 0 ${(outer ?? inner).color}`
+                  }
+                : undefined
+            }
+          >
+            {text.slice(seg.start, seg.end)}
+          </span>
+        )
+      })}
+    </Tag>
+  )
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey)

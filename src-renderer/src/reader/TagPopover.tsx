@@ -1,0 +1,145 @@
+// The popover that tags a selection: type-ahead over existing entities, or
+// create a new one with a name and a type. Enter confirms, Esc cancels.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { ENTITY_TYPES, entityType } from '@contract/vocabulary'
+import { useStore } from '../store'
+
+interface Props {
+  x: number
+  y: number
+  selectedText: string
+  onPick(target: { entityId: number } | { name: string; type: string }): void
+  onClose(): void
+}
+
+export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
+  const entities = useStore((s) => s.entities)
+  const [query, setQuery] = useState(selectedText.replace(/\s+/g, ' ').trim().slice(0, 200))
+  const [type, setType] = useState<string>(ENTITY_TYPES[1]!.key)
+  const [active, setActive] = useState(0)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    inputRef.current?.focus()
+    inputRef.current?.select()
+  }, [])
+
+  const matches = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase()
+    if (!q) return entities.slice(0, 8)
+    return entities
+      .filter((e) => e.name.toLocaleLowerCase().includes(q))
+      .sort((a, b) => Number(b.name.toLocaleLowerCase() === q) - Number(a.name.toLocaleLowerCase() === q) || a.name.length - b.name.length)
+      .slice(0, 8)
+  }, [entities, query])
+
+  const exact = matches.find((e) => e.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase())
+  // Options: existing matches, then "create new" last.
+  const optionCount = matches.length + (exact ? 0 : 1)
+  const createIndex = exact ? -1 : matches.length
+
+  const confirm = (index: number) => {
+    if (index === createIndex) {
+      if (query.trim()) onPick({ name: query.trim(), type })
+      return
+    }
+    const e = matches[index]
+    if (e) onPick({ entityId: e.id })
+  }
+
+  return (
+    <div
+      className="popover tag-popover"
+      style={{ left: x, top: y }}
+      role="dialog"
+      aria-label="Tag selection"
+      onMouseDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          onClose()
+        } else if (e.key === 'ArrowDown') {
+          e.preventDefault()
+          setActive((a) => (a + 1) % Math.max(1, optionCount))
+        } else if (e.key === 'ArrowUp') {
+          e.preventDefault()
+          setActive((a) => (a - 1 + optionCount) % Math.max(1, optionCount))
+        } else if (e.key === 'Enter') {
+          e.preventDefault()
+          confirm(Math.min(active, optionCount - 1))
+        } else if (e.altKey && /^[0-9]$/.test(e.key)) {
+          const t = ENTITY_TYPES[(Number(e.key) + 9) % 10]
+          if (t) {
+            e.preventDefault()
+            setType(t.key)
+            setActive(createIndex >= 0 ? createIndex : active)
+          }
+        }
+      }}
+    >
+      <input
+        ref={inputRef}
+        className="tag-input"
+        aria-label="Entity name"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setActive(0)
+        }}
+        placeholder="Entity name…"
+      />
+      <ul className="tag-options" role="listbox" aria-label="Entities">
+        {matches.map((e, i) => (
+          <li
+            key={e.id}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => confirm(i)}
+          >
+            <span className="dot" style={{ background: entityType(e.type).color }} />
+            <span className="name">{e.name}</span>
+            <span className="muted">{entityType(e.type).label}</span>
+          </li>
+        ))}
+        {createIndex >= 0 && (
+          <li
+            role="option"
+            aria-selected={active === createIndex}
+            className={`create ${active === createIndex ? 'active' : ''}`}
+            onMouseEnter={() => setActive(createIndex)}
+            onClick={() => confirm(createIndex)}
+          >
+            <span className="dot" style={{ background: entityType(type).color }} />
+            <span className="name">Create “{query.trim() || '…'}”</span>
+            <span className="muted">as {entityType(type).label}</span>
+          </li>
+        )}
+      </ul>
+      {createIndex >= 0 && (
+        <div className="type-picker" role="radiogroup" aria-label="Type of the new entity">
+          {ENTITY_TYPES.map((t, i) => (
+            <button
+              key={t.key}
+              type="button"
+              role="radio"
+              aria-checked={type === t.key}
+              className={type === t.key ? 'type-chip selected' : 'type-chip'}
+              title={`${t.label} (Alt+${(i + 1) % 10})`}
+              onClick={() => {
+                setType(t.key)
+                setActive(createIndex)
+                inputRef.current?.focus()
+              }}
+            >
+              <span className="dot" style={{ background: t.color }} />
+              {t.label}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="popover-hint">↑↓ choose · Enter tag · Alt+1…0 type · Esc cancel</div>
+    </div>
+  )
+}

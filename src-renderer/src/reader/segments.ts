@@ -1,0 +1,46 @@
+// Splits a block of text into runs that share the same set of covering
+// highlights, so overlapping and nested mentions render as flat spans.
+export interface Layer {
+  start: number
+  end: number
+  id: number
+}
+
+export interface Segment {
+  start: number
+  end: number
+  /** Covering layers, outermost (longest) first. */
+  covers: Layer[]
+}
+
+export function segmentRange(start: number, end: number, layers: readonly Layer[]): Segment[] {
+  const inside = layers.filter((l) => l.end > start && l.start < end)
+  const cuts = new Set<number>([start, end])
+  for (const l of inside) {
+    if (l.start > start) cuts.add(l.start)
+    if (l.end < end) cuts.add(l.end)
+  }
+  const points = [...cuts].sort((a, b) => a - b)
+  const out: Segment[] = []
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i]!
+    const e = points[i + 1]!
+    const covers = inside.filter((l) => l.start <= s && l.end >= e).sort((a, b) => b.end - b.start - (a.end - a.start))
+    out.push({ start: s, end: e, covers })
+  }
+  return out
+}
+
+/** Every occurrence of `query` in `text`, case-insensitive. */
+export function findAll(text: string, query: string): { start: number; end: number }[] {
+  if (!query) return []
+  const hay = text.toLocaleLowerCase()
+  const needle = query.toLocaleLowerCase()
+  // Lower-casing can change lengths (e.g. 'İ'); fall back to exact matching then.
+  const exact = hay.length !== text.length || needle.length !== query.length
+  const h = exact ? text : hay
+  const n = exact ? query : needle
+  const out: { start: number; end: number }[] = []
+  for (let i = h.indexOf(n); i !== -1 && out.length < 10_000; i = h.indexOf(n, i + n.length)) out.push({ start: i, end: i + n.length })
+  return out
+}

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react'
+import { useStore } from '../store'
+import { runCommand, switchProject } from './commands'
+import { call } from '../api'
+
+function SaveIndicator() {
+  const s = useStore((st) => st.saveState)
+  const text = s.error ? 'Not saved' : s.saving ? 'Saving…' : s.dirty ? 'Edited' : 'Saved'
+  return (
+    <span className={`save-indicator ${s.error ? 'error' : ''}`} role="status" aria-live="polite" title={s.error ?? (s.lastSavedAt ? `Last saved ${new Date(s.lastSavedAt).toLocaleTimeString()}` : '')}>
+      {text}
+    </span>
+  )
+}
+
+function ProjectMenu() {
+  const [open, setOpen] = useState(false)
+  const recent = useStore((s) => s.recent)
+  const current = useStore((s) => s.project?.path)
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false)
+    window.addEventListener('mousedown', close)
+    return () => window.removeEventListener('mousedown', close)
+  }, [open])
+  const item = (label: string, hint: string, fn: () => void) => (
+    <button
+      type="button"
+      role="menuitem"
+      onClick={() => {
+        setOpen(false)
+        fn()
+      }}
+    >
+      <span>{label}</span>
+      <span className="muted">{hint}</span>
+    </button>
+  )
+  return (
+    <div className="menu" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Project ▾
+      </button>
+      {open && (
+        <div className="menu-popup" role="menu">
+          {item('New project…', 'Ctrl+Shift+N', () => void runCommand('project.new'))}
+          {item('Open project…', 'Ctrl+Shift+O', () => void runCommand('project.open'))}
+          {item('Save project as…', 'Ctrl+Shift+S', () => void runCommand('project.saveAs'))}
+          <div className="menu-sep" />
+          <div className="menu-label muted">Recent projects</div>
+          {recent
+            .filter((r) => r.path !== current)
+            .map((r) => (
+              <button key={r.path} type="button" role="menuitem" title={r.path} onClick={() => (setOpen(false), void switchProject(() => call('project.openRecent', { path: r.path })))}>
+                <span>{r.name}</span>
+                <span className="muted path">{r.path}</span>
+              </button>
+            ))}
+          {recent.filter((r) => r.path !== current).length === 0 && <div className="menu-label muted">None yet</div>}
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function TopBar() {
+  const project = useStore((s) => s.project)
+  const view = useStore((s) => s.view)
+  const setView = useStore((s) => s.setView)
+  return (
+    <header className="topbar">
+      <div className="brand">Research Workbench</div>
+      <div className="project-name" title={project?.path}>
+        {project?.name ?? '…'}
+      </div>
+      <SaveIndicator />
+      <nav className="topbar-actions" aria-label="Main">
+        <button type="button" onClick={() => void runCommand('file.open')} title="Open articles (Ctrl+O)">
+          Open…
+        </button>
+        <ProjectMenu />
+        <div className="segmented" role="tablist" aria-label="View">
+          <button type="button" role="tab" aria-selected={view === 'reader'} onClick={() => setView('reader')} title="Reader (Ctrl+1)">
+            Reader
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'map'} onClick={() => setView('map')} title="Map (Ctrl+2)">
+            Map
+          </button>
+        </div>
+        <button type="button" onClick={() => void runCommand('export.mapPng')} title="Export map as PNG (Ctrl+E)">
+          Export PNG…
+        </button>
+      </nav>
+    </header>
+  )
+}

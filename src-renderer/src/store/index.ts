@@ -1,0 +1,14 @@
+import { create } from 'zustand'
+import { entitiesSlice, librarySlice, mapSlice, projectSlice, readerSlice, uiSlice } from './slices'
+import type { AppState } from './types'
+
+export const useStore = create<AppState>()((...a) => ({
+  ...projectSlice(...a),
+  ...librarySlice(...a),
+  ...readerSlice(...a),
+  ...entitiesSlice(...a),
+  ...mapSlice(...a),
+  ...uiSlice(...a)
+}))
+
+export type { AppState } from './types'

@@ -1,0 +1,175 @@
+// The store's slices. Each action calls the API and refreshes only what the
+// change touches; errors become toasts (see `guard`).
+import type { StateCreator } from 'zustand'
+import { call } from '../api'
+import type { AppState, EntitiesSlice, LibrarySlice, MapSlice, ProjectSlice, ReaderSlice, UiSlice } from './types'
+
+type Slice<T> = StateCreator<AppState, [], [], T>
+
+export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
+  project: null,
+  saveState: { dirty: false, saving: false, lastSavedAt: null, error: null },
+  recent: [],
+  async loadProject() {
+    const [project, saveState, documents, entities, relations] = await Promise.all([
+      call('project.info'),
+      call('project.saveState'),
+      call('documents.list'),
+      call('entities.list'),
+      call('relations.list')
+    ])
+    set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [] })
+    void get().refreshRecent()
+    void get().refreshCoMentions()
+    const first = documents[0]
+    if (first) await get().openDocument(first.id)
+  },
+  async refreshRecent() {
+    set({ recent: await call('project.recent') })
+  }
+})
+
+export const librarySlice: Slice<LibrarySlice> = (set, get) => ({
+  documents: [],
+  lastImport: null,
+  async refreshDocuments() {
+    set({ documents: await call('documents.list') })
+  },
+  async openFiles() {
+    const results = await call('documents.openFiles')
+    if (!results.length) return
+    set({ lastImport: results })
+    await get().refreshDocuments()
+    const firstNew = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
+    if (firstNew?.documentId) await get().openDocument(firstNew.documentId)
+  },
+  dismissImport() {
+    set({ lastImport: null })
+  }
+})
+
+let jumpNonce = 0
+
+export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
+  doc: null,
+  mentions: [],
+  jump: null,
+  async openDocument(id, jump) {
+    const current = get().doc
+    if (current?.id !== id) {
+      const [doc, mentions] = await Promise.all([call('documents.get', { id }), call('mentions.forDocument', { documentId: id })])
+      set({ doc, mentions })
+    }
+    set({ view: 'reader', jump: jump ? { ...jump, nonce: ++jumpNonce } : null })
+  },
+  async refreshMentions() {
+    const doc = get().doc
+    if (doc) set({ mentions: await call('mentions.forDocument', { documentId: doc.id }) })
+  },
+  async tagSpan(span, target) {
+    const doc = get().doc
+    if (!doc) return null
+    const entityId = 'entityId' in target ? target.entityId : (await call('entities.create', target)).id
+    const mention = await call('mentions.create', { documentId: doc.id, entityId, ...span })
+    // Show the highlight at once; counts and the entity list follow.
+    set({ mentions: [...get().mentions, mention].sort((a, b) => a.start - b.start || b.end - a.end) })
+    void get().refreshEntities()
+    void get().refreshDocuments()
+    void get().refreshCoMentions()
+    if (get().selectedEntityId === entityId) void get().selectEntity(entityId)
+    return mention
+  },
+  async removeMention(id) {
+    await call('mentions.delete', { id })
+    set({ mentions: get().mentions.filter((m) => m.id !== id) })
+    void get().refreshEntities()
+    void get().refreshDocuments()
+    void get().refreshCoMentions()
+    const sel = get().selectedEntityId
+    if (sel) void get().selectEntity(sel)
+  }
+})
+
+export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
+  entities: [],
+  relations: [],
+  selectedEntityId: null,
+  selectedMentions: [],
+  async refreshEntities() {
+    const [entities, relations] = await Promise.all([call('entities.list'), call('relations.list')])
+    set({ entities, relations })
+  },
+  async selectEntity(id) {
+    if (id === null) {
+      set({ selectedEntityId: null, selectedMentions: [] })
+      return
+    }
+    set({ selectedEntityId: id })
+    const mentions = await call('entities.mentions', { entityId: id })
+    if (get().selectedEntityId === id) set({ selectedMentions: mentions })
+  },
+  async updateEntity(a) {
+    await call('entities.update', a)
+    await get().refreshEntities()
+  },
+  async deleteEntity(id) {
+    await call('entities.delete', { id })
+    if (get().selectedEntityId === id) set({ selectedEntityId: null, selectedMentions: [] })
+    await Promise.all([get().refreshEntities(), get().refreshMentions(), get().refreshDocuments(), get().refreshCoMentions()])
+  },
+  async linkEntities(a) {
+    await call('relations.create', a)
+    await get().refreshEntities()
+    return true
+  },
+  async deleteRelation(id) {
+    await call('relations.delete', { id })
+    await get().refreshEntities()
+  }
+})
+
+export const mapSlice: Slice<MapSlice> = (set, get) => ({
+  showCoMentions: false,
+  coMentions: [],
+  async setShowCoMentions(on) {
+    set({ showCoMentions: on })
+    if (on) await get().refreshCoMentions()
+  },
+  async refreshCoMentions() {
+    set({ coMentions: await call('graph.coMentions') })
+  }
+})
+
+let toastId = 0
+
+export const uiSlice: Slice<UiSlice> = (set, get) => ({
+  view: 'reader',
+  dialog: null,
+  findOpen: false,
+  toasts: [],
+  setView(view) {
+    set({ view })
+  },
+  openDialog(dialog) {
+    set({ dialog })
+  },
+  setFindOpen(findOpen) {
+    set({ findOpen })
+  },
+  notify(kind, text) {
+    const id = ++toastId
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-4) })
+    if (kind === 'info') setTimeout(() => get().dismissToast(id), 5000)
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) })
+  },
+  async guard(fn) {
+    try {
+      return await fn()
+    } catch (e) {
+      get().notify('error', e instanceof Error ? e.message : String(e))
+      return undefined
+    }
+  }
+})

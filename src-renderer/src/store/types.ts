@@ -1,0 +1,92 @@
+import type { RecentProject } from '@contract/api'
+import type {
+  CoMention,
+  DocumentContent,
+  DocumentSummary,
+  Entity,
+  ImportResult,
+  Mention,
+  MentionInContext,
+  ProjectInfo,
+  Relation,
+  SaveState
+} from '@contract/types'
+
+export interface ProjectSlice {
+  project: ProjectInfo | null
+  saveState: SaveState
+  recent: RecentProject[]
+  loadProject(): Promise<void>
+  refreshRecent(): Promise<void>
+}
+
+export interface LibrarySlice {
+  documents: DocumentSummary[]
+  lastImport: ImportResult[] | null
+  refreshDocuments(): Promise<void>
+  openFiles(): Promise<void>
+  dismissImport(): void
+}
+
+/** A request to scroll the reader to a span and flash it. */
+export interface JumpTarget {
+  start: number
+  end: number
+  nonce: number
+}
+
+export interface ReaderSlice {
+  doc: DocumentContent | null
+  mentions: Mention[]
+  jump: JumpTarget | null
+  openDocument(id: number, jump?: { start: number; end: number }): Promise<void>
+  refreshMentions(): Promise<void>
+  tagSpan(span: { start: number; end: number }, target: { entityId: number } | { name: string; type: string }): Promise<Mention | null>
+  removeMention(id: number): Promise<void>
+}
+
+export interface EntitiesSlice {
+  entities: Entity[]
+  relations: Relation[]
+  selectedEntityId: number | null
+  selectedMentions: MentionInContext[]
+  refreshEntities(): Promise<void>
+  selectEntity(id: number | null): Promise<void>
+  updateEntity(a: { id: number; name?: string; type?: string }): Promise<void>
+  deleteEntity(id: number): Promise<void>
+  linkEntities(a: { sourceId: number; targetId: number; type: string; label: string }): Promise<boolean>
+  deleteRelation(id: number): Promise<void>
+}
+
+export interface MapSlice {
+  showCoMentions: boolean
+  coMentions: CoMention[]
+  setShowCoMentions(on: boolean): Promise<void>
+  refreshCoMentions(): Promise<void>
+}
+
+export type View = 'reader' | 'map'
+
+export interface Toast {
+  id: number
+  kind: 'info' | 'error'
+  text: string
+}
+
+export type Dialog = { kind: 'link'; entityId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | null
+
+export interface UiSlice {
+  view: View
+  dialog: Dialog
+  findOpen: boolean
+  toasts: Toast[]
+  setView(v: View): void
+  openDialog(d: Dialog): void
+  setFindOpen(open: boolean): void
+  notify(kind: Toast['kind'], text: string): void
+  dismissToast(id: number): void
+  /** Runs an action, turning a failure into an error toast. */
+  guard<T>(fn: () => Promise<T>): Promise<T | undefined>
+}
+
+export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & UiSlice

@@ -1,0 +1,83 @@
+// `npm run bench`: runs every benchmark module, prints the figures and writes
+// bench/results.json as {"results": [{name, value, unit, target?}, ...]}.
+//
+// Add a benchmark by writing test/bench/<name>.mjs that exports an async
+// function returning result entries, and listing it in BENCHMARKS below.
+// `node test/bench/run.mjs save` runs only the named modules.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './lib/paths.mjs'
+
+const BENCHMARKS = [
+  { name: 'save', title: 'Saving a project of 1,000 imported articles', load: async () => (await import('./save.mjs')).benchSave }
+]
+
+function meets(r) {
+  // Targets are upper bounds (the issue: save <= 400 ms, blocked < 16 ms).
+  if (r.target === undefined) return ''
+  const ok = r.name.includes('blocked') ? r.value < r.target : r.value <= r.target
+  return ok ? 'ok' : 'MISSED'
+}
+
+function printTable(results) {
+  const rows = results.map((r) => [
+    r.name,
+    `${r.value} ${r.unit}`,
+    r.target === undefined ? '' : `${r.name.includes('blocked') ? '<' : '<='} ${r.target} ${r.unit}`,
+    meets(r)
+  ])
+  const head = ['figure', 'value', 'target', '']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd()
+  console.log(line(head))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const row of rows) console.log(line(row))
+}
+
+async function main() {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  const selected = only.length ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS
+  if (only.length && selected.length !== only.length) {
+    throw new Error(`unknown benchmark in ${only.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`)
+  }
+  const results = []
+  const failures = []
+  const warnings = []
+  const started = performance.now()
+  for (const b of selected) {
+    console.log(`\n== ${b.name}: ${b.title}`)
+    const t0 = performance.now()
+    try {
+      const fn = await b.load()
+      const out = await fn({
+        log: (msg) => console.log(`  ${msg}`),
+        warn: (msg) => {
+          if (!warnings.includes(msg)) warnings.push(msg)
+          console.warn(`  WARNING: ${msg}`)
+        }
+      })
+      results.push(...out.map((r) => ({ ...r, bench: b.name })))
+      console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+    } catch (e) {
+      failures.push(b.name)
+      console.error(`  FAILED: ${e?.stack ?? e}`)
+    }
+  }
+
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ results }, null, 2)}\n`)
+  console.log('')
+  printTable(results)
+  console.log(`\nwrote ${relative(REPO_ROOT, RESULTS_FILE)} in ${((performance.now() - started) / 1000).toFixed(1)} s total`)
+  for (const w of warnings) console.warn(`WARNING: ${w}`)
+  if (failures.length) {
+    console.error(`benchmarks failed: ${failures.join(', ')}`)
+    process.exitCode = 1
+  }
+}
+
+main().catch((e) => {
+  console.error(e?.stack ?? e)
+  process.exitCode = 1
+})

@@ -1,0 +1,155 @@
+// The e2e harness: the built renderer in real Chromium, with the preload
+// bridge replaced by page.exposeBinding into the same handler table that
+// Electron's ipcMain uses, over a real project file in a temp folder.
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import type { AppEvent } from '../../src-main/contract/types'
+import type { AppCore as AppCoreT } from '../../src-main/core/app/appCore'
+import type { NativeHost } from '../../src-main/core/app/native'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+
+export const REPO = resolve(import.meta.dirname, '../..')
+export const SHARED = resolve(REPO, '../shared')
+const OUT = join(REPO, 'out')
+// The same CSP as the Electron shell sends (src-main/electron/security.ts).
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'"
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
+
+type Core = typeof import('../../src-main/core/index')
+
+export async function loadCore(): Promise<Core> {
+  const built = join(OUT, 'main/core.js')
+  if (!existsSync(built)) throw new Error('Build the app first: npm run build (out/main/core.js is missing).')
+  return (await import(pathToFileURL(built).href)) as Core
+}
+
+/** Dialog answers the test queues up; an empty queue means "cancelled". */
+export class ScriptedNative implements NativeHost {
+  openAnswers: string[][] = []
+  saveAnswers: string[] = []
+  events: AppEvent[] = []
+  page: Page | null = null
+  async showOpenDialog(): Promise<string[]> {
+    return this.openAnswers.shift() ?? []
+  }
+  async showSaveDialog(): Promise<string | null> {
+    return this.saveAnswers.shift() ?? null
+  }
+  emit(event: AppEvent): void {
+    this.events.push(event)
+    void this.page?.evaluate((e) => (window as unknown as { __rwbEmit?: (e: unknown) => void }).__rwbEmit?.(e), event).catch(() => {})
+  }
+}
+
+function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const root = join(OUT, 'renderer')
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP })
+    createReadStream(file).pipe(res)
+  })
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address()
+      ok({ server, origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` })
+    })
+  )
+}
+
+export interface AppSession {
+  page: Page
+  core: AppCoreT
+  native: ScriptedNative
+  dataDir: string
+  /** Every request the page made to anything but the app itself. */
+  foreignRequests: string[]
+  /** Errors and CSP violations the page logged. */
+  consoleErrors: string[]
+  /** Quits like the app does (flushes the project), keeping the data folder. */
+  quit(): Promise<void>
+}
+
+let browser: Browser | null = null
+let server: { server: Server; origin: string } | null = null
+
+export async function startHarness(): Promise<void> {
+  browser ??= await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  server ??= await serveRenderer()
+}
+
+export async function stopHarness(): Promise<void> {
+  await browser?.close()
+  browser = null
+  await new Promise((ok) => (server ? server.server.close(ok) : ok(null)))
+  server = null
+}
+
+export function newDataDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rwb-e2e-'))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Starts the app over `dataDir` (first start when it is empty). */
+export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } = {}): Promise<AppSession> {
+  await startHarness()
+  const { AppCore, createHandlers, dispatch } = await loadCore()
+  const native = new ScriptedNative()
+  const core = new AppCore({ dataDir, seedsDir: join(REPO, 'seeds'), native, saveDelayMs: opts.saveDelayMs ?? 300 })
+  const handlers = createHandlers(core)
+  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  native.page = page
+  const foreignRequests: string[] = []
+  const consoleErrors: string[] = []
+  page.on('request', (r) => {
+    if (!r.url().startsWith(`${server!.origin}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url())
+  })
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
+  // Nothing leaves the machine: anything not served by the harness is refused.
+  await context.route('**/*', (route) => (route.request().url().startsWith(`${server!.origin}/`) ? route.continue() : route.abort()))
+  await page.exposeBinding('__rwbInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args))
+  await page.addInitScript(() => {
+    const listeners = new Set<(e: unknown) => void>()
+    const w = window as unknown as Record<string, unknown>
+    w.__rwbEmit = (e: unknown) => listeners.forEach((l) => l(e))
+    w.rwb = Object.freeze({
+      invoke: (method: string, args: unknown) => (w.__rwbInvoke as (m: string, a: unknown) => Promise<unknown>)(method, args),
+      onEvent: (l: (e: unknown) => void) => {
+        listeners.add(l)
+        return () => listeners.delete(l)
+      }
+    })
+  })
+  await page.goto(`${server!.origin}/index.html`)
+  try {
+    await page.locator('.app[data-ready="true"]').waitFor({ timeout: 30_000 })
+  } catch (e) {
+    const shown = await page.locator('body').innerText().catch(() => '')
+    throw new Error(`The app did not start. Page says: ${shown.slice(0, 500)}\nConsole: ${consoleErrors.join('\n')}`, { cause: e })
+  }
+  return {
+    page,
+    core,
+    native,
+    dataDir,
+    foreignRequests,
+    consoleErrors,
+    async quit() {
+      await core.shutdown()
+      native.page = null
+      await context.close()
+    }
+  }
+}
