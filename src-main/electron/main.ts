@@ -14,6 +14,9 @@ import { APP_ORIGIN, hardenSession, installGlobalGuards } from './security'
 const here = dirname(fileURLToPath(import.meta.url))
 let win: BrowserWindow | null = null
 
+// Tests (and cautious users) can keep the app's data in a folder of their choosing.
+if (process.env.RWB_USER_DATA) app.setPath('userData', process.env.RWB_USER_DATA)
+
 app.enableSandbox()
 registerSchemeAsPrivileged()
 installGlobalGuards()

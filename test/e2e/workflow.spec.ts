@@ -19,9 +19,9 @@ test('tag, link, map and export the sample article; everything survives a restar
   const { page } = app
 
   // First start: a project in the data folder holding the sample article.
-  await expect(page.locator('.doc-title')).toHaveText(TITLE)
+  await expect(page.locator('.reader-page h1').first()).toHaveText(TITLE)
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(1)
-  await expect(page.locator('.doc-meta')).toContainText('NextFin')
+  await expect(page.locator('.doc-list-meta').first()).toContainText('NextFin')
   await page.screenshot({ path: join(SHOTS, 'library-reader.png') })
 
   await tagNewEntity(page, 'Scale AI', 'Company')
@@ -84,7 +84,7 @@ test('tag, link, map and export the sample article; everything survives a restar
 
   // Restart over the same data folder: the same project reopens with the work.
   const again = await launchApp(data.dir)
-  await expect(again.page.locator('.doc-title')).toHaveText(TITLE)
+  await expect(again.page.locator('.reader-page h1').first()).toHaveText(TITLE)
   await expect(again.page.locator('.doc-text .hl', { hasText: 'Scale AI' }).first()).toBeVisible()
   await expect(again.page.locator('.doc-text .hl', { hasText: 'Department of Defense' }).first()).toBeVisible()
   const list2 = again.page.getByRole('listbox', { name: 'Entity list' })

@@ -152,6 +152,9 @@ describe('HTML import: encoding', () => {
       Uint8Array.from(Buffer.from(body(head).replace(/[€—“”]/g, ''), 'latin1'))
     expect(parseHtml(latin('<meta charset="windows-1252">')).text).toContain('Le café coûte 2')
     expect(parseHtml(latin('')).text).toContain('Le café coûte 2')
+    // 0x93/0x94 smart quotes and 0x80 euro: where windows-1252 differs from ISO-8859-1.
+    const smart = Buffer.concat([Buffer.from('<html><head><title>t</title></head><body><p>He said '), Buffer.from([0x93, 0x63, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x35, 0x80]), Buffer.from('</p></body></html>')])
+    expect(parseHtml(Uint8Array.from(smart)).text).toBe('He said “café” 5€')
     // GBK bytes for 中文 (D6 D0 CE C4), declared.
     const gbk = Buffer.concat([
       Buffer.from('<html><head><meta charset="gbk"><title>t</title></head><body><p>'),

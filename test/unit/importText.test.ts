@@ -84,21 +84,29 @@ describe('the seed article (seeds/*.txt)', () => {
     expect(slices(doc)[1]).toBe(doc.title)
   })
 
-  it('makes one block per line: bullets are li, the rest paragraphs', () => {
-    // Every paragraph of this file is a single line, so the blocks are
-    // exactly its non-blank lines, trimmed.
+  it('makes blocks of paragraphs and bulleted lines: bullets are li, the rest p', () => {
+    // Blocks are runs of non-blank lines, except that each bulleted line is a
+    // block of its own. In this file every paragraph is one line, except the
+    // page footer at the end ("Search" ... "Open App"), five lines with no
+    // blank line between them, which stays one paragraph.
     const lines = source.split('\n').filter((l) => l.trim())
-    expect(slices(doc)).toEqual(lines.map((l) => l.trim()))
+    const footerAt = lines.indexOf('Search')
+    expect(footerAt).toBe(lines.length - 5)
+    const expected = [...lines.slice(0, footerAt).map((l) => l.trim()), lines.slice(footerAt).join('\n')]
+    expect(slices(doc)).toEqual(expected)
     const bullets = lines.filter((l) => /^\s*•/.test(l))
     expect(bullets).toHaveLength(4)
     expect(doc.blocks.filter((b) => b.kind === 'li').map((b) => doc.text.slice(b.start, b.end))).toEqual(bullets.map((l) => l.trim()))
     for (const [i, b] of doc.blocks.entries()) {
       if (i === 1) continue // the headline
-      expect(b.kind, slices(doc)[i]).toBe(/^\s*•/.test(lines[i]!) ? 'li' : 'p')
+      expect(b.kind, expected[i]).toBe(/^\s*•/.test(lines[i]!) ? 'li' : 'p')
     }
+    // "Summarized by NextFin AI" is followed directly by the bullets, yet is a paragraph of its own.
+    expect(doc.blocks[2]).toMatchObject({ kind: 'p' })
+    expect(expected[2]).toBe('Summarized by NextFin AI')
     const lead = doc.blocks.find((b) => doc.text.startsWith('NextFin News - The U.S. Department of Defense', b.start))!
     expect(lead.kind).toBe('p')
-    expect(doc.text.slice(lead.end - 40, lead.end)).toBe('under U.S. President Trump’s second administration.'.slice(-40))
+    expect(doc.text.slice(lead.start, lead.end)).toMatch(/second administration\.$/)
   })
 
   it('has well-formed blocks and the file hash', () => {
@@ -133,7 +141,7 @@ describe('plain text: line ends, BOMs and legacy encodings', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(logical.replace(/\n/g, '\r\n'), 'utf16le')])
     expect(importBytes(le).text).toBe(logical)
     const be = Buffer.from(le) // swap each code unit
-    for (let i = 2; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!]
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!]
     expect(be.subarray(0, 2)).toEqual(Buffer.from([0xfe, 0xff]))
     const doc = importBytes(be)
     expect(doc.text).toBe(logical)
@@ -152,6 +160,19 @@ describe('plain text: line ends, BOMs and legacy encodings', () => {
     const doc = importBytes(bytes)
     expect(doc.text).toBe('He said “café” – 5€\n')
     expect(decodeText(bytes).encoding).toBe('windows-1252')
+  })
+
+  it('maps the whole windows-1252 range, across chunk boundaries', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i)
+    const text = decodeText(all).text
+    // Written out from the WHATWG index-windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D stay C1 controls).
+    expect(text.slice(0x80, 0xa0)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ')
+    for (let b = 0; b < 256; b++) if (b < 0x80 || b >= 0xa0) expect(text.charCodeAt(b)).toBe(b)
+    expect(text).toHaveLength(256)
+    const big = new Uint8Array(100_003).map((_, i) => (i % 7 === 0 ? 0x93 : 0x61))
+    const decoded = decodeText(big).text
+    expect(decoded).toHaveLength(big.length)
+    expect(decoded.split('“').length - 1).toBe(Math.ceil(big.length / 7))
   })
 
   it('normalises to NFC (a decomposed é becomes one code unit)', () => {

@@ -28,6 +28,8 @@ export function splitsSurrogate(text: string, offset: number): boolean {
 export type AnchorProblem = 'out-of-range' | 'empty' | 'splits-character' | 'whitespace-only'
 
 export function checkSpan(text: string, start: number, end: number): AnchorProblem | null {
+  // Offsets come over IPC: 1.5 or NaN must not reach slice(), which would truncate them.
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return 'out-of-range'
   if (!(start >= 0 && end <= text.length)) return 'out-of-range'
   if (end <= start) return 'empty'
   if (splitsSurrogate(text, start) || splitsSurrogate(text, end)) return 'splits-character'
@@ -75,6 +77,28 @@ export function blockIndexAt(blocks: readonly Block[], offset: number): number {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' })
 
+/**
+ * ICU breaks a sentence after any "period, space, capital", so "The U.S.
+ * Department of Defense", "Mr. Smith" or "Morris W. Travers" would be cut in
+ * two. A segment that ends in an initialism, a single capital initial or a
+ * common title/abbreviation is joined to the next one.
+ */
+const NO_BREAK_AFTER =
+  /(?:^|[^\p{L}\p{N}])(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Mt|Ft|No|Nos|Vol|Fig|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)[\s\u00a0]*$/u
+
+function sentenceBounds(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  let joinNext = false
+  for (const seg of segmenter.segment(text)) {
+    const start = seg.index
+    const end = start + seg.segment.length
+    if (joinNext && out.length) out[out.length - 1]!.end = end
+    else out.push({ start, end })
+    joinNext = NO_BREAK_AFTER.test(text.slice(out[out.length - 1]!.start, end))
+  }
+  return out
+}
+
 /** The sentence (within its block) that holds the span, for showing context. */
 export function sentenceAround(
   text: string,
@@ -83,13 +107,22 @@ export function sentenceAround(
   end: number
 ): { sentence: string; offset: number } {
   const bi = blockIndexAt(blocks, start)
-  const b = bi >= 0 ? blocks[bi]! : { start: Math.max(0, start - 120), end: Math.min(text.length, end + 120) }
+  let b: { start: number; end: number }
+  if (bi >= 0) b = blocks[bi]!
+  else {
+    // Not in a block: a window around the span, never cutting a character in two.
+    let ws = Math.max(0, start - 120)
+    let we = Math.min(text.length, end + 120)
+    if (splitsSurrogate(text, ws)) ws -= 1
+    if (splitsSurrogate(text, we)) we += 1
+    b = { start: ws, end: we }
+  }
   const blockText = text.slice(b.start, b.end)
   let from = b.start
   let to = b.end
-  for (const seg of segmenter.segment(blockText)) {
-    const s = b.start + seg.index
-    const e = s + seg.segment.length
+  for (const seg of sentenceBounds(blockText)) {
+    const s = b.start + seg.start
+    const e = b.start + seg.end
     if (s <= start && start < e) from = s
     if (s < end && end <= e) {
       to = e

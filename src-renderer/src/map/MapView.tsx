@@ -26,7 +26,16 @@ function runLayout(cy: Core): void {
     nodeSeparation: 90,
     padding: 40
   } as cytoscape.LayoutOptions).run()
-  cy.fit(undefined, 40)
+  fitCalmly(cy)
+}
+
+/** Fits the map, but never blows a small map up past a readable zoom. */
+function fitCalmly(cy: Core): void {
+  cy.fit(undefined, 48)
+  if (cy.zoom() > 1.25) {
+    cy.zoom(1.25)
+    cy.center()
+  }
 }
 
 export function MapView() {
@@ -108,7 +117,7 @@ export function MapView() {
         <button type="button" onClick={() => cyRef.current && runLayout(cyRef.current)}>
           Re-layout
         </button>
-        <button type="button" onClick={() => cyRef.current?.fit(undefined, 40)}>
+        <button type="button" onClick={() => cyRef.current && fitCalmly(cyRef.current)}>
           Fit
         </button>
         <span className="spacer" />

@@ -36,10 +36,12 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
 /** One block of the document; re-renders only when its own highlights change. */
 export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind }: Props) {
   const Tag = TAGS[block.kind]
+  // A list item that carries its own bullet in the text needs no second one.
+  const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
   const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
   const segments = segmentRange(block.start, block.end, layers)
   return (
-    <Tag className={`blk blk-${block.kind}`} data-block-start={block.start}>
+    <Tag className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}`} data-block-start={block.start}>
       {segments.map((seg) => {
         const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
         const find = seg.covers.find((c) => c.id < 0)

@@ -122,7 +122,11 @@ export function Reader() {
     )
   }
 
-  const meta = [doc.byline, doc.siteName, formatDate(doc.publishedTime)].filter(Boolean)
+  // Plain-text articles carry their masthead and headline in the text itself: show them once.
+  const leading = doc.blocks.slice(0, 3).map((b) => doc.text.slice(b.start, b.end))
+  const titleInText = doc.blocks.slice(0, 3).some((b, i) => b.kind === 'h1' && leading[i] === doc.title)
+  const site = titleInText && doc.siteName && leading.includes(doc.siteName) ? null : doc.siteName
+  const meta = [doc.byline, site, formatDate(doc.publishedTime)].filter(Boolean)
   return (
     <div className="reader">
       {findOpen && (
@@ -141,7 +145,7 @@ export function Reader() {
       <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onMouseDown={() => popover?.kind === 'mention' && setPopover(null)}>
         <article className="reader-page" lang={doc.lang ?? undefined} dir={doc.dir ?? 'auto'}>
           <header className="doc-header">
-            <h1 className="doc-title">{doc.title}</h1>
+            {titleInText ? null : <h1 className="doc-title">{doc.title}</h1>}
             {meta.length > 0 && <div className="doc-meta">{meta.join(' · ')}</div>}
             <div className="doc-source" title={doc.sourcePath}>
               {doc.sourcePath.split(/[\\/]/).pop()} · sha256 {doc.sha256.slice(0, 12)}…
