@@ -7,6 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { cpus } from 'node:os'
+import { cpuBusyPercent } from './lib/machine.mjs'
 import { REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './lib/paths.mjs'
 
 const BENCHMARKS = [
@@ -45,6 +47,12 @@ async function main() {
   const failures = []
   const warnings = []
   const started = performance.now()
+  const busy = await cpuBusyPercent(1000)
+  console.log(`machine: ${cpus().length} CPUs, ${busy.toFixed(0)}% busy with other work before the run`)
+  if (busy > 25) {
+    warnings.push(`The machine was ${busy.toFixed(0)}% busy with other work before the run: every figure, above all the main-loop stalls, is inflated. Re-run on a quiet machine.`)
+    console.warn(`WARNING: ${warnings.at(-1)}`)
+  }
   for (const b of selected) {
     console.log(`\n== ${b.name}: ${b.title}`)
     const t0 = performance.now()

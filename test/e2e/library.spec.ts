@@ -1,0 +1,146 @@
+// Opening files, finding, removing tags and switching projects, as a user
+// does them with the keyboard and mouse.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { dragSelect, tagNewEntity } from './actions'
+import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } from './harness'
+
+const SHOTS = join(REPO, 'test/artifacts')
+const SEED = join(REPO, 'seeds', 'NextFin - Scale AI Secures 500 Million Pentagon Deal.txt')
+
+const HOSTILE = `<!doctype html><html><head><title>Hostile page</title>
+<meta http-equiv="refresh" content="0;url=http://evil.invalid/refresh">
+<base href="http://evil.invalid/">
+<script>window.__pwned = 1; fetch('http://evil.invalid/script')</script>
+<style>body { background: url(http://evil.invalid/css.png) }</style></head>
+<body><article><h1>Hostile page</h1>
+<p>First paragraph of a page that tries everything <img src="x" onerror="window.__pwned = 2; fetch('http://evil.invalid/img')"> to run code.</p>
+<p>A <a href="javascript:window.__pwned=3">javascript link</a> and <iframe srcdoc="<script>parent.__pwned=4</script>"></iframe> an iframe.</p>
+<p>An <svg onload="window.__pwned=5"><script>window.__pwned=6</script></svg> SVG and <object data="http://evil.invalid/obj"></object> object, <embed src="http://evil.invalid/embed">.</p>
+<p>Enough words here to look like an article body to Readability, which wants some prose before it keeps a page as an article rather than as clutter around one.</p>
+</article></body></html>`
+
+let data: ReturnType<typeof newDataDir>
+let app: AppSession
+
+test.beforeEach(async () => {
+  data = newDataDir()
+  app = await launchApp(data.dir)
+})
+test.afterEach(async () => {
+  expect(app.foreignRequests).toEqual([])
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+  data.cleanup()
+})
+test.afterAll(stopHarness)
+
+test('Ctrl+O imports pages, reports duplicates and failures, and never runs a page script', async () => {
+  const { page, native } = app
+  const hostile = join(data.dir, 'hostile.html')
+  writeFileSync(hostile, HOSTILE)
+  const notes = join(data.dir, 'notes.pdf')
+  writeFileSync(notes, 'not really a pdf')
+  native.openAnswers.push([join(SHARED, 'corpus/html/bbc-1/source.html'), hostile, SEED, notes])
+  await page.keyboard.press('Control+o')
+  const report = page.getByRole('status').filter({ hasText: 'Import' })
+  await expect(report.locator('li')).toHaveCount(4)
+  await expect(report.locator('li.import-imported')).toHaveCount(2)
+  await expect(report.locator('li.import-duplicate')).toContainText('already in the project')
+  await expect(report.locator('li.import-failed')).toContainText('unsupported file type .pdf')
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(3)
+
+  // The BBC page reads as a clean article with its metadata.
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Obama admits/ }).click()
+  await expect(page.locator('.doc-title')).toHaveText("Obama admits US gun laws are his 'biggest frustration'")
+  await expect(page.locator('.doc-meta')).toContainText('BBC News')
+  await page.screenshot({ path: join(SHOTS, 'reader-html.png') })
+
+  // The hostile page: its prose is there, its code is not, and nothing ran.
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Hostile page/ }).click()
+  await expect(page.locator('.doc-text')).toContainText('First paragraph of a page that tries everything')
+  await expect(page.locator('.doc-text')).not.toContainText('__pwned')
+  await expect(page.locator('.doc-text')).not.toContainText('background: url')
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  expect(await page.locator('.doc-text img, .doc-text iframe, .doc-text svg, .doc-text script, .doc-text a, .doc-text object, .doc-text embed').count()).toBe(0)
+})
+
+test('Ctrl+F finds in the document; Esc closes popovers; a tag can be removed', async () => {
+  const { page } = app
+  await page.keyboard.press('Control+f')
+  const find = page.getByRole('search')
+  await find.getByLabel('Find in document').fill('pentagon')
+  await expect(find).toContainText(/1 of \d+/)
+  const total = Number((await find.locator('.find-count').textContent())!.split(' of ')[1])
+  expect(total).toBeGreaterThan(5)
+  await expect(page.locator('.doc-text .find')).toHaveCount(total)
+  await find.getByLabel('Find in document').press('Enter')
+  await expect(find).toContainText(`2 of ${total}`)
+  await find.getByLabel('Find in document').press('Shift+Enter')
+  await find.getByLabel('Find in document').press('Shift+Enter')
+  await expect(find).toContainText(`${total} of ${total}`)
+  await page.keyboard.press('Escape')
+  await expect(find).toBeHidden()
+  await expect(page.locator('.doc-text .find')).toHaveCount(0)
+
+  await dragSelect(page, 'Marcus Thorne')
+  const pop = page.getByRole('dialog', { name: 'Tag selection' })
+  await expect(pop).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(pop).toBeHidden()
+
+  await tagNewEntity(page, 'Marcus Thorne', 'Person')
+  await tagNewEntity(page, 'Global Security Institute', 'Organization')
+  await page.screenshot({ path: join(SHOTS, 'reader-two-tags.png') })
+  await page.locator('.doc-text .hl', { hasText: 'Marcus Thorne' }).click()
+  const mp = page.getByRole('dialog', { name: 'Mention' })
+  await expect(mp).toContainText('Marcus Thorne')
+  await mp.getByRole('button', { name: 'Remove mention' }).click()
+  await expect(page.locator('.doc-text .hl', { hasText: 'Marcus Thorne' })).toHaveCount(0)
+  await expect(page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /Marcus Thorne/ }).locator('.count')).toHaveText('0')
+
+  // Tagging with an existing entity: type-ahead finds it, Enter picks it.
+  await dragSelect(page, 'Thorne', 1)
+  await page.getByRole('dialog', { name: 'Tag selection' }).getByLabel('Entity name').fill('marcus')
+  await expect(page.getByRole('dialog', { name: 'Tag selection' }).getByRole('option').first()).toContainText('Marcus Thorne')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /Marcus Thorne/ }).locator('.count')).toHaveText('1')
+
+  // Jump from the entity's mention list back to the words in the reader.
+  await page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /Marcus Thorne/ }).click()
+  await page.getByRole('region', { name: 'Entity Marcus Thorne' }).locator('.mention-jump').first().click()
+  await expect(page.locator('.doc-text .flash')).toHaveCount(1)
+  await expect(page.locator('.doc-text .flash')).toBeInViewport()
+})
+
+test('Project New, Save As and Recent switch projects without losing work', async () => {
+  const { page, native } = app
+  await tagNewEntity(page, 'Scale AI', 'Company')
+  const first = join(data.dir, 'Research Workbench.rwb')
+
+  const projects = join(data.dir, 'projects')
+  mkdirSync(projects)
+  native.saveAnswers.push(join(projects, 'Second'))
+  await page.getByRole('button', { name: 'Project ▾' }).click()
+  await page.getByRole('menuitem', { name: /New project/ }).click()
+  await expect(page.locator('.project-name')).toHaveText('Second')
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /No documents/ })).toHaveCount(0)
+  await expect(page.locator('.doc-list .empty')).toBeVisible()
+  expect(existsSync(join(projects, 'Second.rwb'))).toBe(true)
+
+  await page.getByRole('button', { name: 'Project ▾' }).click()
+  await page.getByRole('menuitem', { name: /Research Workbench/ }).click()
+  await expect(page.locator('.project-name')).toHaveText('Research Workbench')
+  await expect(page.locator('.doc-text .hl', { hasText: 'Scale AI' }).first()).toBeVisible()
+
+  native.saveAnswers.push(join(projects, 'Copy for review.rwb'))
+  await page.keyboard.press('Control+Shift+S')
+  await expect(page.locator('.project-name')).toHaveText('Copy for review')
+  await expect(page.locator('.doc-text .hl', { hasText: 'Scale AI' }).first()).toBeVisible()
+  expect(existsSync(join(projects, 'Copy for review.rwb'))).toBe(true)
+  expect(existsSync(first)).toBe(true)
+  await page.getByRole('button', { name: 'Project ▾' }).click()
+  await expect(page.getByRole('menu')).toContainText('Second')
+  await page.screenshot({ path: join(SHOTS, 'project-menu.png') })
+})
