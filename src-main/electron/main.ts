@@ -10,6 +10,7 @@ import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { electronNativeHost } from './nativeHost'
 import { APP_ORIGIN, hardenSession, installGlobalGuards } from './security'
+import { HARDENED_WEB_PREFERENCES } from './webPreferences'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let win: BrowserWindow | null = null
@@ -66,19 +67,7 @@ async function start(): Promise<void> {
     title: 'Research Workbench',
     backgroundColor: '#f7f7f5',
     show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false
-    }
+    webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') }
   })
   win.once('ready-to-show', () => win?.show())
   win.on('closed', () => (win = null))

@@ -6,6 +6,8 @@ import { segmentRange, type Layer } from './segments'
 export interface HighlightLayer extends Layer {
   color: string
   title: string
+  /** The entity selected in the entities pane or on the map. */
+  selected: boolean
 }
 
 interface Props {
@@ -53,7 +55,7 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
             key={seg.start}
             data-s={seg.start}
             data-mentions={marks.length ? marks.map((m) => m.id).join(' ') : undefined}
-            className={cls || undefined}
+            className={[cls, marks.some((m) => m.selected) ? 'hl-selected' : ''].filter(Boolean).join(' ') || undefined}
             title={marks.length ? marks.map((m) => m.title).join('\n') : undefined}
             style={
               inner

@@ -38,6 +38,7 @@ export function Reader() {
   const [findQuery, setFindQuery] = useState('')
   const [findIndex, setFindIndex] = useState(0)
 
+  const selectedEntityId = useStore((s) => s.selectedEntityId)
   const entityById = useMemo(() => new Map(entities.map((e) => [e.id, e])), [entities])
 
   // Highlights grouped per block, each block with a key of what it shows.
@@ -50,15 +51,16 @@ export function Reader() {
       for (let j = bi; j < doc.blocks.length && doc.blocks[j]!.start < m.end; j++) {
         const ent = entityById.get(m.entityId)
         const t = entityType(ent?.type ?? '')
-        const layer = { id: m.id, start: m.start, end: m.end, color: t.color, title: `${ent?.name ?? '?'} (${t.label})` }
+        const selected = m.entityId === selectedEntityId
+        const layer = { id: m.id, start: m.start, end: m.end, color: t.color, title: `${ent?.name ?? '?'} (${t.label})`, selected }
         const slot = out.get(j) ?? { layers: [], key: '' }
         slot.layers.push(layer)
-        slot.key += `${m.id}:${layer.color}:${layer.title};`
+        slot.key += `${m.id}:${layer.color}:${layer.title}:${selected ? 1 : 0};`
         out.set(j, slot)
       }
     }
     return out
-  }, [doc, mentions, entityById])
+  }, [doc, mentions, entityById, selectedEntityId])
 
   const finds = useMemo(() => (doc && findOpen ? findAll(doc.text, findQuery) : []), [doc, findOpen, findQuery])
   const findLayers = useMemo(() => finds.map((f, i) => ({ ...f, id: i })), [finds])
@@ -126,7 +128,7 @@ export function Reader() {
   const leading = doc.blocks.slice(0, 3).map((b) => doc.text.slice(b.start, b.end))
   const titleInText = doc.blocks.slice(0, 3).some((b, i) => b.kind === 'h1' && leading[i] === doc.title)
   const site = titleInText && doc.siteName && leading.includes(doc.siteName) ? null : doc.siteName
-  const meta = [doc.byline, site, formatDate(doc.publishedTime)].filter(Boolean)
+  const meta = [...new Set([doc.byline, site, formatDate(doc.publishedTime)].filter(Boolean))]
   return (
     <div className="reader">
       {findOpen && (
