@@ -58,6 +58,24 @@ export const contract = {
   'documents.list': { args: none, result: returns<DocumentSummary[]>() },
   'documents.get': { args: z.object({ id }).strict(), result: returns<DocumentContent>() },
   'documents.openFiles': { args: none, result: returns<ImportResult[]>() },
+  'documents.importFolder': { args: none, result: returns<ImportResult[]>() },
+  'documents.importDropped': {
+    args: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(5000) }).strict(),
+    result: returns<ImportResult[]>()
+  },
+  'documents.updateMeta': {
+    args: z
+      .object({
+        id,
+        title: z.string().trim().min(1, 'a title is required').max(1000).optional(),
+        byline: z.string().trim().max(1000).nullable().optional(),
+        siteName: z.string().trim().max(1000).nullable().optional(),
+        publishedTime: z.string().trim().max(100).nullable().optional()
+      })
+      .strict(),
+    result: returns<DocumentSummary>()
+  },
+  'import.cancel': { args: none, result: returns<{ cancelled: boolean }>() },
 
   'entities.list': { args: none, result: returns<Entity[]>() },
   'entities.create': {

@@ -15,6 +15,10 @@ export const METHOD_NAMES = [
   'documents.list',
   'documents.get',
   'documents.openFiles',
+  'documents.importFolder',
+  'documents.importDropped',
+  'documents.updateMeta',
+  'import.cancel',
   'entities.list',
   'entities.create',
   'entities.update',
@@ -60,6 +64,8 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export interface Bridge {
   invoke(method: Method, args: unknown): Promise<ApiResponse<unknown>>
   onEvent(listener: (event: AppEvent) => void): () => void
+  /** The file system path of a file dropped on the window ('' if it has none). */
+  pathForFile(file: File): string
 }
 
 export const BRIDGE_KEY = 'rwb'

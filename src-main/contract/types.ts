@@ -108,15 +108,23 @@ export interface SaveState {
 
 export interface ImportResult {
   path: string
-  status: 'imported' | 'duplicate' | 'failed'
+  status: 'imported' | 'duplicate' | 'failed' | 'cancelled'
   documentId?: number
   title?: string
   reason?: string
 }
 
 /** Commands the native menu sends to the renderer. */
+export interface ImportProgress {
+  done: number
+  total: number
+  /** The file being read, or null when the import has finished. */
+  current: string | null
+}
+
 export type MenuCommand =
   | 'file.open'
+  | 'file.importFolder'
   | 'project.new'
   | 'project.open'
   | 'project.saveAs'
@@ -129,3 +137,4 @@ export type AppEvent =
   | { kind: 'menu'; command: MenuCommand }
   | { kind: 'save'; state: SaveState }
   | { kind: 'project'; info: ProjectInfo }
+  | { kind: 'import'; progress: ImportProgress }

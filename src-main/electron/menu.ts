@@ -12,6 +12,7 @@ export function buildMenu(send: (c: MenuCommand) => void, recent: RecentProject[
       label: '&File',
       submenu: [
         { label: 'Open Articles…', accelerator: 'CmdOrCtrl+O', click: () => send('file.open') },
+        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('file.importFolder') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

@@ -5,10 +5,12 @@ import type { NativeHost } from '../core/app/native'
 
 export function electronNativeHost(getWindow: () => BrowserWindow | null): NativeHost {
   return {
-    async showOpenDialog({ title, filters, multiple, defaultPath }) {
+    async showOpenDialog({ title, filters, multiple, defaultPath, directory }) {
       const win = getWindow()
-      const opts = { title, filters, defaultPath, properties: multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const) }
-      const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] })
+      const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = [directory ? 'openDirectory' : 'openFile']
+      if (multiple) properties.push('multiSelections')
+      const opts = { title, filters, defaultPath, properties }
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
       return res.canceled ? [] : res.filePaths
     },
     async showSaveDialog({ title, filters, defaultPath }) {

@@ -1,6 +1,6 @@
 // The only bridge between the page and main: invoke a contract method, and
 // listen for app events. ipcRenderer itself is never exposed.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { BRIDGE_KEY, IPC_EVENT, IPC_INVOKE, METHOD_NAMES, type Bridge } from '../contract/methods'
 import type { AppEvent } from '../contract/types'
 
@@ -15,6 +15,13 @@ const bridge: Bridge = {
     const wrapped = (_e: IpcRendererEvent, event: AppEvent) => listener(event)
     ipcRenderer.on(IPC_EVENT, wrapped)
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped)
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file)
+    } catch {
+      return ''
+    }
   }
 }
 

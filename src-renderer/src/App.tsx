@@ -3,6 +3,8 @@ import { call, onAppEvent } from './api'
 import { DeleteEntityDialog } from './entities/DeleteEntityDialog'
 import { EntitiesPane } from './entities/EntitiesPane'
 import { LinkDialog } from './entities/LinkDialog'
+import { DocumentMetaDialog } from './library/DocumentMetaDialog'
+import { DropZone } from './library/DropZone'
 import { LibraryPane } from './library/LibraryPane'
 import { ExportPngDialog } from './map/ExportPngDialog'
 import { MapView } from './map/MapView'
@@ -35,6 +37,7 @@ function Dialogs() {
   if (!dialog) return null
   if (dialog.kind === 'link') return <LinkDialog entityId={dialog.entityId} onClose={close} />
   if (dialog.kind === 'deleteEntity') return <DeleteEntityDialog entityId={dialog.entityId} onClose={close} />
+  if (dialog.kind === 'docMeta') return <DocumentMetaDialog documentId={dialog.documentId} onClose={close} />
   return <ExportPngDialog onClose={close} />
 }
 
@@ -46,6 +49,7 @@ export function App() {
   useEffect(() => {
     const off = onAppEvent((e) => {
       if (e.kind === 'save') useStore.setState({ saveState: e.state })
+      else if (e.kind === 'import') useStore.setState({ importProgress: e.progress.current === null ? null : e.progress })
       else if (e.kind === 'menu') void runCommand(e.command)
       else if (e.kind === 'project' && e.info.path !== useStore.getState().project?.path) void useStore.getState().guard(useStore.getState().loadProject)
     })
@@ -90,6 +94,7 @@ export function App() {
         <EntitiesPane />
       </main>
       <Dialogs />
+      <DropZone />
       <Toasts />
     </div>
   )

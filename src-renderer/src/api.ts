@@ -29,3 +29,8 @@ export async function call<M extends Method>(method: M, ...args: {} extends Args
 export function onAppEvent(listener: (e: AppEvent) => void): () => void {
   return bridge().onEvent(listener)
 }
+
+/** The path of a file dropped on the window, or '' when it has none. */
+export function pathForFile(file: File): string {
+  return bridge().pathForFile(file)
+}

@@ -129,7 +129,10 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
       onEvent: (l: (e: unknown) => void) => {
         listeners.add(l)
         return () => listeners.delete(l)
-      }
+      },
+      // Stands in for Electron's webUtils.getPathForFile: a test names its
+      // dropped File objects with the absolute path they stand for.
+      pathForFile: (f: File) => (f.name.startsWith('/') ? f.name : '')
     })
   })
   await page.goto(`${server!.origin}/index.html`)

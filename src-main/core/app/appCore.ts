@@ -7,6 +7,7 @@ import type { Bootstrap } from '../../contract/api'
 import type { ImportResult, ProjectInfo, SaveState } from '../../contract/types'
 import { ProjectDb } from '../db/projectDb'
 import { IMPORTABLE_EXTENSIONS, parseForImport, readForImport } from '../import/importFile'
+import { listImportable } from '../import/listImportable'
 import { CoreError, isCoreError } from './errors'
 import type { NativeHost } from './native'
 import { SettingsStore } from './settings'
@@ -32,6 +33,7 @@ export class AppCore {
   readonly settings: SettingsStore
   private project: ProjectDb | null = null
   private unsubscribe: (() => void) | null = null
+  private importToken: { cancelled: boolean } | null = null
 
   constructor(readonly opts: AppCoreOptions) {
     mkdirSync(opts.dataDir, { recursive: true })
@@ -179,32 +181,70 @@ export class AppCore {
     return this.importPaths(paths)
   }
 
-  /** Imports each file; one bad file never stops the others. */
+  /**
+   * Imports each file in turn; one bad file never stops the others. Progress
+   * goes to the renderer as events; `cancelImport` stops before the next file.
+   */
   async importPaths(paths: string[]): Promise<ImportResult[]> {
-    const db = this.db()
+    this.db()
     const results: ImportResult[] = []
-    for (const path of paths) {
-      try {
-        const file = readForImport(path)
-        const existing = await db.call('documents.findBySha', { sha256: file.sha256 })
-        if (existing) {
-          results.push({ path, status: 'duplicate', documentId: existing.id, title: existing.title, reason: `already in the project as “${existing.title}”` })
+    const token = { cancelled: false }
+    this.importToken = token
+    const total = paths.length
+    try {
+      for (const [i, path] of paths.entries()) {
+        if (token.cancelled) {
+          results.push({ path, status: 'cancelled', reason: 'import cancelled before this file' })
           continue
         }
-        const parsed = parseForImport(file)
-        const id = await db.call('documents.insert', {
-          ...parsed,
-          sourcePath: path,
-          mediaType: file.mediaType,
-          sha256: file.sha256,
-          original: file.bytes
-        })
-        results.push({ path, status: 'imported', documentId: id, title: parsed.title })
-      } catch (e) {
-        results.push({ path, status: 'failed', reason: isCoreError(e) ? e.message : `unexpected error: ${(e as Error).message}` })
+        this.native.emit({ kind: 'import', progress: { done: i, total, current: path } })
+        results.push(await this.importOne(path))
       }
+    } finally {
+      if (this.importToken === token) this.importToken = null
+      this.native.emit({ kind: 'import', progress: { done: total, total, current: null } })
     }
     return results
+  }
+
+  /** Stops a running import after the file it is reading. */
+  cancelImport(): boolean {
+    if (!this.importToken) return false
+    this.importToken.cancelled = true
+    return true
+  }
+
+  /** One file: read, check for a duplicate by hash, parse, store. */
+  private async importOne(path: string): Promise<ImportResult> {
+    const db = this.db()
+    try {
+      const file = readForImport(path)
+      const existing = await db.call('documents.findBySha', { sha256: file.sha256 })
+      if (existing) {
+        return { path, status: 'duplicate', documentId: existing.id, title: existing.title, reason: `already in the project as “${existing.title}”` }
+      }
+      const parsed = parseForImport(file)
+      const id = await db.call('documents.insert', {
+        ...parsed,
+        sourcePath: path,
+        mediaType: file.mediaType,
+        sha256: file.sha256,
+        original: file.bytes
+      })
+      return { path, status: 'imported', documentId: id, title: parsed.title }
+    } catch (e) {
+      return { path, status: 'failed', reason: isCoreError(e) ? e.message : `unexpected error: ${(e as Error).message}` }
+    }
+  }
+
+  async importFolderDialog(): Promise<ImportResult[]> {
+    const [dir] = await this.native.showOpenDialog({ title: 'Import folder', filters: [], multiple: false, directory: true })
+    return dir ? this.importPaths(listImportable([dir])) : []
+  }
+
+  /** Files and folders dropped on the window: folders are walked recursively. */
+  async importDropped(paths: string[]): Promise<ImportResult[]> {
+    return this.importPaths(listImportable(paths))
   }
 
   async savePng(bytes: Uint8Array, suggestedName: string): Promise<{ path: string } | null> {

@@ -21,6 +21,10 @@ export function createHandlers(app: AppCore): Handlers {
     'documents.list': () => db().call('documents.list', undefined),
     'documents.get': (a) => db().call('documents.get', a),
     'documents.openFiles': () => app.openFilesDialog(),
+    'documents.importFolder': () => app.importFolderDialog(),
+    'documents.importDropped': ({ paths }) => app.importDropped(paths),
+    'documents.updateMeta': (a) => db().call('documents.updateMeta', a),
+    'import.cancel': async () => ({ cancelled: app.cancelImport() }),
 
     'entities.list': () => db().call('entities.list', undefined),
     'entities.create': (a) => db().call('entities.create', a),

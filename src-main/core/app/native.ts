@@ -9,7 +9,7 @@ export interface FileFilter {
 
 export interface NativeHost {
   /** Paths chosen, or [] when the user cancelled. */
-  showOpenDialog(opts: { title: string; filters: FileFilter[]; multiple: boolean; defaultPath?: string }): Promise<string[]>
+  showOpenDialog(opts: { title: string; filters: FileFilter[]; multiple: boolean; defaultPath?: string; directory?: boolean }): Promise<string[]>
   /** Path chosen, or null when the user cancelled. */
   showSaveDialog(opts: { title: string; filters: FileFilter[]; defaultPath: string }): Promise<string | null>
   /** Sends an event to the renderer. */

@@ -1,7 +1,7 @@
 // The operations the database worker runs, by name. Queries only read;
 // mutations mark the project dirty and schedule an autosave.
 import type { Database } from './sqlite'
-import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, type NewDocument } from './repos/documents'
+import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type DocumentMetaEdit, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
 import { createRelation, deleteRelation, listRelations } from './repos/relations'
@@ -31,6 +31,7 @@ export const queries = {
 
 export const mutations = {
   'documents.insert': op((db, a: NewDocument, now) => insertDocument(db, a, now)),
+  'documents.updateMeta': op((db, a: DocumentMetaEdit) => updateDocumentMeta(db, a)),
   'entities.create': op((db, a: { name: string; type: string }, now) => createEntity(db, a, now)),
   'entities.update': op((db, a: { id: number; name?: string; type?: string; notes?: string }) => updateEntity(db, a)),
   'entities.delete': op((db, a: { id: number }) => ({ deleted: deleteEntity(db, a.id) })),

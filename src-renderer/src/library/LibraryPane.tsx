@@ -1,5 +1,7 @@
 // The project's documents: title, source and date; click to read.
+import type { ImportResult } from '@contract/types'
 import { useStore } from '../store'
+import { ImportProgressBar } from './ImportProgressBar'
 
 function shortDate(iso: string | null): string {
   if (!iso) return ''
@@ -7,11 +9,17 @@ function shortDate(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? iso.slice(0, 10) : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
+function countOf(results: ImportResult[], status: ImportResult['status']): string {
+  const n = results.filter((r) => r.status === status).length
+  return n ? `, ${n} ${status}` : ''
+}
+
 export function LibraryPane() {
   const documents = useStore((s) => s.documents)
   const activeId = useStore((s) => s.doc?.id)
   const openDocument = useStore((s) => s.openDocument)
   const openFiles = useStore((s) => s.openFiles)
+  const importFolder = useStore((s) => s.importFolder)
   const guard = useStore((s) => s.guard)
   const lastImport = useStore((s) => s.lastImport)
   const dismissImport = useStore((s) => s.dismissImport)
@@ -22,13 +30,22 @@ export function LibraryPane() {
         <h2>Library</h2>
         <span className="muted">{documents.length}</span>
         <button type="button" className="small" onClick={() => void guard(openFiles)} title="Open articles (Ctrl+O)">
-          + Add
+          + Files
+        </button>
+        <button type="button" className="small folder-button" onClick={() => void guard(importFolder)} title="Import a folder and its subfolders (Ctrl+Shift+I)">
+          + Folder
         </button>
       </div>
+      <ImportProgressBar />
       {lastImport && (
         <div className="import-report" role="status">
           <div className="import-report-head">
-            <strong>Import</strong>
+            <strong>
+              Import: {lastImport.filter((r) => r.status === 'imported').length} imported
+              {countOf(lastImport, 'duplicate')}
+              {countOf(lastImport, 'failed')}
+              {countOf(lastImport, 'cancelled')}
+            </strong>
             <button type="button" className="link" onClick={dismissImport} aria-label="Dismiss import report">
               ✕
             </button>

@@ -32,6 +32,7 @@ export function Reader() {
   const guard = useStore((s) => s.guard)
   const findOpen = useStore((s) => s.findOpen)
   const setFindOpen = useStore((s) => s.setFindOpen)
+  const openDialog = useStore((s) => s.openDialog)
   const scrollRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLDivElement>(null)
   const [popover, setPopover] = useState<Popover>(null)
@@ -151,6 +152,9 @@ export function Reader() {
             {meta.length > 0 && <div className="doc-meta">{meta.join(' · ')}</div>}
             <div className="doc-source" title={doc.sourcePath}>
               {doc.sourcePath.split(/[\\/]/).pop()} · sha256 {doc.sha256.slice(0, 12)}…
+              <button type="button" className="link edit-meta" onClick={() => openDialog({ kind: 'docMeta', documentId: doc.id })}>
+                Edit details
+              </button>
             </div>
           </header>
           <div className="doc-text" ref={textRef} aria-label="Document text">

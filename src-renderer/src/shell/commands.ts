@@ -11,6 +11,9 @@ export async function runCommand(command: Command): Promise<void> {
     case 'file.open':
       await s.guard(s.openFiles)
       return
+    case 'file.importFolder':
+      await s.guard(s.importFolder)
+      return
     case 'project.new':
       await switchProject(() => call('project.new'))
       return
@@ -63,6 +66,7 @@ export function shortcutFor(e: KeyboardEvent): Command | null {
     if (k === 'n') return 'project.new'
     if (k === 'o') return 'project.open'
     if (k === 's') return 'project.saveAs'
+    if (k === 'i') return 'file.importFolder'
     return null
   }
   if (k === 'o') return 'file.open'

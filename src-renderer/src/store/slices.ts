@@ -2,6 +2,7 @@
 // change touches; errors become toasts (see `guard`).
 import type { StateCreator } from 'zustand'
 import { call } from '../api'
+import type { ImportResult } from '@contract/types'
 import type { AppState, EntitiesSlice, LibrarySlice, MapSlice, ProjectSlice, ReaderSlice, UiSlice } from './types'
 
 type Slice<T> = StateCreator<AppState, [], [], T>
@@ -29,24 +30,45 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
   }
 })
 
-export const librarySlice: Slice<LibrarySlice> = (set, get) => ({
-  documents: [],
-  lastImport: null,
-  async refreshDocuments() {
-    set({ documents: await call('documents.list') })
-  },
-  async openFiles() {
-    const results = await call('documents.openFiles')
+export const librarySlice: Slice<LibrarySlice> = (set, get) => {
+  /** Shows the per-file results and opens the first new document. */
+  const finishImport = async (results: ImportResult[]) => {
     if (!results.length) return
     set({ lastImport: results })
-    await get().refreshDocuments()
-    const firstNew = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
-    if (firstNew?.documentId) await get().openDocument(firstNew.documentId)
-  },
-  dismissImport() {
-    set({ lastImport: null })
+    await Promise.all([get().refreshDocuments(), call('project.info').then((project) => set({ project }))])
+    const first = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
+    if (first?.documentId) await get().openDocument(first.documentId)
   }
-})
+  return {
+    documents: [],
+    lastImport: null,
+    importProgress: null,
+    async refreshDocuments() {
+      set({ documents: await call('documents.list') })
+    },
+    async openFiles() {
+      await finishImport(await call('documents.openFiles'))
+    },
+    async importFolder() {
+      await finishImport(await call('documents.importFolder'))
+    },
+    async importDropped(paths) {
+      if (paths.length) await finishImport(await call('documents.importDropped', { paths }))
+    },
+    async cancelImport() {
+      await call('import.cancel')
+    },
+    async updateDocumentMeta(a) {
+      await call('documents.updateMeta', a)
+      const doc = get().doc
+      if (doc?.id === a.id) set({ doc: { ...doc, ...(await call('documents.get', { id: a.id })) } })
+      await get().refreshDocuments()
+    },
+    dismissImport() {
+      set({ lastImport: null })
+    }
+  }
+}
 
 let jumpNonce = 0
 

@@ -4,6 +4,7 @@ import type {
   DocumentContent,
   DocumentSummary,
   Entity,
+  ImportProgress,
   ImportResult,
   Mention,
   MentionInContext,
@@ -23,8 +24,13 @@ export interface ProjectSlice {
 export interface LibrarySlice {
   documents: DocumentSummary[]
   lastImport: ImportResult[] | null
+  importProgress: ImportProgress | null
   refreshDocuments(): Promise<void>
   openFiles(): Promise<void>
+  importFolder(): Promise<void>
+  importDropped(paths: string[]): Promise<void>
+  cancelImport(): Promise<void>
+  updateDocumentMeta(a: { id: number; title?: string; byline?: string | null; siteName?: string | null; publishedTime?: string | null }): Promise<void>
   dismissImport(): void
 }
 
@@ -73,7 +79,7 @@ export interface Toast {
   text: string
 }
 
-export type Dialog = { kind: 'link'; entityId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | null
+export type Dialog = { kind: 'link'; entityId: number } | { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | null
 
 export interface UiSlice {
   view: View

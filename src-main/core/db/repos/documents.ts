@@ -76,6 +76,30 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
   ).lastId
 }
 
+export interface DocumentMetaEdit {
+  id: number
+  title?: string
+  byline?: string | null
+  siteName?: string | null
+  publishedTime?: string | null
+}
+
+/** The user's corrections to a document's metadata (its text never changes). */
+export function updateDocumentMeta(db: Database, a: DocumentMetaEdit): DocumentSummary {
+  getDocumentText(db, a.id)
+  const cols: [keyof DocumentMetaEdit, string][] = [
+    ['title', 'title'],
+    ['byline', 'byline'],
+    ['siteName', 'site_name'],
+    ['publishedTime', 'published_time']
+  ]
+  for (const [key, col] of cols) {
+    const v = a[key]
+    if (v !== undefined) db.run(`UPDATE documents SET ${col} = ? WHERE id = ?`, [typeof v === 'string' && v.trim() === '' ? null : (v as string | null), a.id])
+  }
+  return all<DocumentSummary>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`, [a.id])[0]!
+}
+
 export function countDocuments(db: Database): number {
   return get<{ n: number }>(db, 'SELECT count(*) AS n FROM documents')!.n
 }

@@ -1,0 +1,86 @@
+// Ways in: a folder with progress and cancel, drag and drop, and correcting
+// a document's details.
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } from './harness'
+
+const SHOTS = join(REPO, 'test/artifacts')
+const PAGES = readdirSync(join(SHARED, 'corpus/html')).map((d) => join(SHARED, 'corpus/html', d, 'source.html'))
+
+let data: ReturnType<typeof newDataDir>
+let app: AppSession
+test.beforeEach(async () => {
+  data = newDataDir()
+  app = await launchApp(data.dir)
+})
+test.afterEach(async () => {
+  expect(app.foreignRequests).toEqual([])
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+  data.cleanup()
+})
+test.afterAll(stopHarness)
+
+test('Import folder walks subfolders, shows progress and can be cancelled', async () => {
+  const { page, native } = app
+  const folder = join(data.dir, 'clippings')
+  // 36 distinct pages in nested folders, plus files the import must skip.
+  for (let i = 0; i < 36; i++) {
+    const sub = join(folder, `batch-${i % 3}`, i % 2 ? 'deeper' : '')
+    mkdirSync(sub, { recursive: true })
+    const src = PAGES[i % PAGES.length]!
+    copyFileSync(src, join(sub, `page-${i}.html`))
+    // make each copy distinct bytes so none is a duplicate
+    writeFileSync(join(sub, `page-${i}.html`), `<!-- copy ${i} -->\n`, { flag: 'a' })
+  }
+  writeFileSync(join(folder, 'thumbs.db'), 'binary junk')
+  mkdirSync(join(folder, '.hidden'))
+  writeFileSync(join(folder, '.hidden', 'secret.txt'), 'should not be imported')
+
+  native.openAnswers.push([folder])
+  await page.getByRole('button', { name: '+ Folder' }).click()
+  const bar = page.getByRole('progressbar', { name: 'Import progress' })
+  await expect(bar).toBeVisible()
+  await expect(bar).toContainText(/Importing \d+ of 36/)
+  await page.screenshot({ path: join(SHOTS, 'import-progress.png') })
+  await bar.getByRole('button', { name: 'Cancel' }).click()
+  await expect(bar).toBeHidden({ timeout: 60_000 })
+  const report = page.getByRole('status').filter({ hasText: 'Import:' })
+  await expect(report).toBeVisible()
+  const imported = await report.locator('li.import-imported').count()
+  const cancelled = await report.locator('li.import-cancelled').count()
+  expect(imported + cancelled).toBe(36)
+  expect(cancelled).toBeGreaterThan(0)
+  expect(imported).toBeGreaterThan(0)
+  await expect(report).not.toContainText('thumbs.db')
+  await expect(report).not.toContainText('secret.txt')
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(imported + 1)
+})
+
+test('Files dropped on the window are imported; details can be corrected', async () => {
+  const { page } = app
+  const notes = join(data.dir, 'analyst notes.md')
+  writeFileSync(notes, '# Contract notes\n\nThe **Pentagon** award to *Scale AI* was confirmed.\n\n- first point\n- second point\n')
+  await page.evaluate((path) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['x'], path, { type: 'text/markdown' }))
+    for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }, notes)
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Contract notes/ })).toBeVisible()
+  await expect(page.locator('.doc-text h1')).toHaveText('Contract notes')
+  await expect(page.locator('.doc-text')).toContainText('The Pentagon award to Scale AI was confirmed.')
+  await expect(page.locator('.doc-text li')).toHaveCount(2)
+
+  await page.getByRole('button', { name: 'Edit details' }).click()
+  const dlg = page.getByRole('dialog', { name: 'Document details' })
+  await dlg.getByLabel('Byline').fill('J. Analyst')
+  await dlg.getByLabel('Publisher').fill('Internal')
+  await dlg.getByLabel('Published').fill('2026-11-20')
+  await dlg.getByRole('button', { name: 'Save' }).click()
+  await expect(dlg).toBeHidden()
+  await expect(page.locator('.doc-meta')).toContainText('J. Analyst · Internal')
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Contract notes/ })).toContainText('Internal')
+  const docs = await app.core.db().call('documents.list', undefined)
+  expect(docs.find((d) => d.title === 'Contract notes')).toMatchObject({ byline: 'J. Analyst', siteName: 'Internal', publishedTime: '2026-11-20' })
+})
