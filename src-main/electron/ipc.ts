@@ -4,11 +4,15 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { IPC_INVOKE, type ApiResponse } from '../contract/methods'
 import { dispatch } from '../core/app/dispatch'
 import type { Handlers } from '../core/app/handlers'
+import { isTrustedCaller } from './ipcGuard'
 import { APP_ORIGIN } from './security'
 
 function trustedSender(event: IpcMainInvokeEvent, windowId: () => number | null): boolean {
   const frame = event.senderFrame
-  return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`) && event.sender.id === windowId()
+  return isTrustedCaller(
+    frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame, fromAppWindow: event.sender.id === windowId() } : null,
+    APP_ORIGIN
+  )
 }
 
 export function registerIpc(handlers: Handlers, windowId: () => number | null): void {

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import type { AppEvent } from '../../src-main/contract/types'
 import type { AppCore as AppCoreT } from '../../src-main/core/app/appCore'
 import type { NativeHost } from '../../src-main/core/app/native'
+import { isTrustedCaller } from '../../src-main/electron/ipcGuard'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
 export const REPO = resolve(import.meta.dirname, '../..')
@@ -76,6 +77,8 @@ export interface AppSession {
   foreignRequests: string[]
   /** Errors and CSP violations the page logged. */
   consoleErrors: string[]
+  /** Calls refused because they came from a frame other than the app's main frame. */
+  refusedCalls: string[]
   /** Quits like the app does (flushes the project), keeping the data folder. */
   quit(): Promise<void>
 }
@@ -119,7 +122,16 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
   page.on('pageerror', (e) => consoleErrors.push(e.message))
   // Nothing leaves the machine: anything not served by the harness is refused.
   await context.route('**/*', (route) => (route.request().url().startsWith(`${server!.origin}/`) ? route.continue() : route.abort()))
-  await page.exposeBinding('__rwbInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args))
+  const refusedCalls: string[] = []
+  await page.exposeBinding('__rwbInvoke', async (source, method: unknown, args: unknown) => {
+    // The same sender rule as Electron's IPC wiring (src-main/electron/ipc.ts).
+    const caller = { url: source.frame.url(), isMainFrame: source.frame === page.mainFrame(), fromAppWindow: source.page === page }
+    if (!isTrustedCaller(caller, server!.origin)) {
+      refusedCalls.push(String(method))
+      return { ok: false, error: { code: 'BAD_METHOD', message: 'Calls are accepted only from the app window.' } }
+    }
+    return dispatch(handlers, method, args)
+  })
   await page.addInitScript(() => {
     const listeners = new Set<(e: unknown) => void>()
     const w = window as unknown as Record<string, unknown>
@@ -149,6 +161,7 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
     dataDir,
     foreignRequests,
     consoleErrors,
+    refusedCalls,
     async quit() {
       await core.shutdown()
       native.page = null

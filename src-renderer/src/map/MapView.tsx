@@ -24,6 +24,9 @@ function runLayout(cy: Core): void {
     nodeRepulsion: () => 9000,
     idealEdgeLength: () => 140,
     nodeSeparation: 90,
+    // Labels count as part of a node, so long names never overlap.
+    nodeDimensionsIncludeLabels: true,
+    packComponents: true,
     padding: 40
   } as cytoscape.LayoutOptions).run()
   fitCalmly(cy)
