@@ -14,8 +14,12 @@ export default defineConfig({
           index: here('src-main/electron/main.ts'),
           // The database worker thread, found beside index.js at run time.
           'db-worker': here('src-main/core/db/worker.ts'),
+          // The import worker thread (parsing files off main's loop), found the same way.
+          'import-worker': here('src-main/core/import/worker/importWorker.ts'),
           // The Electron-free core, loaded as is by the e2e harness and bench.
-          core: here('src-main/core/index.ts')
+          core: here('src-main/core/index.ts'),
+          // The `rwb` command line (plain Node; bin/rwb.mjs imports it).
+          cli: here('src-main/cli/main.ts')
         },
         // Chunks sit beside the entries: the DB client finds db-worker.js relative to itself.
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }

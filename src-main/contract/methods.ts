@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'project.new',
   'project.open',
   'project.openRecent',
+  'project.openBackup',
   'project.saveAs',
   'project.recent',
   'project.saveState',
@@ -31,7 +32,49 @@ export const METHOD_NAMES = [
   'relations.create',
   'relations.delete',
   'graph.coMentions',
+  'search.query',
   'export.savePng',
+  'export.data',
+  'annotations.import',
+  // tagging core
+  'entityTypes.list',
+  'entityTypes.create',
+  'entityTypes.update',
+  'aliases.list',
+  'aliases.add',
+  'aliases.remove',
+  'entities.merge',
+  'entities.merges',
+  'entities.split',
+  'entities.deletePreview',
+  'entities.tagAllCandidates',
+  'entities.tagAllConfirm',
+  'claims.create',
+  'claims.update',
+  'claims.delete',
+  'claims.get',
+  'claims.list',
+  'claims.groups',
+  'claims.predicates',
+  'claims.parseValue',
+  'graph.claimEdges',
+  'history.state',
+  'history.undo',
+  'history.redo',
+  'audit.list',
+  'anchors.review',
+  'settings.userName',
+  'settings.setUserName',
+  // relationship map
+  'maps.list',
+  'maps.get',
+  'maps.create',
+  'maps.rename',
+  'maps.delete',
+  'maps.update',
+  'graph.entityDocuments',
+  'graph.pairEvidence',
+  'export.saveFile',
 ] as const
 
 export type Method = (typeof METHOD_NAMES)[number]
@@ -56,6 +99,8 @@ export type ErrorCode =
 export interface ApiError {
   code: ErrorCode
   message: string
+  /** Plain-JSON facts the UI can act on, e.g. `{ backupAvailable: true, path }` for a damaged project. */
+  details?: Record<string, unknown>
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }

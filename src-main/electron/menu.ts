@@ -37,6 +37,7 @@ export function buildMenu(send: (c: MenuCommand) => void, recent: RecentProject[
         { label: 'Reader', accelerator: 'CmdOrCtrl+1', click: () => send('view.reader') },
         { label: 'Map', accelerator: 'CmdOrCtrl+2', click: () => send('view.map') },
         { label: 'Find in Document…', accelerator: 'CmdOrCtrl+F', click: () => send('reader.find') },
+        { label: 'Tag Selection…', accelerator: 'T', registerAccelerator: false, click: () => send('reader.tag') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -44,7 +45,21 @@ export function buildMenu(send: (c: MenuCommand) => void, recent: RecentProject[
         { role: 'togglefullscreen' }
       ]
     },
-    { label: '&Export', submenu: [{ label: 'Map as PNG…', accelerator: 'CmdOrCtrl+E', click: () => send('export.mapPng') }] }
+    {
+      label: '&Export',
+      submenu: [
+        { label: 'Map Image…', accelerator: 'CmdOrCtrl+E', click: () => send('export.mapPng') },
+        { type: 'separator' },
+        { label: 'GraphML…', click: () => send('export.graphml') },
+        { label: 'GEXF…', click: () => send('export.gexf') },
+        { label: 'CSV Tables…', click: () => send('export.csv') },
+        { label: 'FollowTheMoney JSON…', click: () => send('export.ftm') },
+        { label: 'W3C Web Annotations…', click: () => send('export.w3c') },
+        { label: 'Cytoscape JSON…', click: () => send('export.cyjs') },
+        { type: 'separator' },
+        { label: 'Import W3C Annotations…', click: () => send('annotations.import') }
+      ]
+    }
   ]
   return Menu.buildFromTemplate(template)
 }

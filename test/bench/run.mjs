@@ -12,13 +12,19 @@ import { cpuBusyPercent } from './lib/machine.mjs'
 import { REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './lib/paths.mjs'
 
 const BENCHMARKS = [
-  { name: 'save', title: 'Saving a project of 1,000 imported articles', load: async () => (await import('./save.mjs')).benchSave }
+  { name: 'save', title: 'Saving a project of 1,000 imported articles', load: async () => (await import('./save.mjs')).benchSave },
+  { name: 'search', title: 'Full-text search over 10,000 documents', load: async () => (await import('./search.mjs')).benchSearch },
+  { name: 'importMany', title: 'Importing 1,000 files while main stays responsive', load: async () => (await import('./importMany.mjs')).benchImportMany },
+  { name: 'importHtml', title: 'HTML import per page vs. raw DOM parse + Readability', load: async () => (await import('./importHtml.mjs')).benchImportHtml },
+  { name: 'importPdf', title: 'PDF import vs. raw pdf.js getTextContent', load: async () => (await import('./importPdf.mjs')).benchImportPdf },
+  { name: 'map', title: 'Relationship map: layout, panning and A3 export at 2,000–3,000 nodes', load: async () => (await import('./map.mjs')).benchMap }
 ]
 
 function meets(r) {
   // Targets are upper bounds (the issue: save <= 400 ms, blocked < 16 ms).
   if (r.target === undefined) return ''
-  const ok = r.name.includes('blocked') ? r.value < r.target : r.value <= r.target
+  // Frame rates are lower bounds (map: >= 30 fps while panning).
+  const ok = r.unit === 'fps' ? r.value >= r.target : r.name.includes('blocked') ? r.value < r.target : r.value <= r.target
   return ok ? 'ok' : 'MISSED'
 }
 
@@ -26,7 +32,7 @@ function printTable(results) {
   const rows = results.map((r) => [
     r.name,
     `${r.value} ${r.unit}`,
-    r.target === undefined ? '' : `${r.name.includes('blocked') ? '<' : '<='} ${r.target} ${r.unit}`,
+    r.target === undefined ? '' : `${r.unit === 'fps' ? '>=' : r.name.includes('blocked') ? '<' : '<='} ${r.target} ${r.unit}`,
     meets(r)
   ])
   const head = ['figure', 'value', 'target', '']

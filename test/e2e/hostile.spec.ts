@@ -1,6 +1,6 @@
 // Imported material can never run code or reach the network, and names typed
 // by the user are shown as text everywhere.
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { tagNewEntity } from './actions'
@@ -96,6 +96,16 @@ test('names, notes and titles typed by the user are shown as text', async () => 
   await p.getByRole('dialog', { name: 'Document details' }).getByLabel('Title').fill('<b>Bold</b> & <script>window.__pwned="title"</script>')
   await p.getByRole('dialog', { name: 'Document details' }).getByRole('button', { name: 'Save' }).click()
   await expect(p.getByRole('listbox', { name: 'Documents' }).getByRole('option').first()).toContainText('<b>Bold</b> & <script>')
+
+  // Exports carry the name as escaped text.
+  const graphml = join(data.dir, 'names.graphml')
+  app.native.saveAnswers.push(graphml)
+  await p.getByRole('button', { name: 'Export ▾' }).click()
+  await p.getByRole('menuitem', { name: /GraphML/ }).click()
+  await expect(p.getByRole('status').filter({ hasText: 'Exported' })).toBeVisible()
+  const xml = readFileSync(graphml, 'utf8')
+  expect(xml).toContain('&lt;img src=x onerror=')
+  expect(xml).not.toContain('<img')
 
   await p.getByRole('tab', { name: 'Map' }).click()
   await expect(p.getByLabel('Relationship map')).toHaveAttribute('data-nodes', '2')

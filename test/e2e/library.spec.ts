@@ -144,3 +144,51 @@ test('Project New, Save As and Recent switch projects without losing work', asyn
   await expect(page.getByRole('menu')).toContainText('Second')
   await page.screenshot({ path: join(SHOTS, 'project-menu.png') })
 })
+
+test('search across documents ranks, marks the words and jumps to them', async () => {
+  const { page, native } = app
+  native.openAnswers.push([join(SHARED, 'corpus/html/bbc-1/source.html'), join(SHARED, 'corpus/html/guardian-1/source.html')])
+  await page.keyboard.press('Control+o')
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(3)
+  await page.keyboard.press('Control+Shift+F')
+  await expect(page.getByLabel('Search all documents')).toBeFocused()
+  await page.keyboard.type('gun laws')
+  const results = page.getByRole('listbox', { name: 'Search results' })
+  await expect(results.getByRole('option').first()).toContainText('Obama admits US gun laws')
+  await expect(results.getByRole('option').first().locator('mark').first()).toHaveText(/gun|laws/i)
+  await page.screenshot({ path: join(SHOTS, 'search.png') })
+  await results.getByRole('option').first().click()
+  await expect(page.locator('.doc-text .flash')).toBeInViewport()
+  await expect(page.locator('.doc-text .flash')).toHaveText(/^(gun|laws|gun laws)$/i)
+
+  // Nothing matches: a plain message, never an error.
+  await page.getByLabel('Search all documents').fill('"unbalanced NEAR( quotes*')
+  await expect(results).toContainText('No documents match')
+  await page.getByLabel('Search all documents').press('Escape')
+  await expect(page.getByRole('listbox', { name: 'Documents' })).toBeVisible()
+})
+
+test('tagging without the mouse: T opens the popover, a number picks the type, Enter tags', async () => {
+  const { page } = app
+  await dragSelect(page, 'TSG Invest')
+  await page.keyboard.press('Escape') // close the popover the drag opened; the selection stays
+  await expect(page.getByRole('dialog', { name: 'Tag selection' })).toBeHidden()
+  await page.keyboard.press('t')
+  const pop = page.getByRole('dialog', { name: 'Tag selection' })
+  await expect(pop.getByLabel('Entity name')).toBeFocused()
+  await expect(pop.getByLabel('Entity name')).toHaveValue('TSG Invest')
+  await page.keyboard.press('3')
+  await expect(pop.getByRole('radio', { name: 'Company', exact: true })).toHaveAttribute('aria-checked', 'true')
+  await expect(pop.getByLabel('Entity name')).toHaveValue('TSG Invest')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /TSG Invest/ })).toContainText('Company')
+
+  // Once typing has started, digits belong to the name; Alt+number still picks the type.
+  await dragSelect(page, '$500 million', 0)
+  await page.keyboard.type('USD 500m')
+  await page.keyboard.press('Alt+6')
+  await expect(pop.getByLabel('Entity name')).toHaveValue('USD 500m')
+  await expect(pop.getByRole('radio', { name: 'Money', exact: true })).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /USD 500m/ })).toContainText('Money')
+})

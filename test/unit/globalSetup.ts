@@ -17,4 +17,30 @@ export default async function setup(): Promise<void> {
       rollupOptions: { output: { format: 'es', entryFileNames: 'db-worker.js' } }
     }
   })
+  // The import worker (files are parsed in it, off the test's main thread), the same way.
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve(root, 'src-main/core/import/worker/importWorker.ts'),
+      outDir: resolve(root, 'test/.cache'),
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'import-worker.js' } }
+    }
+  })
+  // The `rwb` command line beside the worker (it finds db-worker.js next to
+  // itself), for test/unit/cli.test.ts to run as a child process. Its lazily
+  // loaded parts (the importers) stay separate chunks, as in out/main/.
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve(root, 'src-main/cli/main.ts'),
+      outDir: resolve(root, 'test/.cache'),
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'cli.js', chunkFileNames: 'cli-[name].js' } }
+    }
+  })
 }

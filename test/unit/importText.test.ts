@@ -201,7 +201,8 @@ describe('plain text: line ends, BOMs and legacy encodings', () => {
   })
 
   it('refuses an unsupported file type before reading it', () => {
-    for (const name of ['paper.pdf', 'letter.docx', 'README', 'archive.tar.gz']) {
+    // (.pdf and .docx are importable since the "Opening local article files" issue.)
+    for (const name of ['sheet.xlsx', 'letter.doc', 'README', 'archive.tar.gz']) {
       let err: unknown
       try {
         readForImport(join(t.dir, 'does-not-exist', name))
@@ -210,9 +211,9 @@ describe('plain text: line ends, BOMs and legacy encodings', () => {
       }
       expect(isCoreError(err), name).toBe(true)
       expect((err as { code: string }).code).toBe('IMPORT_FAILED')
-      expect((err as Error).message).toMatch(/^unsupported file type (\.pdf|\.docx|\(no extension\)|\.gz)$/)
+      expect((err as Error).message).toMatch(/^unsupported file type (\.xlsx|\.doc|\(no extension\)|\.gz)$/)
     }
-    expect(IMPORTABLE_EXTENSIONS).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'htm']))
+    expect(IMPORTABLE_EXTENSIONS).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'htm', 'pdf', 'docx']))
   })
 
   it('reports a missing file plainly', () => {

@@ -1,16 +1,22 @@
 // The application session: which project is open, opening and creating
 // projects, first-start seeding, and importing files. Electron-free, so unit
 // tests, the e2e harness and the CLI drive exactly what the app runs.
-import { existsSync, mkdirSync, readdirSync, writeFileSync, renameSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Bootstrap } from '../../contract/api'
 import type { ImportResult, ProjectInfo, SaveState } from '../../contract/types'
 import { ProjectDb } from '../db/projectDb'
+import { backupPath } from '../db/projectLock'
 import { IMPORTABLE_EXTENSIONS, parseForImport, readForImport } from '../import/importFile'
 import { listImportable } from '../import/listImportable'
+import { parseIsolated } from '../import/isolated'
 import { CoreError, isCoreError } from './errors'
 import type { NativeHost } from './native'
 import { SettingsStore } from './settings'
+import type { AnnotationImportReport, DataExportFormat, DataExportResult } from '../../contract/api'
+import { FORMAT_INFO } from '../export/index'
+import { exportProject, importAnnotationFile } from '../export/run'
+import { saveImageDialog, type ImageKind } from '../export/image/saveImage'
 
 export interface AppCoreOptions {
   /** The user's data folder: settings and the default project live here. */
@@ -33,6 +39,10 @@ export class AppCore {
   readonly settings: SettingsStore
   private project: ProjectDb | null = null
   private unsubscribe: (() => void) | null = null
+  /** Projects that failed to open this session with a good backup: project.openBackup may copy those. */
+  private readonly backupOffers = new Set<string>()
+  /** The bootstrap in flight: a second call (a renderer reload during first start) waits for it. */
+  private booting: Promise<Bootstrap> | null = null
   private importToken: { cancelled: boolean } | null = null
 
   constructor(readonly opts: AppCoreOptions) {
@@ -50,20 +60,28 @@ export class AppCore {
   }
 
   /** Opens the last project, or on first start creates one with the sample articles. */
-  async bootstrap(): Promise<Bootstrap> {
+  bootstrap(): Promise<Bootstrap> {
+    return (this.booting ??= this.doBootstrap().finally(() => (this.booting = null)))
+  }
+
+  private async doBootstrap(): Promise<Bootstrap> {
     let notice: string | null = null
+    let damaged: Bootstrap['damaged'] = null
     if (!this.project) {
       const last = this.settings.get().lastProject
       if (last && existsSync(last)) {
         try {
           await this.openProject(last, false)
         } catch (e) {
+          const backupAvailable = isCoreError(e) && e.details?.backupAvailable === true
           notice = `${basename(last)} could not be opened: ${(e as Error).message} A new project was started instead; the file was left untouched.`
+          if (backupAvailable) notice += ' Its last good save can be opened as a copy with Open Backup.'
+          if (isCoreError(e) && e.code === 'PROJECT_INVALID') damaged = { path: last, backupAvailable }
         }
       }
       if (!this.project) await this.openDefaultProject()
     }
-    return { project: await this.info(), save: this.db().saveState, notice }
+    return { project: await this.info(), save: this.db().saveState, notice, damaged }
   }
 
   private async openDefaultProject(): Promise<void> {
@@ -94,10 +112,43 @@ export class AppCore {
   }
 
   async openProject(path: string, create: boolean): Promise<ProjectInfo> {
-    const next = await ProjectDb.open(path, { create, saveDelayMs: this.opts.saveDelayMs })
-    await this.closeProject()
+    // The project that is already open: keep it (and its unsaved edits) as it is.
+    if (this.project && !create && resolve(this.project.path) === resolve(path)) {
+      const info = await this.info()
+      this.settings.rememberProject(this.project.path, info.name)
+      this.native.emit({ kind: 'project', info })
+      return info
+    }
+    // Flush the current project first: if it cannot be saved, nothing else
+    // happens (no new file is created, no other project is opened) and its
+    // edits stay in memory for Save As.
+    if (this.project) {
+      const state = await this.project.save()
+      if (state.error) throw new CoreError('IO', state.error)
+    }
+    const existed = existsSync(path)
+    let next: ProjectDb
+    try {
+      next = await ProjectDb.open(path, { create, saveDelayMs: this.opts.saveDelayMs })
+    } catch (e) {
+      // A damaged project whose backup is good: the UI may now ask for the backup.
+      if (isCoreError(e) && e.details?.backupAvailable === true) this.backupOffers.add(path)
+      throw e
+    }
+    try {
+      await this.closeProject()
+    } catch (e) {
+      // An edit arrived after the flush and could not be saved: stay where we were.
+      await next.abandon()
+      if (create && !existed) {
+        rmSync(path, { force: true })
+        rmSync(`${path}.bak`, { force: true })
+      }
+      throw e
+    }
     this.project = next
     this.unsubscribe = next.onSaveState((state) => this.native.emit({ kind: 'save', state }))
+    await this.syncUserName()
     const info = await this.info()
     this.settings.rememberProject(path, info.name)
     this.native.emit({ kind: 'project', info })
@@ -172,6 +223,49 @@ export class AppCore {
     return this.openProject(path, false)
   }
 
+  /**
+   * Opens the last good save of a damaged project: copies `<path>.bak` to a
+   * NEW file beside it (`<name> (recovered).rwb`, numbered if taken) and opens
+   * that. The damaged file and its backup are never written. Only for a
+   * project whose open failed with a backup on offer, or a recent project.
+   */
+  async openBackup(path: string): Promise<ProjectInfo> {
+    const known = this.backupOffers.has(path) || this.settings.get().recent.some((r) => r.path === path) || this.settings.get().lastProject === path
+    if (!known) throw new CoreError('NOT_FOUND', 'There is no backup on offer for that project.')
+    const bak = backupPath(path)
+    if (!existsSync(bak)) throw new CoreError('NOT_FOUND', `${basename(path)} has no backup (${basename(bak)} does not exist).`)
+    // The open project must be saved before switching (see openProject); say so plainly if it cannot be.
+    if (this.project) {
+      const state = await this.project.save()
+      if (state.error) throw new CoreError('IO', state.error)
+    }
+    const dir = dirname(path)
+    const name = basename(path, extname(path))
+    let target = join(dir, `${name} (recovered).${PROJECT_EXTENSION}`)
+    for (let n = 2; existsSync(target) || existsSync(`${target}.lock`); n++) target = join(dir, `${name} (recovered ${n}).${PROJECT_EXTENSION}`)
+    try {
+      // COPYFILE_EXCL: never replace a file that appeared meanwhile.
+      copyFileSync(bak, target, fsConstants.COPYFILE_EXCL)
+      const fd = openSync(target, 'r')
+      try {
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+    } catch (e) {
+      throw new CoreError('IO', `Could not copy the backup of ${basename(path)} to ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    }
+    try {
+      const info = await this.openProject(target, false)
+      this.backupOffers.delete(path)
+      return info
+    } catch (e) {
+      rmSync(target, { force: true }) // our own copy, never the original or its backup
+      const why = e instanceof Error ? e.message : String(e)
+      throw new CoreError(isCoreError(e) ? e.code : 'INTERNAL', `The backup of ${basename(path)} could not be opened either: ${why}`)
+    }
+  }
+
   async openFilesDialog(): Promise<ImportResult[]> {
     const paths = await this.native.showOpenDialog({
       title: 'Open articles',
@@ -223,7 +317,8 @@ export class AppCore {
       if (existing) {
         return { path, status: 'duplicate', documentId: existing.id, title: existing.title, reason: `already in the project as “${existing.title}”` }
       }
-      const parsed = parseForImport(file)
+      // Parsed in the import worker (time and memory caps), off main's event loop.
+      const parsed = await parseIsolated(file)
       const id = await db.call('documents.insert', {
         ...parsed,
         sourcePath: path,
@@ -248,24 +343,48 @@ export class AppCore {
   }
 
   async savePng(bytes: Uint8Array, suggestedName: string): Promise<{ path: string } | null> {
-    const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-    if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new CoreError('BAD_ARGS', 'The image is not a PNG.')
-    const safeName = suggestedName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'map'
+    return this.saveFile(bytes, 'png', suggestedName)
+  }
+
+  /** Export → map image: a save dialog, then an atomic write of bytes checked to be of `kind`. */
+  async saveFile(bytes: Uint8Array, kind: ImageKind, suggestedName: string): Promise<{ path: string } | null> {
+    return saveImageDialog(this.native, this.defaultDir(), { bytes, kind, suggestedName })
+  }
+
+  /**
+   * Exports the project's entities, links and mentions as data. A save
+   * dialog chooses the file; for CSV it chooses the name the four tables
+   * are written beside (`<name>-nodes.csv`, `-edges`, `-mentions`, `-claims`).
+   */
+  async exportDataDialog(format: DataExportFormat): Promise<DataExportResult | null> {
+    const db = this.db()
+    const info = FORMAT_INFO[format]
+    const name = basename(db.path, extname(db.path))
     const chosen = await this.native.showSaveDialog({
-      title: 'Export map as PNG',
-      filters: [{ name: 'PNG image', extensions: ['png'] }],
-      defaultPath: join(this.defaultDir(), safeName.toLowerCase().endsWith('.png') ? safeName : `${safeName}.png`)
+      title: `Export ${info.label}`,
+      filters: [{ name: info.label, extensions: [info.extension.split('.').pop()!] }],
+      defaultPath: join(this.defaultDir(), `${name}.${info.extension}`)
     })
     if (!chosen) return null
-    const path = extname(chosen).toLowerCase() === '.png' ? chosen : `${chosen}.png`
-    const tmp = `${path}.tmp`
-    try {
-      writeFileSync(tmp, bytes)
-      renameSync(tmp, path)
-    } catch (e) {
-      throw new CoreError('IO', `Could not write ${basename(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-    }
-    return { path }
+    return { format, paths: await exportProject(db, format, chosen) }
+  }
+
+  /** Imports the mentions of a W3C Web Annotation file (.jsonld) into the open project. */
+  async importAnnotationsDialog(): Promise<(AnnotationImportReport & { path: string }) | null> {
+    const db = this.db()
+    const [path] = await this.native.showOpenDialog({
+      title: 'Import annotations',
+      filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+      multiple: false,
+      defaultPath: this.defaultDir()
+    })
+    if (!path) return null
+    return { path, ...(await importAnnotationFile(db, path)) }
+  }
+
+  /** Tells the open project's worker who the user is (for its audit log). */
+  async syncUserName(): Promise<void> {
+    if (this.project) await this.project.call('session.setUser', { userName: this.settings.userName() })
   }
 
   /** Flushes the open project: call on quit. */

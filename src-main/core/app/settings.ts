@@ -2,12 +2,15 @@
 // projects and which one to reopen. Written atomically; a damaged file is
 // treated as empty rather than stopping the app.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { RecentProject } from '../../contract/api'
 
 export interface Settings {
   lastProject: string | null
   recent: RecentProject[]
+  /** The name the audit log records for this user; null: the operating system's user name. */
+  userName?: string | null
 }
 
 const MAX_RECENT = 10
@@ -22,7 +25,8 @@ export class SettingsStore {
       const raw = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Settings>
       this.data = {
         lastProject: typeof raw.lastProject === 'string' ? raw.lastProject : null,
-        recent: Array.isArray(raw.recent) ? raw.recent.filter((r) => typeof r?.path === 'string').slice(0, MAX_RECENT) : []
+        recent: Array.isArray(raw.recent) ? raw.recent.filter((r) => typeof r?.path === 'string').slice(0, MAX_RECENT) : [],
+        userName: typeof raw.userName === 'string' && raw.userName.trim() ? raw.userName.trim().slice(0, 100) : null
       }
     } catch {
       // first start, or an unreadable file: start empty
@@ -35,15 +39,32 @@ export class SettingsStore {
 
   rememberProject(path: string, name: string): void {
     const recent = [{ path, name, openedAt: new Date().toISOString() }, ...this.data.recent.filter((r) => r.path !== path)]
-    this.data = { lastProject: path, recent: recent.slice(0, MAX_RECENT) }
+    this.data = { ...this.data, lastProject: path, recent: recent.slice(0, MAX_RECENT) }
     this.write()
   }
 
   forget(path: string): void {
     this.data = {
+      ...this.data,
       lastProject: this.data.lastProject === path ? null : this.data.lastProject,
       recent: this.data.recent.filter((r) => r.path !== path)
     }
+    this.write()
+  }
+
+  /** The user's name for the audit log: the one set, else the operating system's user name. */
+  userName(): string {
+    if (this.data.userName) return this.data.userName
+    try {
+      return userInfo().username || 'analyst'
+    } catch {
+      return 'analyst'
+    }
+  }
+
+  setUserName(name: string): void {
+    const clean = name.trim().slice(0, 100)
+    this.data = { ...this.data, userName: clean || null }
     this.write()
   }
 

@@ -49,7 +49,9 @@ export function migrate(db: Database, now: string): number[] {
     transaction(db, () => {
       db.exec(m.sql)
       db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, now])
-      db.exec(`PRAGMA user_version = ${m.version}`)
+      // Never lower the version: a lower-numbered migration can arrive after
+      // a higher one (branches merged in any order).
+      db.exec(`PRAGMA user_version = ${Math.max(m.version, schemaVersion(db))}`)
     })
     done.push(m.version)
   }

@@ -1,9 +1,11 @@
 // Main's handle on the database worker of one open project.
+import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ApiError } from '../../contract/api'
 import type { SaveState } from '../../contract/types'
 import { CoreError } from '../app/errors'
 import type { OpArgs, OpName, OpResult } from './ops'
+import { ProjectLock } from './projectLock'
 import type { WorkerMessage, WorkerRequest } from './protocol'
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
@@ -33,7 +35,9 @@ export class ProjectDb {
 
   private constructor(
     private readonly worker: Worker,
-    public path: string
+    public path: string,
+    /** The project's lock file (one window per project); released on close. */
+    private lock: ProjectLock
   ) {
     worker.on('message', (msg: WorkerMessage) => {
       if (msg.type === 'saveState') {
@@ -45,10 +49,11 @@ export class ProjectDb {
       if (!p) return
       this.pending.delete(msg.id)
       if (msg.ok) p.resolve(msg.value)
-      else p.reject(new CoreError(msg.error.code, msg.error.message))
+      else p.reject(new CoreError(msg.error.code, msg.error.message, msg.error.details))
     })
     const failAll = (why: string) => {
       this.closed = true
+      this.lock.release()
       for (const p of this.pending.values()) p.reject(new CoreError('INTERNAL', why))
       this.pending.clear()
     }
@@ -56,16 +61,33 @@ export class ProjectDb {
     worker.on('exit', (code) => failAll(`The database worker stopped (exit ${code}).`))
   }
 
+  /**
+   * Opens (or creates) a project. Refuses with CONFLICT when another window
+   * has it open (its lock file), and takes over a lock a crash left behind.
+   */
   static async open(path: string, opts: OpenOptions = {}): Promise<ProjectDb> {
-    const worker = new Worker(workerLocation())
-    const pdb = new ProjectDb(worker, path)
+    const lock = await ProjectLock.acquire(path)
+    let worker: Worker
+    try {
+      worker = new Worker(workerLocation())
+    } catch (e) {
+      lock.release()
+      throw e
+    }
+    const pdb = new ProjectDb(worker, path, lock)
     try {
       await pdb.request({ type: 'open', path, create: opts.create ?? false, saveDelayMs: opts.saveDelayMs ?? 800 })
     } catch (e) {
+      lock.release()
       await worker.terminate()
       throw e
     }
     return pdb
+  }
+
+  /** Why the lock was taken over from a crashed window, or null (for tests and logs). */
+  get recoveredLock(): string | null {
+    return this.lock.recovered
   }
 
   private request(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<unknown> {
@@ -86,8 +108,22 @@ export class ProjectDb {
     return this.request({ type: 'save' }) as Promise<SaveState>
   }
 
+  /** Saves to another path and continues there; the lock moves with it. */
   async saveAs(path: string): Promise<SaveState> {
-    const s = (await this.request({ type: 'saveAs', path })) as SaveState
+    const same = resolve(path) === resolve(this.path)
+    // Take the new path's lock first: a project open in another window is never overwritten.
+    const newLock = same ? this.lock : await ProjectLock.acquire(path)
+    let s: SaveState
+    try {
+      s = (await this.request({ type: 'saveAs', path })) as SaveState
+    } catch (e) {
+      if (!same) newLock.release()
+      throw e
+    }
+    if (!same) {
+      this.lock.release()
+      this.lock = newLock
+    }
     this.path = path
     return s
   }
@@ -105,12 +141,14 @@ export class ProjectDb {
     await this.request({ type: 'close' })
     this.closed = true
     await this.worker.terminate()
+    this.lock.release()
   }
 
   /** Stops the worker without saving (for a project that failed to open). */
   async abandon(): Promise<void> {
     this.closed = true
     await this.worker.terminate()
+    this.lock.release()
   }
 }
 

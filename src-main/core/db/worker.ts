@@ -6,10 +6,11 @@ import type { ApiError } from '../../contract/api'
 import type { SaveState } from '../../contract/types'
 import { CoreError, isCoreError } from '../app/errors'
 import { mutations, queries } from './ops'
-import { createProjectDb, openProjectFile, saveDurably } from './projectFile'
+import { createProjectDb, openProjectFile, removeStaleTemps, saveDurably } from './projectFile'
 import type { WorkerMessage, WorkerRequest } from './protocol'
 import type { Database } from './sqlite'
 import { existsSync } from 'node:fs'
+import { installHistory, recordAction } from './repos/history'
 
 const port = parentPort
 if (!port) throw new Error('db worker must run in a worker thread')
@@ -29,7 +30,7 @@ function publish(): void {
 }
 
 function toApiError(e: unknown): ApiError {
-  if (isCoreError(e)) return { code: e.code, message: e.message }
+  if (isCoreError(e)) return { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) }
   const msg = e instanceof Error ? e.message : String(e)
   if (/UNIQUE constraint failed: documents\.sha256/.test(msg)) return { code: 'CONFLICT', message: 'This file is already in the project.' }
   if (/constraint/i.test(msg)) return { code: 'CONFLICT', message: msg }
@@ -78,9 +79,13 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'open': {
       saveDelayMs = req.saveDelayMs
       const creating = req.create && !existsSync(req.path)
+      // main holds the project's lock by now: temp files of saves that a
+      // crash interrupted can go.
+      removeStaleTemps(req.path)
       const opened = creating ? await createProjectDb(now) : await openProjectFile(req.path, now)
       db?.close()
       db = opened
+      installHistory(opened)
       path = req.path
       Object.assign(state, { dirty: creating, saving: false, lastSavedAt: null, error: null })
       if (creating) await saveNow()
@@ -93,7 +98,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
         return (queries as Record<string, (db: Database, a: unknown, now: string) => unknown>)[req.op]!(d, req.args, now)
       }
       if (Object.prototype.hasOwnProperty.call(mutations, req.op)) {
-        const out = (mutations as Record<string, (db: Database, a: unknown, now: string) => unknown>)[req.op]!(d, req.args, now)
+        const fn = (mutations as Record<string, (db: Database, a: unknown, now: string) => unknown>)[req.op]!
+        // One undoable, audited action per mutation (see repos/history.ts).
+        const out = recordAction(d, req.op, req.args, now, () => fn(d, req.args, now))
         scheduleSave()
         return out
       }

@@ -1,57 +1,114 @@
 // Saved web pages: Mozilla Readability finds the article and its metadata,
 // DOMPurify cleans what is kept, and the clean DOM becomes canonical text.
 import { Readability } from '@mozilla/readability'
-import { JSDOM, VirtualConsole } from 'jsdom'
+import sniffHTMLEncoding from 'html-encoding-sniffer'
+import iconv from 'iconv-lite'
+import { CoreError } from '../app/errors'
+import { bomEncoding, decodeLegacy } from './decode'
 import { domToBlocks } from './domBlocks'
-import { sanitizeToFragment } from './sanitize'
+import { limitNesting } from './nesting'
+import { sanitizeToFragment, sharedWindow } from './sanitize'
 import type { ParsedDocument } from './types'
+
+/** Readability gives up (with a plain reason) on pages with more elements than this. */
+export const MAX_HTML_ELEMENTS = 1_000_000
 
 function clean(s: string | null | undefined): string | null {
   const t = s?.replace(/\s+/g, ' ').trim()
   return t ? t : null
 }
 
-/**
- * What jsdom is given: bytes that hold non-ASCII text and are valid UTF-8 are
- * decoded as UTF-8 whatever the page declares (a saved page keeps its old
- * <meta charset> after being re-saved as UTF-8, a declaration can sit past the
- * 1024 bytes jsdom's prescan reads, or be missing, and legacy-encoded text is
- * practically never valid UTF-8: browsers' detectors decide the same way).
- * Anything else goes to jsdom as bytes, so the BOM or <meta charset> decides,
- * with windows-1252 as the fallback; pure ASCII also stays bytes, so 7-bit
- * encodings such as ISO-2022-JP still follow their declaration.
- */
-function htmlInput(bytes: Uint8Array): string | Buffer {
-  if (bytes.some((b) => b >= 0x80)) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      // not UTF-8: let jsdom sniff
-    }
-  }
-  return Buffer.from(bytes)
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return false
+  return true
 }
 
-export function parseHtml(bytes: Uint8Array, sourceUrl = 'about:blank'): ParsedDocument {
-  // A silent console: jsdom otherwise prints every stylesheet it cannot parse.
-  const dom = new JSDOM(htmlInput(bytes), { url: sourceUrl, contentType: 'text/html', virtualConsole: new VirtualConsole() })
-  const doc = dom.window.document
-  const lang = clean(doc.documentElement.getAttribute('lang'))
-  const article = new Readability(doc.cloneNode(true) as Document).parse()
-  const html = article?.content ?? doc.body?.innerHTML ?? ''
+/**
+ * The page's text, decoded as a browser would.
+ *
+ * - A BOM decides (UTF-8, UTF-16 LE/BE).
+ * - Bytes that hold non-ASCII text and are valid UTF-8 are UTF-8 whatever the
+ *   page declares (a saved page keeps its old <meta charset> after being
+ *   re-saved as UTF-8, and legacy-encoded text is practically never valid
+ *   UTF-8: browsers' detectors decide the same way).
+ * - Otherwise a charset declared in the first 1024 bytes (<meta charset>,
+ *   http-equiv; found by jsdom's own sniffer, the WHATWG prescan) decides:
+ *   Shift_JIS, GBK, EUC-KR, Big5, KOI8-R, ISO-8859-x, windows-125x ... Pure
+ *   ASCII follows its declaration too, so 7-bit encodings such as
+ *   ISO-2022-JP are read right.
+ * - Legacy bytes with no usable declaration are decoded with the encoding
+ *   chardet finds most likely (windows-1252 when it is unsure).
+ */
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+  const bom = bomEncoding(bytes)
+  if (bom) return { text: new TextDecoder(bom).decode(bytes.subarray(bom === 'utf-8' ? 3 : 2)), encoding: bom }
+  const ascii = isAscii(bytes)
+  if (!ascii) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+    } catch {
+      // not UTF-8: a declaration or the detector decides
+    }
+  }
+  const declared = sniffHTMLEncoding(bytes, { defaultEncoding: '' })
+  // A "utf-8" or "utf-16" declaration over bytes that are not UTF-8 says nothing.
+  if (declared && !/^utf-?(8|16)/i.test(declared)) {
+    const text = decodeAs(bytes, declared)
+    if (text !== null) return { text, encoding: declared }
+  }
+  if (ascii) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'windows-1252' }
+  return decodeLegacy(bytes)
+}
+
+/** Bytes in a named encoding: iconv-lite first, the platform's TextDecoder for the rest (ISO-2022-JP); null if neither knows it. */
+function decodeAs(bytes: Uint8Array, encoding: string): string | null {
+  if (iconv.encodingExists(encoding)) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)
+  try {
+    return new TextDecoder(encoding).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+export function parseHtml(bytes: Uint8Array, _sourceUrl = 'about:blank'): ParsedDocument {
+  const source = limitNesting(decodeHtml(bytes).text)
+  // An inert document from DOMParser on one shared jsdom window: no scripts
+  // run and nothing is loaded, and it costs far less than a window per page.
+  const parse = () => new (sharedWindow().DOMParser)().parseFromString(source, 'text/html')
+  const doc = parse()
+  // Read what Readability's changes to the document would hide first:
+  // Readability works on this document itself (no copy).
+  const pageLang = clean(doc.documentElement.getAttribute('lang'))
+  const pageDir = clean(doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir'))?.toLowerCase()
+  const pageTitle = clean(doc.title)
+  let article: ReturnType<Readability<string>['parse']>
+  try {
+    article = new Readability(doc, { maxElemsToParse: MAX_HTML_ELEMENTS }).parse()
+  } catch (e) {
+    if (/Aborting parsing document/.test((e as Error).message)) {
+      throw new CoreError('IMPORT_FAILED', `the page is too large to read (more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements)`)
+    }
+    throw e
+  }
+  let html = article?.content
+  if (html == null) {
+    // Readability found no article and has changed the page while looking:
+    // read the body of a fresh copy instead.
+    html = parse().body?.innerHTML ?? ''
+  }
   const built = domToBlocks(sanitizeToFragment(html))
-  const dir = clean(article?.dir ?? doc.documentElement.getAttribute('dir'))?.toLowerCase()
-  const parsed: ParsedDocument = {
-    title: clean(article?.title) ?? clean(doc.title),
+  const articleDir = clean(article?.dir)?.toLowerCase()
+  const dir = articleDir === 'rtl' || articleDir === 'ltr' ? articleDir : pageDir
+  return {
+    title: clean(article?.title) ?? pageTitle,
     byline: clean(article?.byline),
     siteName: clean(article?.siteName),
     publishedTime: clean(article?.publishedTime),
-    lang: clean(article?.lang) ?? lang,
+    lang: clean(article?.lang) ?? pageLang,
     dir: dir === 'rtl' ? 'rtl' : dir === 'ltr' ? 'ltr' : null,
     excerpt: clean(article?.excerpt),
     text: built.text,
-    blocks: built.blocks
+    blocks: built.blocks,
+    pages: null
   }
-  dom.window.close()
-  return parsed
 }

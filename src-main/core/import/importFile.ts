@@ -1,17 +1,26 @@
 // One file in, one parsed document (or a plain-language reason) out.
+//
+// The app parses through parseIsolated (isolated.ts), which runs
+// parseDocument below in a worker thread with time and memory caps; the
+// synchronous parseForImport is the same for the text formats, in-process.
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { CoreError } from '../app/errors'
-import { decodeText } from './decode'
+import { CoreError, isCoreError } from '../app/errors'
+import { decodeText, looksBinary } from './decode'
+import { parseDocx } from './docx'
 import { parseHtml } from './html'
 import { parseMarkdown } from './markdown'
+import { parsePdf } from './pdf'
 import { parsePlainText } from './plainText'
 import type { ParsedDocument } from './types'
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
 export const MAX_TEXT_CHARS = 20 * 1024 * 1024
+
+export const PDF = 'application/pdf'
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const MEDIA_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
@@ -20,10 +29,21 @@ const MEDIA_TYPES: Record<string, string> = {
   '.markdown': 'text/markdown',
   '.html': 'text/html',
   '.htm': 'text/html',
-  '.xhtml': 'text/html'
+  '.xhtml': 'text/html',
+  '.pdf': PDF,
+  '.docx': DOCX
 }
 
 export const IMPORTABLE_EXTENSIONS = Object.keys(MEDIA_TYPES).map((e) => e.slice(1))
+
+/** A short name of a media type for messages ("PDF", "Word document" ...). */
+const KIND_NAME: Record<string, string> = {
+  'text/plain': 'text',
+  'text/markdown': 'Markdown',
+  'text/html': 'a web page',
+  [PDF]: 'a PDF',
+  [DOCX]: 'a Word document'
+}
 
 export interface FileForImport {
   path: string
@@ -32,8 +52,14 @@ export interface FileForImport {
   mediaType: string
 }
 
+export type ImportedDocument = ParsedDocument & { title: string }
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
+}
+
+export function mediaTypeOf(path: string): string | undefined {
+  return MEDIA_TYPES[extname(path).toLowerCase()]
 }
 
 export function readForImport(path: string): FileForImport {
@@ -49,21 +75,71 @@ export function readForImport(path: string): FileForImport {
   if (size > MAX_FILE_BYTES) {
     throw new CoreError('IMPORT_FAILED', `too large (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`)
   }
-  const bytes = readFileSync(path)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (e) {
+    throw new CoreError('IMPORT_FAILED', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
   return { path, bytes, sha256: sha256(bytes), mediaType }
 }
 
-export function parseForImport(file: FileForImport): ParsedDocument & { title: string } {
-  let parsed: ParsedDocument
-  try {
-    if (file.mediaType === 'text/html') parsed = parseHtml(file.bytes, pathToFileURL(file.path).href)
-    else if (file.mediaType === 'text/markdown') parsed = parseMarkdown(decodeText(file.bytes).text)
-    else parsed = parsePlainText(decodeText(file.bytes).text)
-  } catch (e) {
-    throw new CoreError('IMPORT_FAILED', `the file could not be read as ${file.mediaType} (${(e as Error).message})`)
+const isText = (mediaType: string) => mediaType === 'text/plain' || mediaType === 'text/markdown' || mediaType === 'text/html'
+
+function parseText(file: FileForImport): ParsedDocument {
+  if (looksBinary(file.bytes)) {
+    throw new CoreError('IMPORT_FAILED', `this is not ${KIND_NAME[file.mediaType] ?? 'text'}: it holds binary data (wrong file type or corrupt)`)
   }
+  if (file.mediaType === 'text/html') return parseHtml(file.bytes, pathToFileURL(file.path).href)
+  if (file.mediaType === 'text/markdown') return parseMarkdown(decodeText(file.bytes).text)
+  return parsePlainText(decodeText(file.bytes).text)
+}
+
+/** The checks every parsed document goes through, and the file name as a last-resort title. */
+function finish(file: FileForImport, parsed: ParsedDocument): ImportedDocument {
   if (!parsed.text.trim()) throw new CoreError('IMPORT_FAILED', 'the document has no readable text')
   if (parsed.text.length > MAX_TEXT_CHARS) throw new CoreError('IMPORT_FAILED', 'the document text is too long')
   const fallbackTitle = basename(file.path, extname(file.path))
-  return { ...parsed, title: parsed.title ?? fallbackTitle }
+  return { ...parsed, pages: parsed.pages ?? null, title: parsed.title ?? fallbackTitle }
+}
+
+function failure(file: FileForImport, e: unknown): CoreError {
+  if (isCoreError(e)) return e
+  if (e instanceof RangeError && /call stack|Invalid string length|Array buffer allocation/i.test(e.message)) {
+    return new CoreError('IMPORT_FAILED', `the file is too large or too deeply nested to read as ${KIND_NAME[file.mediaType] ?? file.mediaType}`)
+  }
+  return new CoreError('IMPORT_FAILED', `the file could not be read as ${KIND_NAME[file.mediaType] ?? file.mediaType} (${(e as Error)?.message ?? String(e)})`)
+}
+
+/** Text, Markdown and HTML, synchronously and in-process (tests, benchmarks). */
+export function parseForImport(file: FileForImport): ImportedDocument {
+  if (!isText(file.mediaType)) {
+    throw new CoreError('IMPORT_FAILED', `${KIND_NAME[file.mediaType] ?? file.mediaType} files are read with parseDocument or parseIsolated`)
+  }
+  let parsed: ParsedDocument
+  try {
+    parsed = parseText(file)
+  } catch (e) {
+    throw failure(file, e)
+  }
+  return finish(file, parsed)
+}
+
+/** Every supported format. Throws CoreError('IMPORT_FAILED', reason) and nothing else. */
+export async function parseDocument(file: FileForImport): Promise<ImportedDocument> {
+  let parsed: ParsedDocument
+  try {
+    if (file.mediaType === PDF) {
+      parsed = await parsePdf(file.bytes, { maxChars: MAX_TEXT_CHARS })
+    } else if (file.mediaType === DOCX) {
+      parsed = await parseDocx(file.bytes)
+    } else if (isText(file.mediaType)) {
+      parsed = parseText(file)
+    } else {
+      throw new CoreError('IMPORT_FAILED', `unsupported file type ${file.mediaType}`)
+    }
+  } catch (e) {
+    throw failure(file, e)
+  }
+  return finish(file, parsed)
 }

@@ -4,10 +4,17 @@
 import createDOMPurify from 'dompurify'
 import { JSDOM } from 'jsdom'
 
+let window: JSDOM['window'] | null = null
 let purifier: ReturnType<typeof createDOMPurify> | null = null
 
+/** One inert jsdom window, shared by the sanitiser and small parsing jobs (XML parts, fragments). */
+export function sharedWindow(): JSDOM['window'] {
+  if (!window) window = new JSDOM('').window
+  return window
+}
+
 function getPurifier() {
-  if (!purifier) purifier = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis)
+  if (!purifier) purifier = createDOMPurify(sharedWindow() as unknown as Window & typeof globalThis)
   return purifier
 }
 

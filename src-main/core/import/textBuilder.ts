@@ -8,16 +8,24 @@ export class TextBuilder {
   private length = 0
   readonly blocks: Block[] = []
 
-  add(kind: BlockKind, raw: string): void {
+  /** Adds a block (trimmed, NFC); `page` is the 1-based page it sits on, for paged formats. */
+  add(kind: BlockKind, raw: string, page?: number): void {
     const text = raw.normalize('NFC').trim()
     if (!text) return
     if (this.blocks.length) {
       this.parts.push(BLOCK_SEPARATOR)
       this.length += BLOCK_SEPARATOR.length
     }
-    this.blocks.push({ start: this.length, end: this.length + text.length, kind })
+    const block: Block = { start: this.length, end: this.length + text.length, kind }
+    if (page !== undefined) block.page = page
+    this.blocks.push(block)
     this.parts.push(text)
     this.length += text.length
+  }
+
+  /** Length of the text so far, in UTF-16 code units. */
+  get size(): number {
+    return this.length
   }
 
   get text(): string {

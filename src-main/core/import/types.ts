@@ -10,5 +10,8 @@ export interface ParsedDocument {
   dir: 'ltr' | 'rtl' | null
   excerpt: string | null
   text: string
+  /** Blocks of `text`; a PDF's blocks carry their 1-based `page`. */
   blocks: Block[]
+  /** A PDF's page count; null (or absent) for formats without pages. */
+  pages?: number | null
 }

@@ -2,6 +2,8 @@
 import type { ImportResult } from '@contract/types'
 import { useStore } from '../store'
 import { ImportProgressBar } from './ImportProgressBar'
+import { SearchBox } from './SearchBox'
+import { SearchResults } from './SearchResults'
 
 function shortDate(iso: string | null): string {
   if (!iso) return ''
@@ -23,6 +25,7 @@ export function LibraryPane() {
   const guard = useStore((s) => s.guard)
   const lastImport = useStore((s) => s.lastImport)
   const dismissImport = useStore((s) => s.dismissImport)
+  const search = useStore((s) => s.search)
 
   return (
     <aside className="pane library" aria-label="Library">
@@ -60,6 +63,10 @@ export function LibraryPane() {
           </ul>
         </div>
       )}
+      <SearchBox />
+      {search.query.trim() ? (
+        <SearchResults hits={search.hits} query={search.query} busy={search.busy} />
+      ) : (
       <ul className="doc-list" role="listbox" aria-label="Documents">
         {documents.map((d) => (
           <li
@@ -80,6 +87,7 @@ export function LibraryPane() {
         ))}
         {documents.length === 0 && <li className="muted empty">No documents yet. Add articles with File → Open.</li>}
       </ul>
+      )}
     </aside>
   )
 }

@@ -1,57 +1,169 @@
-// Export → Map as PNG: choose a scale, see the pixel size, then save.
-import { useState } from 'react'
+// Export → the map as PNG, SVG or PDF: a scale (1×–4×) or a paper size and
+// DPI, white or transparent, the whole map or the current view, with an
+// optional title, legend and sources footer; the size is shown, then saved.
+import { useMemo, useState } from 'react'
 import { call } from '../api'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
-import { mapHandle } from './mapHandle'
+import type { ExportSize, ExportSpec } from './exportImage'
+import { mapHandle, type ImageFormat } from './mapHandle'
+import type { Orientation, Paper } from './tiling'
 
 const SCALES = [1, 2, 3, 4] as const
+const PAPERS: Paper[] = ['A4', 'A3', 'Letter']
+const DPIS = [150, 300] as const
 
 export function ExportPngDialog({ onClose }: { onClose(): void }) {
-  const [scale, setScale] = useState<number>(2)
-  const [busy, setBusy] = useState(false)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
   const projectName = useStore((s) => s.project?.name ?? 'map')
   const handle = mapHandle()
-  const size = handle?.pngSize(scale)
+  const [format, setFormat] = useState<ImageFormat>('png')
+  const [sizeKind, setSizeKind] = useState<'scale' | 'paper'>('scale')
+  const [scale, setScale] = useState<number>(2)
+  const [paper, setPaper] = useState<Paper>('A4')
+  const [dpi, setDpi] = useState<number>(300)
+  const [orientation, setOrientation] = useState<Orientation | 'auto'>('auto')
+  const [region, setRegion] = useState<'whole' | 'view'>('whole')
+  const [background, setBackground] = useState<'white' | 'transparent'>('white')
+  const [withTitle, setWithTitle] = useState(true)
+  const [title, setTitle] = useState(() => `${projectName}: ${handle?.mapName() ?? 'map'}`)
+  const [withLegend, setWithLegend] = useState(true)
+  const [withSources, setWithSources] = useState(true)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const spec: ExportSpec | null = useMemo(() => {
+    if (!handle) return null
+    const size: ExportSize =
+      sizeKind === 'scale' ? { kind: 'scale', scale } : { kind: 'paper', paper, dpi, orientation: orientation === 'auto' ? handle.bestOrientation(region) : orientation }
+    return {
+      region,
+      size,
+      background: format === 'pdf' ? 'white' : background,
+      title: withTitle && title.trim() ? title.trim() : null,
+      legend: withLegend ? handle.legend() : null,
+      footer: withSources ? handle.sources() : null
+    }
+  }, [handle, sizeKind, scale, paper, dpi, orientation, region, background, withTitle, title, withLegend, withSources, format])
+  const size = spec && handle ? handle.sheetSize(spec) : null
 
   const doExport = async () => {
-    if (!handle) return
-    setBusy(true)
-    const saved = await guard(async () => call('export.savePng', { bytes: await handle.png(scale), suggestedName: `${projectName} map` }))
-    setBusy(false)
+    if (!handle || !spec) return
+    setBusy('Drawing…')
+    const saved = await guard(async () => {
+      const bytes = await handle.render(format, spec, (done, total) => setBusy(total > 1 ? `Drawing tile ${done} of ${total}…` : 'Drawing…'))
+      setBusy('Saving…')
+      return call('export.saveFile', { bytes, kind: format, suggestedName: `${projectName} ${handle.mapName()}` })
+    })
+    setBusy(null)
     if (saved) {
       notify('info', `Map exported to ${saved.path}`)
       onClose()
     }
   }
 
+  const upper = format.toUpperCase()
   return (
     <Modal
-      title="Export map as PNG"
+      title={`Export map as ${upper}`}
       onClose={onClose}
       footer={
         <>
+          {busy && (
+            <span className="muted export-busy" role="status">
+              {busy}
+            </span>
+          )}
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={!handle || busy || !handle.nodeCount()} onClick={() => void doExport()}>
+          <button type="button" className="primary" disabled={!handle || !!busy || !handle.nodeCount()} onClick={() => void doExport()}>
             {busy ? 'Exporting…' : 'Export…'}
           </button>
         </>
       }
     >
-      <fieldset className="scale-picker">
-        <legend>Scale</legend>
-        {SCALES.map((s) => (
-          <label key={s} className="radio">
-            <input type="radio" name="scale" value={s} checked={scale === s} onChange={() => setScale(s)} /> {s}×
+      <div className="export-form">
+        <fieldset className="scale-picker">
+          <legend>Format</legend>
+          {(['png', 'svg', 'pdf'] as const).map((f) => (
+            <label key={f} className="radio">
+              <input type="radio" name="format" checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="scale-picker">
+          <legend>Area</legend>
+          <label className="radio">
+            <input type="radio" name="region" checked={region === 'whole'} onChange={() => setRegion('whole')} /> Whole map
           </label>
-        ))}
-      </fieldset>
+          <label className="radio">
+            <input type="radio" name="region" checked={region === 'view'} onChange={() => setRegion('view')} /> Current view
+          </label>
+        </fieldset>
+        <fieldset className="scale-picker">
+          <legend>Size</legend>
+          <label className="radio">
+            <input type="radio" name="sizeKind" checked={sizeKind === 'scale'} onChange={() => setSizeKind('scale')} /> Scale
+          </label>
+          {SCALES.map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" name="scale" value={s} checked={sizeKind === 'scale' && scale === s} onChange={() => (setSizeKind('scale'), setScale(s))} /> {s}×
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="scale-picker">
+          <legend>Paper</legend>
+          <label className="radio">
+            <input type="radio" name="sizeKind" checked={sizeKind === 'paper'} onChange={() => setSizeKind('paper')} /> Paper
+          </label>
+          <select aria-label="Paper size" value={paper} onChange={(e) => (setSizeKind('paper'), setPaper(e.target.value as Paper))}>
+            {PAPERS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Resolution" value={dpi} onChange={(e) => (setSizeKind('paper'), setDpi(Number(e.target.value)))}>
+            {DPIS.map((d) => (
+              <option key={d} value={d}>
+                {d} DPI
+              </option>
+            ))}
+          </select>
+          <select aria-label="Orientation" value={orientation} onChange={(e) => (setSizeKind('paper'), setOrientation(e.target.value as Orientation | 'auto'))}>
+            <option value="auto">orientation to fit the map</option>
+            <option value="landscape">landscape</option>
+            <option value="portrait">portrait</option>
+          </select>
+        </fieldset>
+        {format !== 'pdf' && (
+          <fieldset className="scale-picker">
+            <legend>Background</legend>
+            <label className="radio">
+              <input type="radio" name="bg" checked={background === 'white'} onChange={() => setBackground('white')} /> White
+            </label>
+            <label className="radio">
+              <input type="radio" name="bg" checked={background === 'transparent'} onChange={() => setBackground('transparent')} /> Transparent
+            </label>
+          </fieldset>
+        )}
+        <fieldset className="scale-picker column">
+          <legend>For a report</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={withTitle} onChange={(e) => setWithTitle(e.target.checked)} /> Title
+            <input className="title-input" aria-label="Title" value={title} disabled={!withTitle} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={withLegend} onChange={(e) => setWithLegend(e.target.checked)} /> Legend
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={withSources} onChange={(e) => setWithSources(e.target.checked)} /> Footer listing the source documents
+          </label>
+        </fieldset>
+      </div>
       <p className="muted">
-        Whole map on a white background
+        {format === 'svg' ? 'Vector, labels as text' : format === 'pdf' ? 'One page, the map as a picture' : region === 'whole' ? 'Whole map' : 'Current view'}
         {size ? (
           <>
             {' · '}

@@ -1,14 +1,23 @@
-// Builds the map's Cytoscape elements from entities, links and co-mentions.
-// Pure, so it is unit-tested without a browser.
+// Builds the map's Cytoscape elements from entities, links, claims and
+// co-mentions. Pure, so it is unit-tested without a browser.
 import type { ElementDefinition } from 'cytoscape'
 import type { CoMention, Entity, Relation } from '@contract/types'
 import { entityType, relationType } from '@contract/vocabulary'
+import type { ClaimEdgeGroup } from './edgesFromClaims'
+import { iconUri } from './icons'
 
 export interface GraphInput {
   entities: Entity[]
   relations: Relation[]
   coMentions: CoMention[]
   showCoMentions: boolean
+  /** Claim edges (see edgesFromClaims.ts); none when omitted. */
+  claimEdges?: ClaimEdgeGroup[]
+  /** Node size from mentions (default) or from the number of edges shown. */
+  sizeBy?: 'mentions' | 'degree'
+  degree?: Map<number, number>
+  /** Colours of types the project added (key → #rrggbb); built-ins come from the vocabulary. */
+  typeColors?: Map<string, { label: string; color: string }>
 }
 
 /** Node diameter grows with the square root of mentions, within bounds. */
@@ -16,13 +25,20 @@ export function nodeSize(mentions: number): number {
   return Math.round(Math.min(84, 26 + 9 * Math.sqrt(Math.max(0, mentions))))
 }
 
-export function buildElements({ entities, relations, coMentions, showCoMentions }: GraphInput): ElementDefinition[] {
+/** Node diameter by degree: a hub with many edges stands out like a much-mentioned entity. */
+export function nodeSizeByDegree(degree: number): number {
+  return Math.round(Math.min(84, 26 + 11 * Math.sqrt(Math.max(0, degree))))
+}
+
+export function buildElements({ entities, relations, coMentions, showCoMentions, claimEdges = [], sizeBy = 'mentions', degree, typeColors }: GraphInput): ElementDefinition[] {
   const ids = new Set(entities.map((e) => e.id))
   const nodes: ElementDefinition[] = entities.map((e) => {
-    const t = entityType(e.type)
+    const custom = typeColors?.get(e.type)
+    const t = custom ? { ...custom, key: e.type } : entityType(e.type)
+    const size = sizeBy === 'degree' ? nodeSizeByDegree(degree?.get(e.id) ?? 0) : nodeSize(e.mentionCount)
     return {
       group: 'nodes',
-      data: { id: `e${e.id}`, entityId: e.id, label: e.name, type: t.label, color: t.color, size: nodeSize(e.mentionCount), mentions: e.mentionCount }
+      data: { id: `e${e.id}`, entityId: e.id, label: e.name, type: t.label, typeKey: e.type, color: t.color, icon: iconUri(e.type), size, mentions: e.mentionCount }
     }
   })
   const edges: ElementDefinition[] = relations
@@ -32,6 +48,22 @@ export function buildElements({ entities, relations, coMentions, showCoMentions 
       classes: 'relation',
       data: { id: `r${r.id}`, relationId: r.id, source: `e${r.sourceId}`, target: `e${r.targetId}`, label: r.label || relationType(r.type).verb, type: r.type }
     }))
+  for (const c of claimEdges) {
+    if (!ids.has(c.sourceId) || !ids.has(c.targetId)) continue
+    edges.push({
+      group: 'edges',
+      classes: `claim grade-${c.gradeClass}`,
+      data: {
+        id: c.id,
+        source: `e${c.sourceId}`,
+        target: `e${c.targetId}`,
+        label: c.count > 1 ? `${c.predicate} (${c.count})` : c.predicate,
+        claimIds: c.claimIds,
+        grade: c.bestGrade,
+        gradeClass: c.gradeClass
+      }
+    })
+  }
   if (showCoMentions) {
     for (const c of coMentions) {
       if (!ids.has(c.a) || !ids.has(c.b)) continue
@@ -45,7 +77,12 @@ export function buildElements({ entities, relations, coMentions, showCoMentions 
   return [...nodes, ...edges]
 }
 
+/** What decides an element's look: when it changes, the element is replaced. */
+export function elementSignature(e: ElementDefinition): string {
+  return `${e.data.id}|${e.classes ?? ''}|${e.data.label ?? ''}|${e.data.color ?? ''}|${e.data.size ?? ''}|${e.data.width ?? ''}|${e.data.grade ?? ''}`
+}
+
 /** A key that changes only when the map's structure or styling data changes. */
 export function elementsKey(els: ElementDefinition[]): string {
-  return els.map((e) => `${e.data.id}|${e.data.label ?? ''}|${e.data.color ?? ''}|${e.data.size ?? ''}|${e.data.width ?? ''}`).join(';')
+  return els.map(elementSignature).join(';')
 }

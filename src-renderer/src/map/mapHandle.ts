@@ -1,10 +1,21 @@
-// The map view registers how to render its PNG while it is mounted, so the
-// export dialog can ask for an image without owning Cytoscape.
+// The map view registers how to render its images while it is mounted, so
+// the export dialog can ask for one without owning Cytoscape.
+import type { ExportSpec } from './exportImage'
+import type { Orientation } from './tiling'
+
+export type ImageFormat = 'png' | 'svg' | 'pdf'
+
 export interface MapHandle {
-  /** Pixel size of a whole-map PNG at this scale. */
-  pngSize(scale: number): { width: number; height: number }
-  png(scale: number): Promise<Uint8Array<ArrayBuffer>>
+  /** Pixel size of the exported sheet. */
+  sheetSize(spec: ExportSpec): { width: number; height: number }
+  render(format: ImageFormat, spec: ExportSpec, onProgress?: (done: number, total: number) => void): Promise<Uint8Array<ArrayBuffer>>
+  /** The legend of what the map shows. */
+  legend(): ExportSpec['legend']
+  /** Footer lines naming the documents behind what the map shows. */
+  sources(): string[]
+  bestOrientation(region: ExportSpec['region']): Orientation
   nodeCount(): number
+  mapName(): string
 }
 
 let current: MapHandle | null = null

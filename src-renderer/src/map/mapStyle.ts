@@ -1,60 +1,140 @@
-import type { StylesheetJson } from 'cytoscape'
+import type { NodeSingular, StylesheetJson } from 'cytoscape'
 
-/** Map styling: type colours on nodes, solid labelled arrows for links, dashed grey for co-mentions. */
-export const MAP_STYLE: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      label: 'data(label)',
-      color: '#1f2328',
-      'font-family': 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif',
-      'font-size': 12,
-      'font-weight': 600,
-      'text-valign': 'bottom',
-      'text-halign': 'center',
-      'text-margin-y': 5,
-      'text-wrap': 'wrap',
-      'text-max-width': '140px',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '2px',
-      'border-width': 2,
-      'border-color': '#ffffff'
+const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
+
+/** Edge colours and dashes, shared by the map, its legend and the exports. */
+export const EDGE_LOOK = {
+  strong: { color: '#1f2328', dash: [] as number[], width: 2.6, label: 'Claim, well graded (A–B, 1–2)' },
+  weak: { color: '#6e7781', dash: [7, 5], width: 2, label: 'Claim, weaker or ungraded' },
+  disputed: { color: '#c92a2a', dash: [3, 4], width: 2, label: 'Claim disputed or refuted' },
+  relation: { color: '#3d6fb6', dash: [] as number[], width: 2, label: 'Your link' },
+  comention: { color: '#b6bec8', dash: [1.5, 4], width: 2, label: 'Co-mention (same paragraph)' }
+} as const
+
+// A pin drawn in the node's top-right corner while it is pinned.
+const PIN_URI = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="#1f2328"/><path fill="#fff" d="M14.5 4.5 19.5 9.5 17.6 10.2 14.4 13.4 14.6 17 13.2 18.4 10.2 15.4 6.2 19.4 4.6 19.4 4.6 17.8 8.6 13.8 5.6 10.8 7 9.4 10.6 9.6 13.8 6.4z"/></svg>'
+)}`
+
+export interface StyleOptions {
+  /** Big maps draw edge labels only for the selected edge, and cheaper lines. */
+  large: boolean
+}
+
+/** Map styling: type colours and icons on nodes; edges by kind and grade. */
+export function mapStyle({ large }: StyleOptions): StylesheetJson {
+  const edgeLabel = large
+    ? {}
+    : {
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 10,
+        color: '#424a53',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px'
+      }
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        'background-image': 'data(icon)',
+        'background-fit': 'none',
+        'background-width': '56%',
+        'background-height': '56%',
+        'background-image-crossorigin': 'null',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        color: '#1f2328',
+        'font-family': FONT,
+        'font-size': 12,
+        'font-weight': 600,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'wrap',
+        'text-max-width': '140px',
+        ...(large ? {} : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' }),
+        'border-width': 2,
+        'border-color': '#ffffff'
+      }
+    },
+    {
+      selector: 'node.pinned',
+      style: {
+        'background-image': (ele: NodeSingular) => [ele.data('icon') as string, PIN_URI],
+        'background-width': ['56%', '44%'],
+        'background-height': ['56%', '44%'],
+        'background-position-x': ['50%', '112%'],
+        'background-position-y': ['50%', '-12%'],
+        'background-clip': ['node', 'none'],
+        'background-image-containment': ['inside', 'over'],
+        'bounds-expansion': 8,
+        'border-color': '#1f2328',
+        'border-width': 2.5
+      } as Record<string, unknown>
+    },
+    { selector: 'node.dimmed', style: { opacity: 0.25 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 2,
+        'curve-style': large ? 'straight' : 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.1,
+        ...edgeLabel
+      }
+    },
+    { selector: 'edge.relation', style: { 'line-color': EDGE_LOOK.relation.color, 'target-arrow-color': EDGE_LOOK.relation.color, width: EDGE_LOOK.relation.width } },
+    { selector: 'edge.claim.grade-strong', style: { 'line-color': EDGE_LOOK.strong.color, 'target-arrow-color': EDGE_LOOK.strong.color, width: EDGE_LOOK.strong.width } },
+    {
+      selector: 'edge.claim.grade-weak',
+      style: { 'line-color': EDGE_LOOK.weak.color, 'target-arrow-color': EDGE_LOOK.weak.color, 'line-style': 'dashed', 'line-dash-pattern': [...EDGE_LOOK.weak.dash], width: EDGE_LOOK.weak.width }
+    },
+    {
+      selector: 'edge.claim.grade-disputed',
+      style: {
+        'line-color': EDGE_LOOK.disputed.color,
+        'target-arrow-color': EDGE_LOOK.disputed.color,
+        'line-style': 'dashed',
+        'line-dash-pattern': [...EDGE_LOOK.disputed.dash],
+        width: EDGE_LOOK.disputed.width,
+        ...(large ? {} : { color: EDGE_LOOK.disputed.color })
+      }
+    },
+    {
+      selector: 'edge.comention',
+      style: {
+        label: '',
+        width: 'data(width)',
+        'line-color': EDGE_LOOK.comention.color,
+        'line-style': 'dashed',
+        'line-dash-pattern': [...EDGE_LOOK.comention.dash],
+        'curve-style': 'haystack',
+        'target-arrow-shape': 'none',
+        opacity: 0.9
+      }
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        'line-color': '#0b5cad',
+        'target-arrow-color': '#0b5cad',
+        width: 3.5,
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: '#0b5cad',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.95,
+        'text-background-padding': '2px',
+        'z-index': 10
+      }
     }
-  },
-  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1f2328' } },
-  {
-    selector: 'edge.relation',
-    style: {
-      width: 2,
-      'line-color': '#57606a',
-      'target-arrow-color': '#57606a',
-      'target-arrow-shape': 'triangle',
-      'arrow-scale': 1.2,
-      'curve-style': 'bezier',
-      label: 'data(label)',
-      'font-family': 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif',
-      'font-size': 10,
-      color: '#424a53',
-      'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.9,
-      'text-background-padding': '2px'
-    }
-  },
-  {
-    selector: 'edge.comention',
-    style: {
-      width: 'data(width)',
-      'line-color': '#afb8c1',
-      'line-style': 'dashed',
-      'line-dash-pattern': [6, 4],
-      'curve-style': 'haystack',
-      opacity: 0.8
-    }
-  },
-  { selector: 'edge:selected', style: { 'line-color': '#0969da', 'target-arrow-color': '#0969da', width: 3 } }
-]
+  ] as StylesheetJson
+}

@@ -16,6 +16,8 @@ interface Props {
   highlights: HighlightLayer[]
   finds: Layer[]
   currentFind: number | null
+  /** The span a jump landed on: shown with a brief flash. */
+  flash: { start: number; end: number; nonce: number } | null
   /** Summaries of highlights and finds: the block re-renders only when they change. */
   hlKey: string
   findKey: string
@@ -36,23 +38,27 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
 }
 
 /** One block of the document; re-renders only when its own highlights change. */
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind }: Props) {
+const FLASH_ID = -1_000_000_000
+
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
   const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
+  if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
   const segments = segmentRange(block.start, block.end, layers)
   return (
     <Tag className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}`} data-block-start={block.start}>
       {segments.map((seg) => {
         const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
-        const find = seg.covers.find((c) => c.id < 0)
+        const find = seg.covers.find((c) => c.id < 0 && c.id !== FLASH_ID)
+        const flashed = seg.covers.some((c) => c.id === FLASH_ID)
         const inner = marks.at(-1)
         const outer = marks.length > 1 ? marks[0] : undefined
-        const cls = [inner ? 'hl' : '', find ? 'find' : '', find && -1 - find.id === currentFind ? 'find-current' : ''].filter(Boolean).join(' ')
+        const cls = [inner ? 'hl' : '', find ? 'find' : '', flashed ? 'flash' : '', find && -1 - find.id === currentFind ? 'find-current' : ''].filter(Boolean).join(' ')
         return (
           <span
-            key={seg.start}
+            key={`${seg.start}${flashed ? `f${flash!.nonce}` : ''}`}
             data-s={seg.start}
             data-mentions={marks.length ? marks.map((m) => m.id).join(' ') : undefined}
             className={[cls, marks.some((m) => m.selected) ? 'hl-selected' : ''].filter(Boolean).join(' ') || undefined}
@@ -72,4 +78,4 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
       })}
     </Tag>
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey)
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash)

@@ -9,7 +9,7 @@ import { BlockView, type HighlightLayer } from './BlockView'
 import { FindBar } from './FindBar'
 import { MentionPopover } from './MentionPopover'
 import { findAll, type Layer } from './segments'
-import { selectionOffsets } from './selection'
+import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
 
 type Popover =
@@ -66,7 +66,7 @@ export function Reader() {
   const finds = useMemo(() => (doc && findOpen ? findAll(doc.text, findQuery) : []), [doc, findOpen, findQuery])
   const findLayers = useMemo(() => finds.map((f, i) => ({ ...f, id: i })), [finds])
 
-  const scrollToOffset = useCallback((start: number, flash: boolean) => {
+  const scrollToOffset = useCallback((start: number) => {
     const runs = textRef.current?.querySelectorAll<HTMLElement>('[data-s]')
     if (!runs) return
     let target: HTMLElement | null = null
@@ -75,43 +75,61 @@ export function Reader() {
       else break
     }
     target?.scrollIntoView({ block: 'center' })
-    if (flash && target) {
-      target.classList.remove('flash')
-      void target.offsetWidth
-      target.classList.add('flash')
-    }
   }, [])
 
   useLayoutEffect(() => {
-    if (jump) scrollToOffset(jump.start, true)
+    if (jump) scrollToOffset(jump.start)
     else scrollRef.current?.scrollTo({ top: 0 })
   }, [jump, doc?.id, scrollToOffset])
 
   useEffect(() => setPopover(null), [doc?.id])
 
   useEffect(() => {
-    if (finds.length) scrollToOffset(finds[Math.min(findIndex, finds.length - 1)]!.start, false)
+    if (finds.length) scrollToOffset(finds[Math.min(findIndex, finds.length - 1)]!.start)
   }, [finds, findIndex, scrollToOffset])
+
+  /** Where a popover goes: just below a point, kept inside the reader. */
+  const popoverAt = useCallback((x: number, y: number) => {
+    const scroller = scrollRef.current!
+    const box = scroller.getBoundingClientRect()
+    return { x: Math.max(8, Math.min(x - box.left + scroller.scrollLeft, box.width - 340)), y: y - box.top + scroller.scrollTop + 8 }
+  }, [])
+
+  /** Opens the tag popover on the reader's current selection, if there is one. */
+  const tagSelection = useCallback((): boolean => {
+    if (!textRef.current || !scrollRef.current) return false
+    const sel = selectionOffsets(textRef.current)
+    if (!sel) return false
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
+    setPopover({ kind: 'tag', ...popoverAt(rect.left, rect.bottom), ...sel })
+    return true
+  }, [popoverAt])
+
+  // T (or the menu's Tag Selection) tags the selection without the mouse.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      if (e.key.toLowerCase() === 't' && !e.ctrlKey && !e.metaKey && !e.altKey && tagSelection()) e.preventDefault()
+    }
+    const onCommand = () => void tagSelection()
+    window.addEventListener('keydown', onKey)
+    window.addEventListener('rwb:tag-selection', onCommand)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('rwb:tag-selection', onCommand)
+    }
+  }, [tagSelection])
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (!textRef.current || !scrollRef.current) return
     if ((e.target as HTMLElement).closest('.popover')) return
-    const sel = selectionOffsets(textRef.current)
-    const box = scrollRef.current.getBoundingClientRect()
-    const at = (x: number, y: number) => ({
-      x: Math.max(8, Math.min(x - box.left + scrollRef.current!.scrollLeft, box.width - 340)),
-      y: y - box.top + scrollRef.current!.scrollTop + 8
-    })
-    if (sel) {
-      const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
-      setPopover({ kind: 'tag', ...at(rect.left, rect.bottom), ...sel })
-      return
-    }
+    if (tagSelection()) return
     const run = (e.target as HTMLElement).closest<HTMLElement>('[data-mentions]')
     if (run) {
       const ids = run.dataset.mentions!.split(' ').map(Number)
       const ms = mentions.filter((m) => ids.includes(m.id))
-      setPopover({ kind: 'mention', ...at(e.clientX, e.clientY), mentions: ms })
+      setPopover({ kind: 'mention', ...popoverAt(e.clientX, e.clientY), mentions: ms })
     } else {
       setPopover(null)
     }
@@ -171,6 +189,7 @@ export function Reader() {
                   finds={blockFinds}
                   findKey={blockFinds.map((f) => `${f.id}${f.id === findIndex ? '*' : ''}`).join(',')}
                   currentFind={findIndex}
+                  flash={jump && jump.end > b.start && jump.start < b.end ? jump : null}
                 />
               )
             })}
@@ -181,7 +200,11 @@ export function Reader() {
             x={popover.x}
             y={popover.y}
             selectedText={popover.text}
-            onClose={() => setPopover(null)}
+            onClose={() => {
+              // Esc cancels the tag but keeps the words selected (T reopens it).
+              setPopover(null)
+              if (textRef.current) selectOffsets(textRef.current, popover.start, popover.end)
+            }}
             onPick={(target) => {
               const span = { start: popover.start, end: popover.end }
               setPopover(null)

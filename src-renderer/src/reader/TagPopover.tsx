@@ -4,6 +4,15 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { ENTITY_TYPES, entityType } from '@contract/vocabulary'
 import { useStore } from '../store'
 
+/**
+ * Number keys pick a type while the prefilled name is still wholly selected
+ * (the user has not started typing); afterwards they type into the name, and
+ * Alt+number still picks a type.
+ */
+function untouched(input: HTMLInputElement | null): boolean {
+  return !!input && input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length
+}
+
 interface Props {
   x: number
   y: number
@@ -67,12 +76,14 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
         } else if (e.key === 'Enter') {
           e.preventDefault()
           confirm(Math.min(active, optionCount - 1))
-        } else if (e.altKey && /^[0-9]$/.test(e.key)) {
+        } else if (/^[0-9]$/.test(e.key) && (e.altKey || untouched(inputRef.current))) {
           const t = ENTITY_TYPES[(Number(e.key) + 9) % 10]
           if (t) {
             e.preventDefault()
             setType(t.key)
-            setActive(createIndex >= 0 ? createIndex : active)
+            // Picking a type means creating a new entity with it.
+            const create = matches.length + (exact ? 0 : 1) - 1
+            setActive(exact ? active : create)
           }
         }
       }}
@@ -124,9 +135,10 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
               key={t.key}
               type="button"
               role="radio"
+              aria-label={t.label}
               aria-checked={type === t.key}
               className={type === t.key ? 'type-chip selected' : 'type-chip'}
-              title={`${t.label} (Alt+${(i + 1) % 10})`}
+              title={`${t.label} (${(i + 1) % 10})`}
               onClick={() => {
                 setType(t.key)
                 setActive(createIndex)
@@ -134,12 +146,12 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
               }}
             >
               <span className="dot" style={{ background: t.color }} />
-              {t.label}
+              <kbd>{(i + 1) % 10}</kbd> {t.label}
             </button>
           ))}
         </div>
       )}
-      <div className="popover-hint">↑↓ choose · Enter tag · Alt+1…0 type · Esc cancel</div>
+      <div className="popover-hint">1…0 type · ↑↓ choose · Enter tag · Esc cancel</div>
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useStore } from '../store'
-import { runCommand, switchProject } from './commands'
+import type { DataExportFormat } from '@contract/api'
+import { exportData, importAnnotations, runCommand, switchProject } from './commands'
 import { call } from '../api'
 
 function SaveIndicator() {
@@ -64,6 +65,58 @@ function ProjectMenu() {
   )
 }
 
+const DATA_FORMATS: { format: DataExportFormat; label: string; hint: string }[] = [
+  { format: 'graphml', label: 'GraphML…', hint: 'Gephi, yEd, networkx' },
+  { format: 'gexf', label: 'GEXF…', hint: 'Gephi' },
+  { format: 'csv', label: 'CSV tables…', hint: 'nodes, edges, mentions, claims' },
+  { format: 'ftm', label: 'FollowTheMoney JSON…', hint: 'Aleph and FtM tools' },
+  { format: 'w3c', label: 'W3C Web Annotations…', hint: 'every mention, JSON-LD' },
+  { format: 'cyjs', label: 'Cytoscape JSON…', hint: 'Cytoscape desktop' }
+]
+
+function ExportMenu() {
+  const [open, setOpen] = useState(false)
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false)
+    window.addEventListener('mousedown', close)
+    return () => window.removeEventListener('mousedown', close)
+  }, [open])
+  const run = (fn: () => void) => () => {
+    setOpen(false)
+    fn()
+  }
+  return (
+    <div className="menu" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Export ▾
+      </button>
+      {open && (
+        <div className="menu-popup" role="menu">
+          <button type="button" role="menuitem" onClick={run(() => void runCommand('export.mapPng'))}>
+            <span>Map image…</span>
+            <span className="muted">Ctrl+E</span>
+          </button>
+          <div className="menu-sep" />
+          <div className="menu-label muted">Data</div>
+          {DATA_FORMATS.map((f) => (
+            <button key={f.format} type="button" role="menuitem" onClick={run(() => void exportData(f.format))}>
+              <span>{f.label}</span>
+              <span className="muted">{f.hint}</span>
+            </button>
+          ))}
+          <div className="menu-sep" />
+          <button type="button" role="menuitem" onClick={run(() => void importAnnotations())}>
+            <span>Import W3C annotations…</span>
+            <span className="muted">.jsonld</span>
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
 export function TopBar() {
   const project = useStore((s) => s.project)
   const view = useStore((s) => s.view)
@@ -88,9 +141,7 @@ export function TopBar() {
             Map
           </button>
         </div>
-        <button type="button" onClick={() => void runCommand('export.mapPng')} title="Export map as PNG (Ctrl+E)">
-          Export PNG…
-        </button>
+        <ExportMenu />
       </nav>
     </header>
   )

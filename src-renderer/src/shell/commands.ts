@@ -1,9 +1,10 @@
 // App commands, shared by the toolbar, keyboard shortcuts and the native menu.
 import type { MenuCommand } from '@contract/types'
+import type { DataExportFormat } from '@contract/api'
 import { call } from '../api'
 import { useStore } from '../store'
 
-type Command = MenuCommand | 'escape'
+type Command = MenuCommand | 'escape' | 'search.focus'
 
 export async function runCommand(command: Command): Promise<void> {
   const s = useStore.getState()
@@ -29,6 +30,17 @@ export async function runCommand(command: Command): Promise<void> {
       }
       return
     }
+    case 'export.graphml':
+    case 'export.gexf':
+    case 'export.csv':
+    case 'export.ftm':
+    case 'export.w3c':
+    case 'export.cyjs':
+      await exportData(command.slice('export.'.length) as DataExportFormat)
+      return
+    case 'annotations.import':
+      await importAnnotations()
+      return
     case 'export.mapPng':
       s.setView('map')
       s.openDialog({ kind: 'exportPng' })
@@ -38,6 +50,13 @@ export async function runCommand(command: Command): Promise<void> {
       return
     case 'view.map':
       s.setView('map')
+      return
+    case 'search.focus':
+      s.focusSearch()
+      return
+    case 'reader.tag':
+      s.setView('reader')
+      window.dispatchEvent(new Event('rwb:tag-selection'))
       return
     case 'reader.find':
       s.setView('reader')
@@ -67,6 +86,7 @@ export function shortcutFor(e: KeyboardEvent): Command | null {
     if (k === 'o') return 'project.open'
     if (k === 's') return 'project.saveAs'
     if (k === 'i') return 'file.importFolder'
+    if (k === 'f') return 'search.focus'
     return null
   }
   if (k === 'o') return 'file.open'
@@ -75,4 +95,23 @@ export function shortcutFor(e: KeyboardEvent): Command | null {
   if (k === '1') return 'view.reader'
   if (k === '2') return 'view.map'
   return null
+}
+
+export async function exportData(format: DataExportFormat): Promise<void> {
+  const s = useStore.getState()
+  const done = await s.guard(() => call('export.data', { format }))
+  if (done) s.notify('info', `Exported ${done.paths.length > 1 ? `${done.paths.length} files` : done.paths[0]}`)
+}
+
+export async function importAnnotations(): Promise<void> {
+  const s = useStore.getState()
+  const report = await s.guard(() => call('annotations.import'))
+  if (!report) return
+  const parts = [`${report.imported} mentions imported`]
+  if (report.entitiesCreated) parts.push(`${report.entitiesCreated} new entities`)
+  if (report.skippedDuplicates) parts.push(`${report.skippedDuplicates} already there`)
+  if (report.relocated.length) parts.push(`${report.relocated.length} placed by their quote`)
+  if (report.unresolved.length) parts.push(`${report.unresolved.length} could not be placed (${report.unresolved[0]!.reason})`)
+  s.notify(report.unresolved.length ? 'error' : 'info', parts.join(', '))
+  await Promise.all([s.refreshEntities(), s.refreshMentions(), s.refreshDocuments()])
 }

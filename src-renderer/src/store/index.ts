@@ -1,5 +1,6 @@
 import { create } from 'zustand'
-import { entitiesSlice, librarySlice, mapSlice, projectSlice, readerSlice, uiSlice } from './slices'
+import { mapSlice } from './mapSlice'
+import { entitiesSlice, librarySlice, projectSlice, readerSlice, uiSlice } from './slices'
 import type { AppState } from './types'
 
 export const useStore = create<AppState>()((...a) => ({

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand'
 import { call } from '../api'
 import type { ImportResult } from '@contract/types'
-import type { AppState, EntitiesSlice, LibrarySlice, MapSlice, ProjectSlice, ReaderSlice, UiSlice } from './types'
+import type { AppState, EntitiesSlice, LibrarySlice, ProjectSlice, ReaderSlice, UiSlice } from './types'
 
 type Slice<T> = StateCreator<AppState, [], [], T>
 
@@ -66,9 +66,27 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
     },
     dismissImport() {
       set({ lastImport: null })
+    },
+    search: { query: '', hits: [], busy: false, focusNonce: 0 },
+    setSearchQuery(query) {
+      set({ search: { ...get().search, query, busy: !!query.trim() } })
+      if (searchTimer) clearTimeout(searchTimer)
+      if (!query.trim()) return
+      // Debounced: search as the user types, without a query per keystroke.
+      searchTimer = setTimeout(() => {
+        void get().guard(async () => {
+          const hits = await call('search.query', { query: query.slice(0, 500), limit: 50 })
+          if (get().search.query === query) set({ search: { ...get().search, hits, busy: false } })
+        })
+      }, 150)
+    },
+    focusSearch() {
+      set({ search: { ...get().search, focusNonce: get().search.focusNonce + 1 } })
     }
   }
 }
+
+let searchTimer: ReturnType<typeof setTimeout> | null = null
 
 let jumpNonce = 0
 
@@ -150,17 +168,7 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   }
 })
 
-export const mapSlice: Slice<MapSlice> = (set, get) => ({
-  showCoMentions: false,
-  coMentions: [],
-  async setShowCoMentions(on) {
-    set({ showCoMentions: on })
-    if (on) await get().refreshCoMentions()
-  },
-  async refreshCoMentions() {
-    set({ coMentions: await call('graph.coMentions') })
-  }
-})
+// The map's slice lives in ./mapSlice.ts.
 
 let toastId = 0
 

@@ -10,7 +10,8 @@ import type {
   MentionInContext,
   ProjectInfo,
   Relation,
-  SaveState
+  SaveState,
+  SearchHit
 } from '@contract/types'
 
 export interface ProjectSlice {
@@ -32,6 +33,9 @@ export interface LibrarySlice {
   cancelImport(): Promise<void>
   updateDocumentMeta(a: { id: number; title?: string; byline?: string | null; siteName?: string | null; publishedTime?: string | null }): Promise<void>
   dismissImport(): void
+  search: { query: string; hits: SearchHit[]; busy: boolean; focusNonce: number }
+  setSearchQuery(q: string): void
+  focusSearch(): void
 }
 
 /** A request to scroll the reader to a span and flash it. */
@@ -64,12 +68,8 @@ export interface EntitiesSlice {
   deleteRelation(id: number): Promise<void>
 }
 
-export interface MapSlice {
-  showCoMentions: boolean
-  coMentions: CoMention[]
-  setShowCoMentions(on: boolean): Promise<void>
-  refreshCoMentions(): Promise<void>
-}
+import type { MapSlice } from './mapSlice'
+export type { MapSlice, MapSelection } from './mapSlice'
 
 export type View = 'reader' | 'map'
 

@@ -17,11 +17,13 @@ export interface NewDocument {
   original: Uint8Array
   text: string
   blocks: Block[]
+  /** A PDF's page count; null or absent for formats without pages. */
+  pages?: number | null
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.byline, d.site_name AS siteName, d.published_time AS publishedTime,
   d.source_path AS sourcePath, d.media_type AS mediaType, d.file_size AS fileSize, d.sha256,
-  d.imported_at AS importedAt, length(d.text) AS textLength,
+  d.imported_at AS importedAt, length(d.text) AS textLength, d.pages,
   (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentionCount`
 
 export function listDocuments(db: Database): DocumentSummary[] {
@@ -54,8 +56,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
   return run(
     db,
     `INSERT INTO documents (title, byline, site_name, published_time, lang, dir, excerpt, source_path, media_type,
-       file_size, sha256, original_gzip, text, blocks, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       file_size, sha256, original_gzip, text, blocks, imported_at, pages)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       doc.title,
       doc.byline,
@@ -71,7 +73,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       gzipSync(doc.original),
       doc.text,
       encodeBlocks(doc.blocks),
-      now
+      now,
+      doc.pages ?? null
     ]
   ).lastId
 }
@@ -104,11 +107,14 @@ export function countDocuments(db: Database): number {
   return get<{ n: number }>(db, 'SELECT count(*) AS n FROM documents')!.n
 }
 
-// Blocks are stored compactly as [start, end, kind] triples.
+// Blocks are stored compactly as [start, end, kind] triples, with the page
+// as a 4th element for paged formats (PDF): [start, end, kind, page].
 function encodeBlocks(blocks: Block[]): string {
-  return JSON.stringify(blocks.map((b) => [b.start, b.end, b.kind]))
+  return JSON.stringify(blocks.map((b) => (b.page === undefined ? [b.start, b.end, b.kind] : [b.start, b.end, b.kind, b.page])))
 }
 
 export function decodeBlocks(json: string): Block[] {
-  return (JSON.parse(json) as [number, number, BlockKind][]).map(([start, end, kind]) => ({ start, end, kind }))
+  return (JSON.parse(json) as [number, number, BlockKind, number?][]).map(([start, end, kind, page]) =>
+    page === undefined ? { start, end, kind } : { start, end, kind, page }
+  )
 }

@@ -1,0 +1,119 @@
+// Data export: which formats exist, what each writes, and writing the files
+// atomically (temp file, fsync, rename; all temp files are written before the
+// first rename, so a failure leaves no half-written export behind).
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
+import { toCsv } from './csv'
+import { toCyjs } from './cyjs'
+import { toFtm } from './ftm'
+import { toGexf } from './gexf'
+import { toGraphML } from './graphml'
+import type { ExportFile, ExportFormat, GraphSnapshot } from './types'
+import { toW3C } from './w3c'
+
+export { EXPORT_FORMATS, type ExportFormat, type GraphSnapshot } from './types'
+
+export interface FormatInfo {
+  label: string
+  /** The extension added when the chosen name has none of `accepts`. */
+  extension: string
+  /** Extensions a chosen file name may already end with (single-file formats). */
+  accepts: string[]
+  /** Whether the export needs code-point offsets (the worker reads the texts to convert them). */
+  codePoints: boolean
+}
+
+export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
+  graphml: { label: 'GraphML (yEd, Gephi, networkx)', extension: 'graphml', accepts: ['.graphml', '.xml'], codePoints: false },
+  gexf: { label: 'GEXF 1.3 (Gephi)', extension: 'gexf', accepts: ['.gexf'], codePoints: false },
+  csv: { label: 'CSV tables (nodes, edges, mentions, claims)', extension: 'csv', accepts: ['.csv'], codePoints: true },
+  ftm: { label: 'FollowTheMoney entities (JSON lines)', extension: 'ftm.json', accepts: ['.json', '.jsonl', '.ijson', '.ftm'], codePoints: false },
+  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', accepts: ['.jsonld', '.json'], codePoints: true },
+  cyjs: { label: 'Cytoscape JSON', extension: 'cyjs', accepts: ['.cyjs', '.json'], codePoints: false }
+}
+
+/** The files one export consists of. Single-file formats have one file (suffix ''); CSV has four. */
+export function renderExport(s: GraphSnapshot, format: ExportFormat): ExportFile[] {
+  switch (format) {
+    case 'graphml':
+      return [{ suffix: '', content: toGraphML(s) }]
+    case 'gexf':
+      return [{ suffix: '', content: toGexf(s) }]
+    case 'csv':
+      return toCsv(s)
+    case 'ftm':
+      return [{ suffix: '', content: toFtm(s) }]
+    case 'w3c':
+      return [{ suffix: '', content: toW3C(s) }]
+    case 'cyjs':
+      return [{ suffix: '', content: toCyjs(s) }]
+  }
+}
+
+/**
+ * Where an export goes, given the path the user chose. A single-file format
+ * writes the chosen path, adding the format's extension when the name has
+ * none it accepts. CSV writes four files beside the chosen path, named after
+ * it without its `.csv`: `<name>-nodes.csv`, `<name>-edges.csv`,
+ * `<name>-mentions.csv` and `<name>-claims.csv`.
+ */
+export function exportPaths(chosen: string, format: ExportFormat, files: ExportFile[]): string[] {
+  const info = FORMAT_INFO[format]
+  if (format === 'csv') {
+    const base = chosen.toLowerCase().endsWith('.csv') ? chosen.slice(0, -4) : chosen
+    return files.map((f) => `${base}${f.suffix}`)
+  }
+  const ext = extname(chosen).toLowerCase()
+  return [info.accepts.includes(ext) ? chosen : `${chosen}.${info.extension}`]
+}
+
+/** Renders and writes an export; returns the paths written. */
+export function writeExport(s: GraphSnapshot, format: ExportFormat, chosen: string): string[] {
+  const files = renderExport(s, format)
+  const paths = exportPaths(chosen, format, files)
+  return writeFilesAtomically(files.map((f, i) => ({ path: paths[i]!, content: f.content })))
+}
+
+let tmpSeq = 0
+
+function writeDurably(path: string, content: string): void {
+  const fd = openSync(path, 'w', 0o644)
+  try {
+    const data = Buffer.from(content, 'utf8')
+    let off = 0
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Writes every file atomically; all temp files are complete before the first rename. */
+export function writeFilesAtomically(files: { path: string; content: string }[]): string[] {
+  const temps: { tmp: string; path: string }[] = []
+  try {
+    for (const f of files) {
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${++tmpSeq}.tmp`)
+      temps.push({ tmp, path: f.path })
+      writeDurably(tmp, f.content)
+    }
+    for (const t of temps) renameSync(t.tmp, t.path)
+  } catch (e) {
+    for (const t of temps) rmSync(t.tmp, { force: true })
+    throw e
+  }
+  for (const dir of new Set(temps.map((t) => dirname(t.path)))) {
+    if (process.platform === 'win32') break
+    try {
+      const fd = openSync(dir, 'r')
+      try {
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+    } catch {
+      // the renames are done; a folder that cannot be fsynced is not an error
+    }
+  }
+  return temps.map((t) => t.path)
+}

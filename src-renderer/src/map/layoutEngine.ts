@@ -1,0 +1,170 @@
+// Computes node positions on a headless Cytoscape instance, so the same code
+// runs in the layout Web Worker (big graphs) and on the UI thread (small
+// ones, and where workers are unavailable). The live map applies the result
+// as a `preset` layout.
+import cytoscape from 'cytoscape'
+import fcose from 'cytoscape-fcose'
+import type { LayoutPlan } from './layoutChoice'
+
+let registered = false
+function register(): void {
+  if (registered) return
+  registered = true
+  cytoscape.use(fcose)
+}
+
+export interface LayoutNode {
+  id: string
+  /** Layout box (disc plus room for the label). */
+  w: number
+  h: number
+  /** Current place; pinned nodes keep it. */
+  x?: number
+  y?: number
+  pinned?: boolean
+}
+
+export interface LayoutRequest {
+  nodes: LayoutNode[]
+  edges: { source: string; target: string }[]
+  plan: Pick<LayoutPlan, 'name' | 'options'>
+}
+
+/**
+ * Moves nodes apart so no two boxes overlap, keeping the overall picture: each
+ * node, nearest the centre first, takes the free grid cell nearest to where
+ * it is. Pinned nodes hold their cells first and never move.
+ */
+function spread(cy: cytoscape.Core, gap: number, pinnedIds: Set<string>): void {
+  const nodes = cy.nodes()
+  if (nodes.length < 2) return
+  let cw = 0
+  let ch = 0
+  nodes.forEach((n) => {
+    cw = Math.max(cw, Number(n.data('w')) || 30)
+    ch = Math.max(ch, Number(n.data('h')) || 30)
+  })
+  // Cells as big as an average box (wide labels may touch their neighbours' discs, never their labels' middles).
+  let sw = 0
+  let sh = 0
+  nodes.forEach((n) => {
+    sw += Number(n.data('w')) || 30
+    sh += Number(n.data('h')) || 30
+  })
+  const cellW = Math.min(cw, sw / nodes.length) + gap
+  const cellH = Math.min(ch, sh / nodes.length) + gap
+  let cx = 0
+  let cy0 = 0
+  nodes.forEach((n) => {
+    cx += n.position('x')
+    cy0 += n.position('y')
+  })
+  cx /= nodes.length
+  cy0 /= nodes.length
+  // Spectral drafts are often tiny: scale the picture up until it covers about as many cells as there are nodes.
+  let minX = Infinity
+  let maxX = -Infinity
+  let minY = Infinity
+  let maxY = -Infinity
+  nodes.forEach((n) => {
+    const p = n.position()
+    minX = Math.min(minX, p.x)
+    maxX = Math.max(maxX, p.x)
+    minY = Math.min(minY, p.y)
+    maxY = Math.max(maxY, p.y)
+  })
+  const area = Math.max(1, (maxX - minX) * (maxY - minY))
+  const wanted = nodes.length * cellW * cellH * 1.6
+  const k = area < wanted ? Math.sqrt(wanted / area) : 1
+  const taken = new Set<string>()
+  const key = (i: number, j: number) => `${i},${j}`
+  const cellOf = (x: number, y: number) => [Math.round((x - cx) / cellW), Math.round((y - cy0) / cellH)] as const
+  nodes.forEach((n) => {
+    if (!pinnedIds.has(n.id())) return
+    const [i, j] = cellOf(n.position('x'), n.position('y'))
+    taken.add(key(i, j))
+  })
+  const order = nodes
+    .toArray()
+    .filter((n) => !pinnedIds.has(n.id()))
+    .map((n) => n as cytoscape.NodeSingular)
+    .map((n) => ({ n, x: cx + (n.position('x') - cx) * k, y: cy0 + (n.position('y') - cy0) * k }))
+    .sort((a, b) => Math.hypot(a.x - cx, a.y - cy0) - Math.hypot(b.x - cx, b.y - cy0))
+  for (const o of order) {
+    const [i0, j0] = cellOf(o.x, o.y)
+    let placed = false
+    for (let r = 0; !placed; r++) {
+      // The ring of cells at Chebyshev distance r, nearest first.
+      let best: [number, number] | null = null
+      let bestD = Infinity
+      for (let di = -r; di <= r; di++)
+        for (let dj = -r; dj <= r; dj++) {
+          if (Math.max(Math.abs(di), Math.abs(dj)) !== r || taken.has(key(i0 + di, j0 + dj))) continue
+          const d = di * di * cellW * cellW + dj * dj * cellH * cellH
+          if (d < bestD) {
+            bestD = d
+            best = [i0 + di, j0 + dj]
+          }
+        }
+      if (best) {
+        taken.add(key(best[0], best[1]))
+        o.n.position({ x: cx + best[0] * cellW, y: cy0 + best[1] * cellH })
+        placed = true
+      }
+    }
+  }
+}
+
+export type Positions = Record<string, { x: number; y: number }>
+
+/** Runs the plan's phases; `onPhase(i)` is called as phase i starts. */
+export function computePositions(req: LayoutRequest, onPhase?: (i: number) => void): Positions {
+  register()
+  const ids = new Set(req.nodes.map((n) => n.id))
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
+    elements: [
+      ...req.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h }, position: { x: n.x ?? 0, y: n.y ?? 0 } })),
+      ...req.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target).map((e, i) => ({ group: 'edges' as const, data: { id: `l${i}`, source: e.source, target: e.target } }))
+    ]
+  })
+  try {
+    const pinned = req.nodes.filter((n) => n.pinned && n.x !== undefined && n.y !== undefined)
+    const pinnedIds = new Set(pinned.map((n) => n.id))
+    const n = req.nodes.length
+    const side = Math.max(400, Math.sqrt(n) * 130)
+    req.plan.options.forEach((opts, i) => {
+      onPhase?.(i)
+      const o: Record<string, unknown> = { ...opts }
+      if (o.name === 'spread') return spread(cy, Number(o.gap ?? 12), pinnedIds)
+      if (o.name === 'fcose') {
+        if (pinned.length) o.fixedNodeConstraint = pinned.map((p) => ({ nodeId: p.id, position: { x: p.x!, y: p.y! } }))
+        o.nodeRepulsion = () => Number(opts.nodeRepulsion ?? 4500)
+        o.idealEdgeLength = () => Number(opts.idealEdgeLength ?? 50)
+        o.edgeElasticity = () => Number(opts.edgeElasticity ?? 0.45)
+        cy.layout(o as unknown as cytoscape.LayoutOptions).run()
+        return
+      }
+      if (o.name === 'concentric') {
+        o.concentric = (node: cytoscape.NodeSingular) => node.degree(false)
+        o.levelWidth = (nodes: cytoscape.NodeCollection) => Math.max(1, nodes.maxDegree(false) / 4)
+      }
+      o.boundingBox = { x1: 0, y1: 0, w: side, h: side * 0.75 }
+      const movable = cy.nodes().filter((node) => !pinnedIds.has(node.id()))
+      const eles = movable.union(movable.connectedEdges().filter((e) => movable.contains(e.source()) && movable.contains(e.target())))
+      eles.layout(o as unknown as cytoscape.LayoutOptions).run()
+    })
+    const out: Positions = {}
+    cy.nodes().forEach((node) => {
+      const p = node.position()
+      out[node.id()] = { x: Number.isFinite(p.x) ? p.x : 0, y: Number.isFinite(p.y) ? p.y : 0 }
+    })
+    // Pinned nodes end exactly where they were, whatever the algorithm did.
+    for (const p of pinned) out[p.id] = { x: p.x!, y: p.y! }
+    return out
+  } finally {
+    cy.destroy()
+  }
+}

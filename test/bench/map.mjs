@@ -1,0 +1,128 @@
+// The relationship map at scale, in headless Chromium over a page built
+// from the app's own map modules (test/bench/mapPage/): 
+//   - layout at 2,000 nodes / 8,000 edges (the app's fcose plan, in its
+//     layout worker; target <= 2 s), and the longest UI-thread stall meanwhile;
+//   - frames per second while panning with the mouse at 3,000 / 20,000
+//     (target >= 30 fps), canvas and WebGL renderers side by side;
+//   - PNG of the whole map on A3 at 300 DPI (target <= 3 s).
+import { existsSync, createReadStream, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { extname, join, normalize, resolve } from 'node:path'
+import { build } from 'vite'
+import { chromium } from '@playwright/test'
+import { REPO_ROOT } from './lib/paths.mjs'
+import { round } from './lib/stats.mjs'
+
+export const LAYOUT_TARGET_MS = 2000
+export const FPS_TARGET = 30
+export const EXPORT_TARGET_MS = 3000
+
+const OUT = join(REPO_ROOT, 'test/.cache/map-bench')
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+
+/** As test/e2e/chromium.ts: CHROMIUM_PATH, then Debian's chromium, then Playwright's own. */
+function findChromium() {
+  let own
+  try {
+    own = chromium.executablePath()
+  } catch {
+    own = undefined
+  }
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', own].find((p) => p && existsSync(p))
+  if (!found) throw new Error('No Chromium found: install one (apt-get install -y chromium) or set CHROMIUM_PATH.')
+  return found
+}
+
+async function buildPage() {
+  await build({
+    configFile: false,
+    root: join(REPO_ROOT, 'test/bench/mapPage'),
+    base: './',
+    logLevel: 'warn',
+    resolve: { alias: { '@contract': join(REPO_ROOT, 'src-main/contract') } },
+    build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 5000 }
+  })
+}
+
+function serve() {
+  const root = resolve(OUT)
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end()
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(res)
+  })
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${server.address().port}` })))
+}
+
+/** Drags the view from the empty corner for `ms`, one mouse move per frame time; returns frames per second. */
+async function panFps(page, ms = 2500) {
+  await page.mouse.move(8, 8)
+  await page.mouse.down()
+  await page.evaluate(() => window.bench.startFrames())
+  const t0 = Date.now()
+  let i = 0
+  while (Date.now() - t0 < ms) {
+    i++
+    // A slow circle: the view keeps moving the whole time.
+    await page.mouse.move(8 + 200 + 180 * Math.cos(i / 12), 8 + 200 + 140 * Math.sin(i / 12))
+    await page.waitForTimeout(8)
+  }
+  const r = await page.evaluate(() => window.bench.stopFrames())
+  await page.mouse.up()
+  return { fps: r.ms > 0 ? ((r.frames - 1) * 1000) / r.ms : 0, worstGapMs: r.worstGapMs, moves: i }
+}
+
+export async function benchMap({ log, warn }) {
+  await buildPage()
+  const { server, origin } = await serve()
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    // No --disable-gpu: WebGL runs (on SwiftShader where there is no GPU).
+    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist']
+  })
+  const results = []
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${origin}/index.html`)
+    await page.waitForFunction(() => document.title === 'ready')
+
+    // Layout at 2,000 / 8,000.
+    let s = await page.evaluate(() => window.bench.setup(2000, 8000, 'canvas'))
+    log(`2,000 nodes / 8,000 edges: built and drawn in ${round(s.ms)} ms`)
+    const layouts = []
+    for (let i = 0; i < 3; i++) layouts.push(await page.evaluate(() => window.bench.layout()))
+    const best = [...layouts].sort((a, b) => a.ms - b.ms)[1] // the median of three
+    log(`layout (${best.tier}: ${best.phases.join(', ')}): ${layouts.map((l) => round(l.ms)).join(', ')} ms; longest UI stall ${round(best.maxFrameGapMs)} ms`)
+    results.push({ name: 'map_layout_2000x8000_ms', value: round(best.ms), unit: 'ms', target: LAYOUT_TARGET_MS })
+    results.push({ name: 'map_layout_ui_stall_ms', value: round(Math.max(...layouts.map((l) => l.maxFrameGapMs))), unit: 'ms' })
+    const a3small = await page.evaluate(() => window.bench.exportA3())
+    log(`PNG A3 300 DPI at 2,000 / 8,000: ${round(a3small.ms)} ms, ${a3small.width} x ${a3small.height}, ${(a3small.bytes / 1e6).toFixed(1)} MB`)
+    results.push({ name: 'map_png_a3_300dpi_2000x8000_ms', value: round(a3small.ms), unit: 'ms', target: EXPORT_TARGET_MS })
+
+    // Panning and export at 3,000 / 20,000, canvas then WebGL.
+    for (const renderer of ['canvas', 'webgl']) {
+      s = await page.evaluate((r) => window.bench.setup(3000, 20000, r), renderer)
+      if (s.renderer !== renderer) warn(`asked for the ${renderer} renderer, Cytoscape uses ${s.renderer}`)
+      log(`3,000 nodes / 20,000 edges (${s.renderer}): built and drawn in ${round(s.ms)} ms`)
+      await page.waitForTimeout(500)
+      const pans = [await panFps(page), await panFps(page)]
+      const fps = Math.min(...pans.map((p) => p.fps))
+      log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (worst frame ${round(p.worstGapMs)} ms)`).join('; ')}`)
+      results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: round(fps, 1), unit: 'fps', target: FPS_TARGET })
+      if (renderer === 'canvas') {
+        const a3 = await page.evaluate(() => window.bench.exportA3())
+        log(`  PNG A3 300 DPI: ${round(a3.ms)} ms, ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)
+        results.push({ name: 'map_png_a3_300dpi_3000x20000_ms', value: round(a3.ms), unit: 'ms', target: EXPORT_TARGET_MS })
+      }
+    }
+    if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`)
+  } finally {
+    await browser.close()
+    server.close()
+  }
+  return results
+}

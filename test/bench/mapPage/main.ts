@@ -1,0 +1,152 @@
+// The map benchmark page (test/bench/map.mjs builds it with Vite and drives
+// it in headless Chromium): the app's own map modules — element building,
+// style, layout plan and worker, tiled export — on synthetic graphs.
+import cytoscape, { type Core } from 'cytoscape'
+import type { Entity, Relation } from '@contract/types'
+import { ENTITY_TYPES } from '@contract/vocabulary'
+import { buildElements } from '../../../src-renderer/src/map/graph'
+import { legendEntries } from '../../../src-renderer/src/map/legend'
+import { layoutBox, planLayout } from '../../../src-renderer/src/map/layoutChoice'
+import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
+import { exportPng } from '../../../src-renderer/src/map/exportImage'
+import { mapStyle } from '../../../src-renderer/src/map/mapStyle'
+
+let cy: Core | null = null
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A graph with hubs (edges prefer low ids), like entities in a news corpus. */
+function synthetic(n: number, m: number): { entities: Entity[]; relations: Relation[] } {
+  const r = rng(n * 31 + m)
+  const entities: Entity[] = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    name: `Entity ${i + 1}`,
+    type: ENTITY_TYPES[i % ENTITY_TYPES.length]!.key,
+    notes: '',
+    mentionCount: Math.floor(r() * 20),
+    createdAt: ''
+  }))
+  const seen = new Set<string>()
+  const relations: Relation[] = []
+  while (relations.length < m) {
+    const a = 1 + Math.floor(r() * n)
+    const b = 1 + Math.floor(Math.pow(r(), 2) * n)
+    if (a === b || seen.has(`${a}:${b}`)) continue
+    seen.add(`${a}:${b}`)
+    relations.push({ id: relations.length + 1, sourceId: a, targetId: b, type: 'other', label: 'related to', createdAt: '' })
+  }
+  return { entities, relations }
+}
+
+const api = {
+  /** Builds a map of n nodes and m edges (grid places) with the app's style and performance settings; ms to first frame. */
+  async setup(n: number, m: number, renderer: 'canvas' | 'webgl'): Promise<{ ms: number; renderer: string }> {
+    cy?.destroy()
+    const t0 = performance.now()
+    const { entities, relations } = synthetic(n, m)
+    const els = buildElements({ entities, relations, coMentions: [], showCoMentions: false })
+    const large = n > 400 || m > 1500
+    const cols = Math.ceil(Math.sqrt(n))
+    let i = 0
+    for (const e of els) if (e.group === 'nodes') e.position = { x: (i % cols) * 90, y: Math.floor(i++ / cols) * 90 }
+    cy = cytoscape({
+      container: document.getElementById('cy'),
+      elements: els,
+      style: mapStyle({ large }),
+      layout: { name: 'preset' },
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      motionBlur: false,
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+      autoungrabify: true,
+      ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {})
+    } as cytoscape.CytoscapeOptions)
+    // Leave an empty margin so a drag from the corner pans the view.
+    cy.fit(undefined, 160)
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))
+    return { ms: performance.now() - t0, renderer: (cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas' }
+  },
+
+  /** The app's layout for this size (fcose plan, in the layout worker); ms, and the longest UI-thread stall meanwhile. */
+  async layout(): Promise<{ ms: number; maxFrameGapMs: number; tier: string; phases: string[] }> {
+    const c = cy!
+    const plan = planLayout('fcose', c.nodes().length, c.edges().length)
+    let last = performance.now()
+    let maxGap = 0
+    let running = true
+    const tick = () => {
+      const now = performance.now()
+      maxGap = Math.max(maxGap, now - last)
+      last = now
+      if (running) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+    const t0 = performance.now()
+    const job = runLayoutPlan(
+      plan,
+      {
+        nodes: c.nodes().map((n) => ({ id: n.id(), ...layoutBox(Number(n.data('size')), String(n.data('label'))), x: n.position('x'), y: n.position('y') })),
+        edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
+      },
+      () => {}
+    )
+    const positions = await job.promise
+    c.batch(() => c.nodes().forEach((n) => void n.position(positions[n.id()]!)))
+    const ms = performance.now() - t0
+    running = false
+    c.fit(undefined, 160)
+    return { ms, maxFrameGapMs: maxGap, tier: plan.tier, phases: plan.phases }
+  },
+
+  /** PNG of the whole map on A3 at 300 DPI, with title, legend and footer; ms and size. */
+  async exportA3(): Promise<{ ms: number; bytes: number; width: number; height: number }> {
+    const c = cy!
+    const t0 = performance.now()
+    const bytes = await exportPng(c, {
+      region: 'whole',
+      size: { kind: 'paper', paper: 'A3', dpi: 300, orientation: 'landscape' },
+      background: 'white',
+      title: 'Benchmark map',
+      legend: legendEntries(c.elements().map((e) => e.json() as cytoscape.ElementDefinition)),
+      footer: ['Sources: synthetic']
+    })
+    const ms = performance.now() - t0
+    const dv = new DataView(bytes.buffer, bytes.byteOffset)
+    return { ms, bytes: bytes.length, width: dv.getUint32(16), height: dv.getUint32(20) }
+  },
+
+  /** Counts animation frames until stop() (the panning itself is done with the mouse by the driver). */
+  startFrames(): void {
+    const w = window as unknown as { __frames: number[]; __counting: boolean }
+    w.__frames = []
+    w.__counting = true
+    const loop = (t: number) => {
+      w.__frames.push(t)
+      if (w.__counting) requestAnimationFrame(loop)
+    }
+    requestAnimationFrame(loop)
+  },
+  stopFrames(): { frames: number; ms: number; worstGapMs: number } {
+    const w = window as unknown as { __frames: number[]; __counting: boolean }
+    w.__counting = false
+    const f = w.__frames
+    let worst = 0
+    for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i]! - f[i - 1]!)
+    return { frames: f.length, ms: f.length > 1 ? f.at(-1)! - f[0]! : 0, worstGapMs: worst }
+  },
+  pan(): { x: number; y: number } {
+    return cy!.pan()
+  }
+}
+
+;(window as unknown as { bench: typeof api }).bench = api
+document.title = 'ready'

@@ -1,0 +1,355 @@
+// The relationship map on the sample article: entities, a link and graded
+// claims on the map; the evidence behind an edge and the jump to the reader;
+// pinning and re-layout; a named map with its own filters and places that
+// survive a restart; PNG (A3 at 300 DPI), SVG and PDF exports.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { PNG } from 'pngjs'
+import { tagNewEntity } from './actions'
+import { launchApp, newDataDir, REPO, stopHarness } from './harness'
+
+const SHOTS = join(REPO, 'test/artifacts')
+
+test.afterAll(stopHarness)
+
+interface ProbeNode {
+  entityId: number
+  label: string
+  x: number
+  y: number
+  rx: number
+  ry: number
+  pinned: boolean
+}
+interface ProbeEdge {
+  id: string
+  classes: string
+  label: string
+  mid: { x: number; y: number }
+}
+
+const probe = {
+  nodes: (page: Page) => page.evaluate(() => (window as unknown as { __rwbMap: { nodes(): ProbeNode[] } }).__rwbMap.nodes()),
+  edges: (page: Page) => page.evaluate(() => (window as unknown as { __rwbMap: { edges(): ProbeEdge[] } }).__rwbMap.edges())
+}
+
+async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.getByLabel('Relationship map').boundingBox()
+  return { x: box!.x, y: box!.y }
+}
+
+async function nodeByLabel(page: Page, label: string): Promise<ProbeNode> {
+  const n = (await probe.nodes(page)).find((x) => x.label === label)
+  if (!n) throw new Error(`no node ${label} on the map`)
+  return n
+}
+
+async function invoke<T>(page: Page, method: string, args: unknown = {}): Promise<T> {
+  const res = await page.evaluate(([m, a]) => (window as unknown as { rwb: { invoke(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).rwb.invoke(m as string, a), [method, args] as const)
+  if (!res.ok) throw new Error(`${method}: ${res.error?.message}`)
+  return res.value as T
+}
+
+/** Share of pixels that are not (near) white. */
+function ink(png: PNG): number {
+  let n = 0
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 3]! > 0 && (png.data[i]! < 200 || png.data[i + 1]! < 200 || png.data[i + 2]! < 200)) n++
+  return n / (png.width * png.height)
+}
+
+test('the map of the sample article: evidence, pins, named maps across a restart, PNG/SVG/PDF exports', async () => {
+  test.setTimeout(240_000)
+  mkdirSync(SHOTS, { recursive: true })
+  const data = newDataDir()
+  const app = await launchApp(data.dir)
+  const { page } = app
+
+  // Tag four entities and link two of them.
+  await tagNewEntity(page, 'Scale AI', 'Company')
+  await tagNewEntity(page, 'Department of Defense', 'Public body')
+  await tagNewEntity(page, 'Pentagon', 'Public body')
+  await tagNewEntity(page, 'NextFin', 'Source/Outlet')
+  const entityList = page.getByRole('listbox', { name: 'Entity list' })
+  await expect(entityList.getByRole('option')).toHaveCount(4)
+  await entityList.getByRole('option', { name: /Department of Defense/ }).click()
+  await page.getByRole('region', { name: 'Entity Department of Defense' }).getByRole('button', { name: 'Link to…' }).click()
+  const linkDlg = page.getByRole('dialog', { name: /Link Department of Defense/ })
+  await linkDlg.getByLabel('Entity').selectOption({ label: 'Pentagon (Public body)' })
+  await linkDlg.getByLabel('Relationship').selectOption({ label: 'Other' })
+  await linkDlg.getByLabel('Label').fill('is also called')
+  await linkDlg.getByRole('button', { name: 'Create link' }).click()
+  await expect(linkDlg).toBeHidden()
+
+  // Two graded claims with their passages (made through the app's API, as the claims pane does).
+  const ents = await invoke<{ id: number; name: string }[]>(page, 'entities.list')
+  const id = (name: string) => ents.find((e) => e.name === name)!.id
+  const [docSummary] = await invoke<{ id: number }[]>(page, 'documents.list')
+  const text = (await invoke<{ text: string }>(page, 'documents.get', { id: docSummary!.id })).text
+  const QUOTE = 'awarded Scale AI a $500 million contract'
+  const at = text.indexOf(QUOTE)
+  expect(at).toBeGreaterThan(0)
+  await invoke(page, 'claims.create', {
+    subjectId: id('Department of Defense'),
+    predicate: 'awarded contract to',
+    object: { kind: 'entity', entityId: id('Scale AI') },
+    passage: { documentId: docSummary!.id, start: at, end: at + QUOTE.length },
+    reliability: 'B',
+    credibility: 2,
+    status: 'corroborated'
+  })
+  const Q2 = 'Pentagon'
+  const at2 = text.indexOf("Pentagon's AI strategy")
+  await invoke(page, 'claims.create', {
+    subjectId: id('Scale AI'),
+    predicate: 'is pivotal to',
+    object: { kind: 'entity', entityId: id('Pentagon') },
+    passage: { documentId: docSummary!.id, start: at2, end: at2 + Q2.length },
+    reliability: 'D',
+    credibility: 4,
+    status: 'unverified'
+  })
+
+  // The map: four nodes; the link and the two claims as edges, styled by grade.
+  await page.getByRole('tab', { name: 'Map' }).click()
+  const canvas = page.getByLabel('Relationship map')
+  await expect(canvas).toHaveAttribute('data-nodes', '4')
+  await expect(canvas).toHaveAttribute('data-edges', '3')
+  await expect(canvas).toHaveAttribute('data-renderer', 'canvas')
+  await expect.poll(async () => (await probe.edges(page)).map((e) => `${e.classes}:${e.label}`).sort()).toEqual([
+    'claim grade-strong:awarded contract to',
+    'claim grade-weak:is pivotal to',
+    'relation:is also called'
+  ])
+  const legend = page.getByLabel('Legend')
+  for (const t of ['Company', 'Public body', 'Source/Outlet', 'Claim, well graded (A–B, 1–2)', 'Claim, weaker or ungraded', 'Your link']) await expect(legend).toContainText(t)
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: join(SHOTS, 'map-claims.png') })
+
+  // Clicking an edge shows its evidence; clicking the claim jumps to the reader at its passage.
+  const origin = await canvasOrigin(page)
+  const strong = (await probe.edges(page)).find((e) => e.classes.includes('grade-strong'))!
+  await page.mouse.click(origin.x + strong.mid.x, origin.y + strong.mid.y)
+  const evidence = page.getByRole('complementary', { name: 'Evidence' })
+  await expect(evidence).toContainText('Department of Defense → Scale AI')
+  await expect(evidence).toContainText('1 claim')
+  await expect(evidence.locator('.grade-badge')).toHaveText('B2')
+  await expect(evidence.locator('q.passage')).toHaveText(QUOTE)
+  await page.screenshot({ path: join(SHOTS, 'map-evidence.png') })
+  await evidence.getByRole('button', { name: new RegExp(QUOTE.replace(/[$]/g, '\\$')) }).click()
+  await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('.doc-text .flash').first()).toBeVisible()
+  expect((await page.locator('.doc-text .flash').allTextContents()).join('')).toBe(QUOTE)
+
+  // A link's evidence: the paragraphs that mention both.
+  await page.getByRole('tab', { name: 'Map' }).click()
+  await expect(canvas).toHaveAttribute('data-nodes', '4')
+  const link = (await probe.edges(page)).find((e) => e.classes === 'relation')!
+  const o2 = await canvasOrigin(page)
+  await page.mouse.click(o2.x + link.mid.x, o2.y + link.mid.y)
+  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText('Department of Defense → Pentagon')
+
+  // Clicking a node selects its entity in the entities pane, and shows its claims.
+  const scale = await nodeByLabel(page, 'Scale AI')
+  await page.mouse.click(o2.x + scale.rx, o2.y + scale.ry)
+  await expect(page.getByRole('region', { name: 'Entity Scale AI' })).toBeVisible()
+  const nodeCard = page.getByRole('complementary', { name: 'Map entity Scale AI' })
+  await expect(nodeCard).toContainText('awarded contract to')
+  await expect(nodeCard).toContainText('is pivotal to')
+
+  // Pin Scale AI from its context menu; re-layout leaves it where it is.
+  await page.mouse.click(o2.x + scale.rx, o2.y + scale.ry, { button: 'right' })
+  await page.getByRole('menu', { name: 'Node Scale AI' }).getByRole('menuitem', { name: 'Pin here' }).click()
+  await expect.poll(async () => (await nodeByLabel(page, 'Scale AI')).pinned).toBe(true)
+  const before = await probe.nodes(page)
+  await page.getByRole('button', { name: 'Re-layout' }).click()
+  await expect(page.getByRole('button', { name: 'Re-layout' })).toBeEnabled()
+  await page.waitForTimeout(300)
+  const after = await probe.nodes(page)
+  const pinnedBefore = before.find((n) => n.label === 'Scale AI')!
+  const pinnedAfter = after.find((n) => n.label === 'Scale AI')!
+  expect([pinnedAfter.x, pinnedAfter.y]).toEqual([pinnedBefore.x, pinnedBefore.y])
+  await page.screenshot({ path: join(SHOTS, 'map-pinned.png') })
+
+  // A second named map: no sources, Pentagon dragged somewhere else.
+  await page.getByRole('button', { name: 'New map…' }).click()
+  await page.getByLabel('New map name').fill('Contracts')
+  await page.getByRole('button', { name: 'Create map' }).click()
+  await expect(page.getByLabel('Map view')).toHaveValue(/\d+/)
+  await expect(canvas).toHaveAttribute('data-map', 'Contracts')
+  await expect(canvas).toHaveAttribute('data-nodes', '4')
+  await page.getByRole('button', { name: /^Filters/ }).click()
+  const filters = page.getByRole('dialog', { name: 'Map filters' })
+  await filters.getByRole('checkbox', { name: 'Source/Outlet' }).uncheck()
+  await expect(canvas).toHaveAttribute('data-nodes', '3')
+  await filters.getByRole('button', { name: 'Close filters' }).click()
+  await expect(page.getByRole('button', { name: 'Filters (1) ▾' })).toBeVisible()
+  await page.waitForTimeout(300)
+  const pent = await nodeByLabel(page, 'Pentagon')
+  const o3 = await canvasOrigin(page)
+  await page.mouse.move(o3.x + pent.rx, o3.y + pent.ry)
+  await page.mouse.down()
+  await page.mouse.move(o3.x + pent.rx + 60, o3.y + pent.ry + 45, { steps: 8 })
+  await page.mouse.up()
+  const moved = await nodeByLabel(page, 'Pentagon')
+  expect(Math.hypot(moved.rx - pent.rx - 60, moved.ry - pent.ry - 45)).toBeLessThan(3)
+  // The main map still shows all four, its places untouched by the other map.
+  const mainBefore = after
+  await page.getByLabel('Map view').selectOption({ label: 'Main map' })
+  await expect(canvas).toHaveAttribute('data-map', 'Main map')
+  await expect(canvas).toHaveAttribute('data-nodes', '4')
+  const mainPent = await nodeByLabel(page, 'Pentagon')
+  const mainPentBefore = mainBefore.find((n) => n.label === 'Pentagon')!
+  expect([mainPent.x, mainPent.y]).toEqual([mainPentBefore.x, mainPentBefore.y])
+  await page.getByLabel('Map view').selectOption({ label: 'Contracts' })
+  await expect(canvas).toHaveAttribute('data-nodes', '3')
+  const contractsPlaces = await probe.nodes(page)
+  await page.screenshot({ path: join(SHOTS, 'map-named.png') })
+
+  // Export PNG: A3 at 300 DPI, landscape, white, with title, legend and sources.
+  const pngPath = join(data.dir, 'map-a3.png')
+  app.native.saveAnswers.push(pngPath)
+  await page.getByRole('button', { name: 'Export PNG…' }).click()
+  let dlg = page.getByRole('dialog', { name: 'Export map as PNG' })
+  await dlg.getByRole('radio', { name: 'Paper' }).check()
+  await dlg.getByLabel('Paper size').selectOption('A3')
+  await dlg.getByLabel('Resolution').selectOption('300')
+  await dlg.getByLabel('Orientation').selectOption('landscape')
+  await expect(dlg.getByTestId('png-size')).toHaveText('4961 × 3508')
+  await dlg.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Map exported to ${pngPath}` })).toBeVisible({ timeout: 60_000 })
+  const png = PNG.sync.read(readFileSync(pngPath))
+  expect([png.width, png.height]).toEqual([4961, 3508])
+  expect(ink(png)).toBeGreaterThan(0.002)
+  expect([...png.data.subarray(0, 4)]).toEqual([255, 255, 255, 255])
+  copyFileSync(pngPath, join(SHOTS, 'map-export-a3.png'))
+
+  // Export SVG: vector, the entity labels as text.
+  const svgPath = join(data.dir, 'map.svg')
+  app.native.saveAnswers.push(svgPath)
+  await page.getByRole('button', { name: 'Export PNG…' }).click()
+  await page.getByRole('dialog', { name: /Export map as/ }).getByRole('radio', { name: 'SVG' }).check()
+  dlg = page.getByRole('dialog', { name: 'Export map as SVG' })
+  await dlg.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Map exported to ${svgPath}` })).toBeVisible()
+  const svg = readFileSync(svgPath, 'utf8')
+  expect(svg.startsWith('<?xml')).toBe(true)
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.trim())
+  // Labels are text; a long one wraps onto consecutive <text> lines, as on screen.
+  const allText = texts.join(' ')
+  for (const label of ['Scale AI', 'Department of Defense', 'Pentagon']) expect(allText).toContain(label)
+  expect(texts).toContain('Scale AI')
+  expect(texts).toContain('awarded contract to')
+  expect(texts).not.toContain('NextFin') // filtered out of this map (the footer names the document, not the entity)
+  expect(texts.some((t) => t.startsWith('Sources:'))).toBe(true)
+  copyFileSync(svgPath, join(SHOTS, 'map-export.svg'))
+
+  // Export PDF: A4 page, the map as a 300 DPI picture.
+  const pdfPath = join(data.dir, 'map.pdf')
+  app.native.saveAnswers.push(pdfPath)
+  await page.getByRole('button', { name: 'Export PNG…' }).click()
+  await page.getByRole('dialog', { name: /Export map as/ }).getByRole('radio', { name: 'PDF' }).check()
+  dlg = page.getByRole('dialog', { name: 'Export map as PDF' })
+  await dlg.getByRole('radio', { name: 'Paper' }).check()
+  await dlg.getByLabel('Paper size').selectOption('A4')
+  await dlg.getByLabel('Orientation').selectOption('landscape')
+  await dlg.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Map exported to ${pdfPath}` })).toBeVisible({ timeout: 60_000 })
+  const pdf = readFileSync(pdfPath).toString('latin1')
+  expect(pdf.startsWith('%PDF-')).toBe(true)
+  expect(pdf).toContain('/MediaBox [0 0 841.89 595.28]')
+  expect(pdf).toContain('/Width 3508 /Height 2480')
+
+  expect(app.foreignRequests).toEqual([])
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+
+  // Restart: the named map comes back with its filters and places.
+  const again = await launchApp(data.dir)
+  const p2 = again.page
+  await p2.getByRole('tab', { name: 'Map' }).click()
+  const c2 = p2.getByLabel('Relationship map')
+  await expect(c2).toHaveAttribute('data-nodes', '4')
+  await p2.getByLabel('Map view').selectOption({ label: 'Contracts' })
+  await expect(c2).toHaveAttribute('data-map', 'Contracts')
+  await expect(c2).toHaveAttribute('data-nodes', '3')
+  await expect(p2.getByRole('button', { name: 'Filters (1) ▾' })).toBeVisible()
+  const restored = await probe.nodes(p2)
+  for (const n of contractsPlaces) {
+    const r = restored.find((x) => x.entityId === n.entityId)!
+    expect(Math.abs(r.x - n.x)).toBeLessThan(0.01)
+    expect(Math.abs(r.y - n.y)).toBeLessThan(0.01)
+  }
+  expect(restored.find((n) => n.label === 'Scale AI')!.pinned).toBe(false) // pinned on the main map only
+  await p2.getByLabel('Map view').selectOption({ label: 'Main map' })
+  await expect.poll(async () => (await nodeByLabel(p2, 'Scale AI')).pinned).toBe(true)
+  expect(again.consoleErrors).toEqual([])
+  await again.quit()
+  data.cleanup()
+})
+
+test('an export larger than one canvas is drawn in tiles that stitch seamlessly', async () => {
+  const data = newDataDir()
+  const app = await launchApp(data.dir)
+  const { page } = app
+  await tagNewEntity(page, 'Scale AI', 'Company')
+  await tagNewEntity(page, 'Department of Defense', 'Public body')
+  await page.getByRole('tab', { name: 'Map' }).click()
+  await expect(page.getByLabel('Relationship map')).toHaveAttribute('data-nodes', '2')
+  await page.waitForTimeout(300)
+  // The same sheet drawn as one tile and as 97-px tiles must be the same picture.
+  const result = await page.evaluate(async () => {
+    const probe = (window as unknown as { __rwbMap?: { exportPng(maxTile: number): Promise<Uint8Array> } }).__rwbMap
+    if (!probe) return null
+    const one = await probe.exportPng(100_000)
+    const tiled = await probe.exportPng(97)
+    return { one: Array.from(one), tiled: Array.from(tiled) }
+  })
+  expect(result).not.toBeNull()
+  const a = PNG.sync.read(Buffer.from(result!.one))
+  const b = PNG.sync.read(Buffer.from(result!.tiled))
+  expect([b.width, b.height]).toEqual([a.width, a.height])
+  expect(a.width).toBeGreaterThan(97 * 3)
+  let differ = 0
+  for (let i = 0; i < a.data.length; i++) if (Math.abs(a.data[i]! - b.data[i]!) > 40) differ++
+  // Anti-aliasing at tile seams may differ by a shade; the picture may not.
+  expect(differ / a.data.length).toBeLessThan(0.002)
+  expect(ink(b)).toBeGreaterThan(0.003)
+  await app.quit()
+  data.cleanup()
+})
+
+test('a bigger map is laid out in the layout worker, under the app’s CSP, and its places are saved', async () => {
+  const data = newDataDir()
+  const app = await launchApp(data.dir)
+  const { page } = app
+  // 90 entities in a ring with chords (made through the API, as tagging would).
+  const ids: number[] = []
+  for (let i = 0; i < 90; i++) ids.push((await invoke<{ id: number }>(page, 'entities.create', { name: `Org ${i + 1}`, type: i % 3 ? 'Company' : 'Person' })).id)
+  for (let i = 0; i < 90; i++) {
+    await invoke(page, 'relations.create', { sourceId: ids[i]!, targetId: ids[(i + 1) % 90]!, type: 'other', label: 'knows' })
+    if (i % 5 === 0) await invoke(page, 'relations.create', { sourceId: ids[i]!, targetId: ids[(i + 37) % 90]!, type: 'ownership', label: 'owns' })
+  }
+  await page.evaluate(() => (window as unknown as { rwb: unknown }).rwb) // the bridge is there
+  await page.reload()
+  await page.locator('.app[data-ready="true"]').waitFor()
+  await page.getByRole('tab', { name: 'Map' }).click()
+  const canvas = page.getByLabel('Relationship map')
+  await expect(canvas).toHaveAttribute('data-nodes', '90')
+  await expect(canvas).toHaveAttribute('data-edges', '108')
+  // The first layout of an unarranged map ran in the worker and its result was saved.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __rwbMap: { layouts(): { where: string; tier: string }[] } }).__rwbMap.layouts()), { timeout: 60_000 }).toEqual([
+    { name: 'fcose', tier: 'medium', where: 'worker', nodes: 90 }
+  ])
+  await expect(page.getByRole('status', { name: 'Layout progress' })).toBeHidden({ timeout: 60_000 })
+  const maps = await invoke<{ id: number }[]>(page, 'maps.list')
+  await expect.poll(async () => (await invoke<{ positions: unknown[] }>(page, 'maps.get', { id: maps[0]!.id })).positions.length).toBe(90)
+  const nodes = await probe.nodes(page)
+  const spots = new Set(nodes.map((n) => `${Math.round(n.x / 20)},${Math.round(n.y / 20)}`))
+  expect(spots.size).toBe(90)
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(SHOTS, 'map-worker-layout.png') })
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+  data.cleanup()
+})

@@ -1,0 +1,51 @@
+// The process the crash-safety test kills. It opens a project through the
+// real ProjectDb (worker thread, lock file, stale-temp clean-up, durable
+// saves) and loops: one edit (a new entity `edit-N`, and the `counter`
+// entity's notes set to N), save(), and only once save() has resolved with
+// no error does it print `ack N` on stdout. The parent SIGKILLs it at a
+// random moment and checks that every acknowledged edit is in the file.
+//
+// Bundled by crashSafety.test.ts into test/.cache/crash-child.js (the core is
+// TypeScript) and run with plain node. Protocol on stdout, one line each:
+//   ready <lastEditInFile> <recoveredLockReason or ->
+//   ack <N>
+//   error <message>
+// With a second argument `hold` it only opens the project, prints `ready`
+// and waits (lock.test.ts uses it as "another window" holding the lock).
+import { ProjectDb } from '../../src-main/core/db/projectDb'
+
+const out = (line: string) => process.stdout.write(`${line}\n`)
+
+async function main(): Promise<void> {
+  const path = process.argv[2]
+  if (!path) throw new Error('usage: crash-child <project.rwb> [hold]')
+  const db = await ProjectDb.open(path, { saveDelayMs: 60_000 })
+  if (process.argv[3] === 'hold') {
+    out(`ready 0 ${db.recoveredLock ?? '-'}`)
+    setInterval(() => {}, 60_000)
+    process.on('SIGTERM', () => void db.close().then(() => process.exit(0)))
+    return
+  }
+  const entities = await db.call('entities.list', undefined)
+  let n = 0
+  let counter = entities.find((e) => e.name === 'counter')
+  for (const e of entities) {
+    const m = /^edit-(\d+)$/.exec(e.name)
+    if (m) n = Math.max(n, Number(m[1]))
+  }
+  if (!counter) counter = await db.call('entities.create', { name: 'counter', type: 'Other' })
+  out(`ready ${n} ${db.recoveredLock ?? '-'}`)
+  for (;;) {
+    n++
+    await db.call('entities.create', { name: `edit-${n}`, type: 'Person' })
+    await db.call('entities.update', { id: counter.id, notes: String(n) })
+    const state = await db.save()
+    if (state.error || state.dirty) throw new Error(`save not acknowledged: ${state.error ?? 'still dirty'}`)
+    out(`ack ${n}`)
+  }
+}
+
+main().catch((e: unknown) => {
+  out(`error ${(e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')}`)
+  process.exit(1)
+})

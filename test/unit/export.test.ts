@@ -1,0 +1,604 @@
+// Data export over a real project (seed article + an emoji/CJK document,
+// entities with hostile names, mentions, relations), each format read back by
+// a real reader: GraphML by graphology-graphml (and networkx when Python has
+// it), GEXF by graphology-gexf, both parsed strictly by libxml2 (libxml2-wasm);
+// CSV by csv-parse; Cytoscape JSON by cytoscape.js; FtM lines against the
+// FtM schemata's names, properties and ranges.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseCsv } from 'csv-parse/sync'
+import cytoscape from 'cytoscape'
+import Graph from 'graphology'
+import { parse as parseGexf } from 'graphology-gexf'
+import { parse as parseGraphml } from 'graphology-graphml'
+import { XmlDocument } from 'libxml2-wasm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppEvent } from '../../src-main/contract/types'
+import { entityType } from '../../src-main/contract/vocabulary'
+import { AppCore } from '../../src-main/core/app/appCore'
+import { createHandlers } from '../../src-main/core/app/handlers'
+import { dispatch } from '../../src-main/core/app/dispatch'
+import type { NativeHost } from '../../src-main/core/app/native'
+import { stripXmlForbidden, uuidV5, xmlAttr, xmlText } from '../../src-main/core/export/common'
+import { OffsetConverter } from '../../src-main/core/export/codePoints'
+import { BOM, safeText } from '../../src-main/core/export/csv'
+import { ftmLinkFor, toFtmEntities } from '../../src-main/core/export/ftm'
+import { exportPaths, renderExport, writeExport } from '../../src-main/core/export/index'
+import { importAnnotationFile } from '../../src-main/core/export/run'
+import { readSnapshot } from '../../src-main/core/export/snapshot'
+import type { GraphSnapshot } from '../../src-main/core/export/types'
+import { tempDir } from '../support/tempDir'
+import { buildProject, HOSTILE, type Fixture } from './exportFixture'
+
+let t: ReturnType<typeof tempDir>
+let fx: Fixture
+let snap: GraphSnapshot
+let snapCp: GraphSnapshot
+
+beforeAll(async () => {
+  t = tempDir('rwb-export-')
+  fx = await buildProject(t.dir)
+  snap = await readSnapshot(fx.db)
+  snapCp = await readSnapshot(fx.db, { codePoints: true })
+})
+
+afterAll(async () => {
+  await fx?.db.close()
+  t?.cleanup()
+})
+
+/** The name as it must come back from an XML reader: XML 1.0-forbidden characters removed. */
+const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+
+/** Parses with libxml2 (strict XML 1.0: forbidden characters, bad escapes and namespaces fail); returns the root's name and namespace. */
+function strictParse(xml: string): { name: string; ns: string | null } {
+  const doc = XmlDocument.fromString(xml)
+  try {
+    return { name: doc.root.name, ns: doc.root.namespaceUri ?? null }
+  } finally {
+    doc.dispose()
+  }
+}
+
+describe('graph snapshot', () => {
+  it('reads entities, relations, mentions and documents (without texts), with an empty claims slot', () => {
+    expect(snap.version).toBe(1)
+    expect(snap.project.name).toBe('Export test')
+    expect(snap.project.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(snap.entities).toHaveLength(Object.keys(fx.entities).length)
+    expect(snap.relations).toHaveLength(fx.relationCount)
+    expect(snap.mentions).toHaveLength(fx.mentionCount)
+    expect(snap.claims).toEqual([])
+    expect(snap.documents.map((d) => d.sha256).sort()).toEqual([fx.seed.sha256, fx.emoji.sha256].sort())
+    for (const d of snap.documents) {
+      expect(Object.keys(d).sort()).toEqual(['id', 'mediaType', 'sha256', 'sourcePath', 'title'])
+    }
+    // code points only when asked for
+    expect(snap.mentions.every((m) => m.cpStart === undefined)).toBe(true)
+    expect(snapCp.mentions.every((m) => Number.isInteger(m.cpStart) && Number.isInteger(m.cpEnd))).toBe(true)
+  })
+
+  it('gives code-point offsets that select the quote in the text (emoji and CJK before the span)', () => {
+    const texts = new Map([
+      [fx.seed.id, fx.seed.text],
+      [fx.emoji.id, fx.emoji.text]
+    ])
+    let shifted = 0
+    for (const m of snapCp.mentions) {
+      const cps = [...texts.get(m.documentId)!]
+      expect(cps.slice(m.cpStart!, m.cpEnd!).join('')).toBe(m.quote)
+      if (m.cpStart !== m.start) shifted++
+    }
+    // the emoji document's spans all sit after astral characters
+    expect(shifted).toBe(snapCp.mentions.filter((m) => m.documentId === fx.emoji.id).length)
+    expect(shifted).toBeGreaterThan(0)
+  })
+})
+
+describe('XML escaping', () => {
+  it('strips what XML 1.0 forbids and keeps everything else', () => {
+    expect(stripXmlForbidden('a\u0000b\u0001c\u0008d\u000be\u000cf\u001fg')).toBe('abcdefg')
+    expect(stripXmlForbidden('tab\tlf\ncr\r')).toBe('tab\tlf\ncr\r')
+    expect(stripXmlForbidden('x\ud800y')).toBe('xy') // lone high surrogate
+    expect(stripXmlForbidden('x\udc00y')).toBe('xy') // lone low surrogate
+    expect(stripXmlForbidden('😀中\ufffd')).toBe('😀中\ufffd')
+    expect(stripXmlForbidden('\ufffe\uffff')).toBe('')
+    expect(xmlAttr(`<&>"'\n`)).toBe('&lt;&amp;&gt;&quot;&apos;&#10;')
+    expect(xmlText('a\r\nb')).toBe('a&#13;\nb')
+  })
+})
+
+describe('GraphML', () => {
+  let xml: string
+  let g: Graph
+  beforeAll(() => {
+    xml = renderExport(snap, 'graphml')[0]!.content
+    g = parseGraphml(Graph, xml)
+  })
+
+  it('is well-formed XML (libxml2), and libxml2 does reject what the escaping prevents', () => {
+    expect(strictParse(xml)).toEqual({ name: 'graphml', ns: 'http://graphml.graphdrawing.org/xmlns' })
+    expect(xml).not.toMatch(/[\u0001\u0007]/)
+    expect(() => strictParse('<a>\u0007</a>')).toThrow()
+    expect(() => strictParse('<a b="<&"/>')).toThrow()
+  })
+
+  it('declares every attribute as a <key> and holds every node and edge, directed', () => {
+    for (const [f, name, type] of [
+      ['node', 'label', 'string'],
+      ['node', 'type', 'string'],
+      ['node', 'color', 'string'],
+      ['node', 'mentions', 'int'],
+      ['edge', 'label', 'string'],
+      ['edge', 'predicate', 'string'],
+      ['edge', 'type', 'string'],
+      ['edge', 'grade', 'string']
+    ]) {
+      expect(xml).toMatch(new RegExp(`<key id="[^"]+" for="${f}" attr.name="${name}" attr.type="${type}"/>`))
+    }
+    expect(g.type).toBe('directed')
+    expect(g.order).toBe(snap.entities.length)
+    expect(g.size).toBe(snap.relations.length)
+  })
+
+  it('round-trips names, types, colours and mention counts (special characters included)', () => {
+    for (const e of snap.entities) {
+      const a = g.getNodeAttributes(`e${e.id}`)
+      expect(a.label).toBe(xmlSafe(e.name))
+      expect(a.type).toBe(e.type)
+      expect(a.color).toBe(entityType(e.type).color)
+      expect(a.mentions).toBe(e.mentionCount)
+      expect(a.notes).toBe(e.notes)
+    }
+    expect(g.getNodeAttribute(`e${fx.entities.xml}`, 'label')).toBe(HOSTILE.xml)
+    expect(g.getNodeAttribute(`e${fx.entities.control}`, 'label')).toBe('BellCorp')
+    expect(g.getNodeAttribute(`e${fx.entities.scale}`, 'notes')).toBe('Notes with, commas; "quotes"\nand a new line')
+  })
+
+  it('round-trips edge direction and attributes', () => {
+    for (const r of snap.relations) {
+      const id = `r${r.id}`
+      expect(g.source(id)).toBe(`e${r.sourceId}`)
+      expect(g.target(id)).toBe(`e${r.targetId}`)
+      const a = g.getEdgeAttributes(id)
+      expect(a.type).toBe(r.type)
+      expect(a.grade).toBe('')
+      expect(a.category).toBe('relation')
+      expect(a.label).toBe(r.label || 'works for') // the only unlabelled link is an employment
+      expect(a.predicate).toBe(a.label)
+    }
+    const hostile = snap.relations.find((r) => r.type === 'partnership')!
+    expect(g.getEdgeAttribute(`r${hostile.id}`, 'label')).toBe(`label <&> "q" 'a'`)
+  })
+
+  const python = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' })
+  it.skipIf(python.status !== 0)('is read by networkx (read_graphml)', () => {
+    const file = join(t.dir, 'nx.graphml')
+    writeFileSync(file, xml)
+    const script = `
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+print(json.dumps({
+  "directed": g.is_directed(), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+  "labels": {n: d.get("label") for n, d in g.nodes(data=True)},
+  "mentions": {n: d.get("mentions") for n, d in g.nodes(data=True)},
+  "edge_types": sorted(d.get("type") for _, _, d in g.edges(data=True)),
+}))`
+    const res = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' })
+    expect(res.stderr).not.toMatch(/Error/)
+    const out = JSON.parse(res.stdout)
+    expect(out.directed).toBe(true)
+    expect(out.nodes).toBe(snap.entities.length)
+    expect(out.edges).toBe(snap.relations.length)
+    expect(out.labels[`e${fx.entities.xml}`]).toBe(HOSTILE.xml)
+    expect(out.labels[`e${fx.entities.li}`]).toBe('李小龙')
+    expect(out.mentions[`e${fx.entities.scale}`]).toBe(3)
+    expect(out.edge_types).toEqual(snap.relations.map((r) => r.type).sort())
+  })
+})
+
+describe('GEXF 1.3', () => {
+  let xml: string
+  let g: Graph
+  beforeAll(() => {
+    xml = renderExport(snap, 'gexf')[0]!.content
+    g = parseGexf(Graph, xml)
+  })
+
+  it('is well-formed GEXF 1.3 with declared node and edge attributes', () => {
+    expect(strictParse(xml)).toEqual({ name: 'gexf', ns: 'http://gexf.net/1.3' })
+    expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"')
+    expect(xml).toContain('version="1.3"')
+    for (const id of ['type', 'color', 'mentions']) expect(xml).toMatch(new RegExp(`<attribute id="${id}" title="${id}" type="(string|integer)"/>`))
+    for (const id of ['predicate', 'type', 'grade']) expect(xml).toContain(`<attribute id="${id}" title="${id}" type="string"/>`)
+  })
+
+  it('round-trips nodes with labels, attributes and viz colours', () => {
+    expect(g.type).toBe('directed')
+    expect(g.order).toBe(snap.entities.length)
+    expect(g.size).toBe(snap.relations.length)
+    for (const e of snap.entities) {
+      const a = g.getNodeAttributes(`e${e.id}`)
+      expect(a.label).toBe(xmlSafe(e.name))
+      expect(a.type).toBe(e.type)
+      expect(a.mentions).toBe(e.mentionCount)
+      const hex = entityType(e.type).color
+      const [r, gg, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+      expect(a.color).toBe(`rgba(${r},${gg},${b},1.0)`) // the viz:color
+      expect(a.size).toBeGreaterThan(0)
+    }
+    expect(g.getNodeAttribute(`e${fx.entities.xml}`, 'label')).toBe(HOSTILE.xml)
+  })
+
+  it('round-trips edges with label, predicate, type and grade', () => {
+    for (const r of snap.relations) {
+      const id = `r${r.id}`
+      expect(g.source(id)).toBe(`e${r.sourceId}`)
+      expect(g.target(id)).toBe(`e${r.targetId}`)
+      const a = g.getEdgeAttributes(id)
+      expect(a.label).toBe(r.label || 'works for')
+      expect(a.predicate).toBe(a.label)
+      expect(a.type).toBe(r.type)
+      expect(a.grade).toBe('')
+    }
+  })
+})
+
+describe('CSV', () => {
+  let files: Map<string, string>
+  const table = (suffix: string) => parseCsv(files.get(suffix)!, { bom: true, columns: true, strict: true } as never) as Record<string, string>[]
+  const unprefix = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s)
+  beforeAll(() => {
+    files = new Map(renderExport(snapCp, 'csv').map((f) => [f.suffix, f.content]))
+  })
+
+  it('writes nodes, edges, mentions and claims (header only) with a BOM and CRLF', () => {
+    expect([...files.keys()]).toEqual(['-nodes.csv', '-edges.csv', '-mentions.csv', '-claims.csv'])
+    for (const content of files.values()) {
+      expect(content.startsWith(BOM)).toBe(true)
+      expect(content.endsWith('\r\n')).toBe(true)
+      expect(content.replace(/"[^"]*"/g, '').includes('\n') && /[^\r]\n/.test(content.replace(/"[^"]*"/g, ''))).toBe(false)
+    }
+    expect(files.get('-claims.csv')).toBe(`${BOM}id,subject_id,subject,predicate,object_id,object,grade,evidence_count,document_ids,quotes\r\n`)
+    expect(table('-claims.csv')).toEqual([])
+  })
+
+  it('round-trips every node through a real CSV parser, formula cells neutralised', () => {
+    const nodes = table('-nodes.csv')
+    expect(nodes).toHaveLength(snap.entities.length)
+    for (const e of snap.entities) {
+      const row = nodes.find((n) => n.id === `e${e.id}`)!
+      expect(unprefix(row.label!)).toBe(e.name)
+      expect(row.type).toBe(e.type)
+      expect(Number(row.mentions)).toBe(e.mentionCount)
+      expect(unprefix(row.notes!)).toBe(e.notes)
+    }
+    for (const key of ['formula', 'plus', 'minus', 'at'] as const) {
+      const row = nodes.find((n) => n.id === `e${fx.entities[key]}`)!
+      expect(row.label).toBe(`'${HOSTILE[key]}`)
+    }
+    // no cell of any file starts with a formula trigger
+    for (const suffix of files.keys()) {
+      for (const row of table(suffix)) for (const v of Object.values(row)) expect(v).not.toMatch(/^[=+\-@]/)
+    }
+    const hostile = nodes.find((n) => n.id === `e${fx.entities.xml}`)!
+    expect(hostile.label).toBe(HOSTILE.xml)
+    expect(nodes.find((n) => n.id === `e${fx.entities.control}`)!.label).toBe(HOSTILE.control) // CSV keeps it
+  })
+
+  it('round-trips edges and mentions (both offset units)', () => {
+    const edges = table('-edges.csv')
+    expect(edges).toHaveLength(snap.relations.length)
+    const f = edges.find((e) => e.relation_type === 'funding')!
+    expect(f.label).toBe("'=1+1")
+    expect(f.source).toBe(`e${fx.entities.formula}`)
+    expect(f.source_label).toBe(`'${HOSTILE.formula}`)
+    const mentions = table('-mentions.csv')
+    expect(mentions).toHaveLength(fx.mentionCount)
+    const texts = new Map([
+      [fx.seed.id, fx.seed.text],
+      [fx.emoji.id, fx.emoji.text]
+    ])
+    for (const m of mentions) {
+      const text = texts.get(Number(m.document_id))!
+      expect(text.slice(Number(m.start_utf16), Number(m.end_utf16))).toBe(m.quote)
+      expect([...text].slice(Number(m.start_codepoint), Number(m.end_codepoint)).join('')).toBe(m.quote)
+      expect(m.prefix).toBe(text.slice(Math.max(0, Number(m.start_utf16) - m.prefix!.length), Number(m.start_utf16)))
+    }
+  })
+
+  it('neutralises only cells that start with a trigger', () => {
+    expect(safeText('=1')).toBe("'=1")
+    expect(safeText('\t=1')).toBe("'\t=1")
+    expect(safeText('a=1')).toBe('a=1')
+    expect(safeText('')).toBe('')
+  })
+})
+
+describe('FollowTheMoney JSON lines', () => {
+  // Names, properties (own and inherited) and ranges from the FtM schema files.
+  const THING = ['name', 'summary', 'description', 'country', 'alias', 'previousName', 'weakAlias', 'sourceUrl', 'publisher', 'keywords', 'topics', 'address', 'notes', 'proof']
+  const INTERVAL = ['startDate', 'endDate', 'date', 'summary', 'description', 'recordId', 'sourceUrl', 'publisher', 'role', 'status']
+  const PROPS: Record<string, string[]> = {
+    Person: THING,
+    Organization: THING,
+    Company: THING,
+    PublicBody: THING,
+    Asset: THING,
+    Event: [...THING, 'location', 'organizer', 'involved', 'date', 'startDate', 'endDate'],
+    Address: [...THING, 'full', 'city', 'street', 'remarks'],
+    Note: [...THING, 'entity'],
+    Ownership: [...INTERVAL, 'owner', 'asset'],
+    Employment: [...INTERVAL, 'employer', 'employee'],
+    Membership: [...INTERVAL, 'member', 'organization'],
+    Directorship: [...INTERVAL, 'director', 'organization'],
+    UnknownLink: [...INTERVAL, 'subject', 'object']
+  }
+  const LEGAL = ['Person', 'Organization', 'Company', 'PublicBody']
+  const RANGE: Record<string, string[]> = {
+    owner: LEGAL,
+    asset: ['Company', 'Asset'],
+    employee: ['Person'],
+    employer: ['Organization', 'Company', 'PublicBody'],
+    member: LEGAL,
+    organization: ['Organization', 'Company', 'PublicBody']
+  }
+
+  it('writes one valid FtM entity per line, with schemata, properties and ranges that FtM accepts', () => {
+    const text = renderExport(snap, 'ftm')[0]!.content
+    const lines = text.split('\n')
+    expect(lines.pop()).toBe('')
+    const ents = lines.map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, unknown> })
+    expect(ents).toHaveLength(snap.entities.length + snap.relations.length)
+    const byId = new Map(ents.map((e) => [e.id, e]))
+    expect(byId.size).toBe(ents.length)
+    for (const e of ents) {
+      expect(e.id).toMatch(/^rwb-[0-9a-f-]{36}$/)
+      expect(Object.keys(PROPS)).toContain(e.schema)
+      for (const [k, v] of Object.entries(e.properties)) {
+        expect(PROPS[e.schema]).toContain(k)
+        expect(Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')).toBe(true)
+        if (RANGE[k]) expect(RANGE[k]).toContain(byId.get((v as string[])[0]!)!.schema)
+      }
+      const isLink = ['Ownership', 'Employment', 'Membership', 'Directorship', 'UnknownLink'].includes(e.schema)
+      if (!isLink) expect(e.properties.name).toBeDefined() // Thing requires a name
+      if (e.schema === 'Employment') expect(Object.keys(e.properties)).toEqual(expect.arrayContaining(['employer', 'employee'])) // required
+    }
+    const schemaOf = (key: string) => ents.find((e) => (e.properties.name as string[] | undefined)?.[0] === key)!.schema
+    expect(schemaOf('Scale AI')).toBe('Company')
+    expect(schemaOf('U.S. Department of Defense')).toBe('PublicBody')
+    expect(schemaOf('Trump')).toBe('Person')
+    expect(schemaOf('北京')).toBe('Address')
+    expect(schemaOf('$500 million')).toBe('Note')
+    const links = ents.filter((e) => !e.properties.name)
+    expect(links.map((l) => l.schema).sort()).toEqual(['Employment', 'Ownership', 'UnknownLink', 'UnknownLink', 'UnknownLink', 'UnknownLink'])
+    const own = links.find((l) => l.schema === 'Ownership')!
+    expect(byId.get((own.properties.owner as string[])[0]!)!.properties.name).toEqual(['Meta'])
+    expect(byId.get((own.properties.asset as string[])[0]!)!.properties.name).toEqual(['Scale AI'])
+    expect(own.properties.role).toEqual(['owns a stake in'])
+    const emp = links.find((l) => l.schema === 'Employment')!
+    expect(byId.get((emp.properties.employee as string[])[0]!)!.properties.name).toEqual(['Trump'])
+    expect(emp.properties.role).toEqual(['works for'])
+  })
+
+  it('falls back to UnknownLink when the ends do not fit the schema ranges', () => {
+    expect(ftmLinkFor('ownership', 'Person', 'Company').schema).toBe('Ownership')
+    expect(ftmLinkFor('ownership', 'Person', 'Person').schema).toBe('UnknownLink')
+    expect(ftmLinkFor('employment', 'Company', 'Company').schema).toBe('UnknownLink')
+    expect(ftmLinkFor('membership', 'Person', 'PublicBody')).toEqual({ schema: 'Membership', from: 'member', to: 'organization' })
+    expect(ftmLinkFor('contract', 'PublicBody', 'Company').schema).toBe('UnknownLink')
+  })
+
+  it('gives the same ids on every export of the project', async () => {
+    const again = toFtmEntities(await readSnapshot(fx.db)).map((e) => e.id)
+    expect(again).toEqual(toFtmEntities(snap).map((e) => e.id))
+    expect(uuidV5('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    // RFC 9562's own example: the DNS namespace and "www.example.com"
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2')
+  })
+})
+
+describe('Cytoscape JSON', () => {
+  it('loads into cytoscape.js with every node and edge and their data', () => {
+    const obj = JSON.parse(renderExport(snap, 'cyjs')[0]!.content)
+    expect(obj.data.name).toBe('Export test')
+    const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: obj.elements })
+    expect(cy.nodes()).toHaveLength(snap.entities.length)
+    expect(cy.edges()).toHaveLength(snap.relations.length)
+    for (const e of snap.entities) {
+      const n = cy.getElementById(`e${e.id}`)
+      expect(n.data('name')).toBe(e.name)
+      expect(n.data('type')).toBe(e.type)
+      expect(n.data('mentions')).toBe(e.mentionCount)
+      expect(Number.isFinite(n.position('x'))).toBe(true)
+    }
+    for (const r of snap.relations) {
+      const ed = cy.getElementById(`r${r.id}`)
+      expect(ed.source().id()).toBe(`e${r.sourceId}`)
+      expect(ed.target().id()).toBe(`e${r.targetId}`)
+      expect(ed.data('interaction')).toBe(r.type)
+      expect(ed.data('grade')).toBe('')
+    }
+    // positions do not pile up
+    const spots = new Set(cy.nodes().map((n) => `${n.position('x')},${n.position('y')}`))
+    expect(spots.size).toBe(snap.entities.length)
+    cy.destroy()
+  })
+})
+
+describe('claims in every format', () => {
+  let c: Fixture
+  let cs: GraphSnapshot
+  let claimIds: number[]
+  const dir = tempDir('rwb-export-claims-')
+  beforeAll(async () => {
+    c = await buildProject(dir.dir, 'Claims.rwb')
+    const at = c.emoji.text.indexOf('met Zhang Wei')
+    const a = await c.db.call('claims.create', {
+      subjectId: c.entities.zhang!,
+      predicate: 'met',
+      object: { kind: 'entity', entityId: c.entities.li! },
+      passage: { documentId: c.emoji.id, start: at, end: c.emoji.text.indexOf('.', at) + 1 },
+      reliability: 'B',
+      credibility: 2
+    })
+    const b = await c.db.call('claims.create', {
+      subjectId: c.entities.scale!,
+      predicate: 'valuation',
+      object: { kind: 'money', amount: '29000000000', currency: 'USD' },
+      analystJudgement: true
+    })
+    claimIds = [a.id, b.id]
+    cs = await readSnapshot(c.db, { codePoints: true })
+  })
+  afterAll(async () => {
+    await c?.db.close()
+    dir.cleanup()
+  })
+
+  it('reads claims into the snapshot with their passage in both offset units', () => {
+    expect(cs.claims.map((x) => x.id)).toEqual(claimIds)
+    const [met, valuation] = cs.claims
+    expect(met).toMatchObject({ subjectId: c.entities.zhang, predicate: 'met', objectId: c.entities.li, objectText: null, grade: 'B2' })
+    const ev = met!.evidence[0]!
+    expect(c.emoji.text.slice(ev.start, ev.end)).toBe(ev.quote)
+    expect([...c.emoji.text].slice(ev.cpStart!, ev.cpEnd!).join('')).toBe(ev.quote)
+    expect(ev.cpStart).toBeLessThan(ev.start)
+    expect(valuation).toMatchObject({ objectId: null, evidence: [] })
+    expect(valuation!.objectText).toMatch(/29/)
+  })
+
+  it('makes a claim with an entity object an edge (GraphML, GEXF, Cytoscape) carrying predicate and grade', () => {
+    const g = parseGraphml(Graph, renderExport(cs, 'graphml')[0]!.content)
+    expect(g.size).toBe(c.relationCount + 1)
+    const id = `c${claimIds[0]}`
+    expect(g.source(id)).toBe(`e${c.entities.zhang}`)
+    expect(g.target(id)).toBe(`e${c.entities.li}`)
+    expect(g.getEdgeAttributes(id)).toMatchObject({ label: 'met', predicate: 'met', type: 'claim', grade: 'B2', category: 'claim' })
+    const x = parseGexf(Graph, renderExport(cs, 'gexf')[0]!.content)
+    expect(x.getEdgeAttributes(id)).toMatchObject({ predicate: 'met', grade: 'B2', category: 'claim' })
+    const cy = JSON.parse(renderExport(cs, 'cyjs')[0]!.content)
+    expect(cy.elements.edges.find((e: { data: { id: string } }) => e.data.id === id).data).toMatchObject({ interaction: 'claim', grade: 'B2' })
+  })
+
+  it('writes claims.csv rows and FtM links', () => {
+    const rows = parseCsv(renderExport(cs, 'csv').find((f) => f.suffix === '-claims.csv')!.content, { bom: true, columns: true } as never) as Record<string, string>[]
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatchObject({ subject: 'Zhang Wei', predicate: 'met', object: '李小龙', grade: 'B2', evidence_count: '1' })
+    expect(rows[1]).toMatchObject({ subject: 'Scale AI', predicate: 'valuation', object_id: '', evidence_count: '0' })
+    const ftm = toFtmEntities(cs)
+    const link = ftm.find((e) => e.properties.role?.[0] === 'met')!
+    expect(link.schema).toBe('UnknownLink')
+    expect(link.properties.status).toEqual(['B2'])
+  })
+
+  it('writes one "describing" W3C annotation per claim passage, which the importer leaves out as not a mention', async () => {
+    const w3c = JSON.parse(renderExport(cs, 'w3c')[0]!.content)
+    const claimsAnn = w3c.first.items.filter((a: { motivation: string }) => a.motivation === 'describing')
+    expect(claimsAnn).toHaveLength(1)
+    const [q, p] = claimsAnn[0].target.selector
+    expect([...c.emoji.text].slice(p.start, p.end).join('')).toBe(q.exact)
+    expect(claimsAnn[0].body).toEqual(
+      expect.arrayContaining([
+        { type: 'TextualBody', purpose: 'describing', value: 'Zhang Wei — met — 李小龙', format: 'text/plain' },
+        { type: 'TextualBody', purpose: 'assessing', value: 'B2', format: 'text/plain' }
+      ])
+    )
+    const file = join(dir.dir, 'claims.jsonld')
+    writeFileSync(file, JSON.stringify(w3c))
+    const report = await importAnnotationFile(c.db, file)
+    expect(report).toMatchObject({ imported: 0, skippedDuplicates: c.mentionCount, unresolved: [] })
+    expect(report.ignored).toEqual([{ id: claimsAnn[0].id, reason: expect.stringMatching(/claim/) }])
+  })
+})
+
+describe('writing', () => {
+  it('names files after the chosen path and writes them atomically', () => {
+    const files = renderExport(snapCp, 'csv')
+    expect(exportPaths('/x/out.csv', 'csv', files)).toEqual(['/x/out-nodes.csv', '/x/out-edges.csv', '/x/out-mentions.csv', '/x/out-claims.csv'])
+    expect(exportPaths('/x/out', 'csv', files)[0]).toBe('/x/out-nodes.csv')
+    const one = [{ suffix: '', content: '' }]
+    expect(exportPaths('/x/g.graphml', 'graphml', one)).toEqual(['/x/g.graphml'])
+    expect(exportPaths('/x/g', 'graphml', one)).toEqual(['/x/g.graphml'])
+    expect(exportPaths('/x/g.txt', 'gexf', one)).toEqual(['/x/g.txt.gexf'])
+    expect(exportPaths('/x/e.json', 'ftm', one)).toEqual(['/x/e.json'])
+    expect(exportPaths('/x/e', 'ftm', one)).toEqual(['/x/e.ftm.json'])
+    expect(exportPaths('/x/a', 'w3c', one)).toEqual(['/x/a.jsonld'])
+
+    const dir = join(t.dir, 'write')
+    spawnSync('mkdir', ['-p', dir])
+    writeFileSync(join(dir, 'tables-nodes.csv'), 'old')
+    const paths = writeExport(snapCp, 'csv', join(dir, 'tables.csv'))
+    expect(paths.map((p) => p.slice(dir.length + 1))).toEqual(['tables-nodes.csv', 'tables-edges.csv', 'tables-mentions.csv', 'tables-claims.csv'])
+    expect(readFileSync(paths[0]!, 'utf8')).toBe(files[0]!.content)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('leaves nothing behind when a file cannot be written', () => {
+    const dir = join(t.dir, 'nowhere', 'deeper')
+    expect(() => writeExport(snap, 'graphml', join(dir, 'g.graphml'))).toThrow()
+    expect(existsSync(join(t.dir, 'nowhere'))).toBe(false)
+  })
+
+  it('refuses a W3C export from a snapshot without code points', () => {
+    expect(() => renderExport(snap, 'w3c')).toThrow(/code-point/)
+  })
+})
+
+describe('export.data and annotations.import through the handler table', () => {
+  class Native implements NativeHost {
+    saves: (string | null)[] = []
+    opens: string[][] = []
+    saveRequests: { title: string; defaultPath: string }[] = []
+    events: AppEvent[] = []
+    async showOpenDialog() {
+      return this.opens.shift() ?? []
+    }
+    async showSaveDialog(o: { title: string; defaultPath: string }) {
+      this.saveRequests.push(o)
+      return this.saves.shift() ?? null
+    }
+    emit(e: AppEvent) {
+      this.events.push(e)
+    }
+  }
+
+  it('exports every format through a save dialog, and cancelling writes nothing', async () => {
+    const dir = tempDir('rwb-export-app-')
+    const native = new Native()
+    const core = new AppCore({ dataDir: join(dir.dir, 'data'), seedsDir: null, native, saveDelayMs: 60_000 })
+    try {
+      const proj = await buildProject(dir.dir, 'App.rwb')
+      await proj.db.close()
+      await core.openProject(proj.path, false)
+      const handlers = createHandlers(core)
+      for (const format of ['graphml', 'gexf', 'csv', 'ftm', 'w3c', 'cyjs'] as const) {
+        native.saves.push(join(dir.dir, `out-${format}`))
+        const res = await dispatch(handlers, 'export.data', { format })
+        expect(res.ok).toBe(true)
+        const value = (res as { ok: true; value: { format: string; paths: string[] } }).value
+        expect(value.format).toBe(format)
+        expect(value.paths).toHaveLength(format === 'csv' ? 4 : 1)
+        for (const p of value.paths) expect(readFileSync(p, 'utf8').length).toBeGreaterThan(10)
+      }
+      expect(native.saveRequests[0]!.defaultPath).toBe(join(dir.dir, 'App.graphml'))
+      const before = readdirSync(dir.dir).length
+      expect(await dispatch(handlers, 'export.data', { format: 'gexf' })).toEqual({ ok: true, value: null })
+      expect(readdirSync(dir.dir).length).toBe(before)
+      expect((await dispatch(handlers, 'export.data', { format: 'pdf' })).ok).toBe(false)
+
+      // annotations.import: our own W3C export back into the same project is all duplicates
+      native.opens.push([join(dir.dir, 'out-w3c.jsonld')])
+      const imp = await dispatch(handlers, 'annotations.import', {})
+      expect(imp).toMatchObject({ ok: true, value: { imported: 0, skippedDuplicates: fx.mentionCount, unresolved: [] } })
+      expect(await dispatch(handlers, 'annotations.import', {})).toEqual({ ok: true, value: null })
+      native.opens.push([join(dir.dir, 'out-cyjs.cyjs')])
+      const wrong = await dispatch(handlers, 'annotations.import', {})
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED' } })
+    } finally {
+      await core.shutdown()
+      dir.cleanup()
+    }
+  })
+})
