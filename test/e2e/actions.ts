@@ -31,6 +31,8 @@ export async function dragSelect(page: Page, text: string, nth = 0): Promise<voi
     { text, nth }
   )
   if (!box) throw new Error(`"${text}" (occurrence ${nth}) is not in the reader as one run of text`)
+  // A new selection: pressing on words that are still selected would drag them instead.
+  await page.evaluate(() => window.getSelection()?.removeAllRanges())
   await page.mouse.move(box.x1, box.y1)
   await page.mouse.down()
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 })

@@ -48,7 +48,7 @@ test('Ctrl+O imports pages, reports duplicates and failures, and never runs a pa
   await expect(report.locator('li')).toHaveCount(4)
   await expect(report.locator('li.import-imported')).toHaveCount(2)
   await expect(report.locator('li.import-duplicate')).toContainText('already in the project')
-  await expect(report.locator('li.import-failed')).toContainText('unsupported file type .pdf')
+  await expect(report.locator('li.import-failed')).toContainText('not a PDF (corrupt or wrong format)')
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(3)
 
   // The BBC page reads as a clean article with its metadata.
