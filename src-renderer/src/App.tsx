@@ -10,6 +10,7 @@ import { ExportPngDialog } from './map/ExportPngDialog'
 import { MapView } from './map/MapView'
 import { Reader } from './reader/Reader'
 import { runCommand, shortcutFor } from './shell/commands'
+import { RecoveryBanner } from './shell/RecoveryBanner'
 import { TopBar } from './shell/TopBar'
 import { useStore } from './store'
 
@@ -55,7 +56,8 @@ export function App() {
     })
     call('app.bootstrap')
       .then(async (boot) => {
-        if (boot.notice) useStore.getState().notify('error', boot.notice)
+        if (boot.damaged?.backupAvailable) useStore.getState().setRecovery({ path: boot.damaged.path, message: boot.notice ?? '' })
+        else if (boot.notice) useStore.getState().notify('error', boot.notice)
         await useStore.getState().loadProject()
         setReady(true)
       })
@@ -86,6 +88,7 @@ export function App() {
   return (
     <div className="app" data-ready={ready}>
       <TopBar />
+      <RecoveryBanner />
       <main className="workspace">
         <LibraryPane />
         <section className="center" aria-label={view === 'map' ? 'Map' : 'Reader'}>

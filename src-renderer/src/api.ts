@@ -7,7 +7,8 @@ import type { AppEvent } from '@contract/types'
 export class ApiCallError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string
+    message: string,
+    readonly details?: Record<string, unknown>
   ) {
     super(message)
     this.name = 'ApiCallError'
@@ -22,7 +23,7 @@ function bridge(): Bridge {
 
 export async function call<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
   const res = await bridge().invoke(method, args[0] ?? {})
-  if (!res.ok) throw new ApiCallError(res.error.code, res.error.message)
+  if (!res.ok) throw new ApiCallError(res.error.code, res.error.message, res.error.details)
   return res.value as ResultOf<M>
 }
 

@@ -1,7 +1,7 @@
 // The store's slices. Each action calls the API and refreshes only what the
 // change touches; errors become toasts (see `guard`).
 import type { StateCreator } from 'zustand'
-import { call } from '../api'
+import { ApiCallError, call } from '../api'
 import type { ImportResult } from '@contract/types'
 import type { AppState, EntitiesSlice, LibrarySlice, ProjectSlice, ReaderSlice, UiSlice } from './types'
 
@@ -173,6 +173,10 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
 let toastId = 0
 
 export const uiSlice: Slice<UiSlice> = (set, get) => ({
+  recovery: null,
+  setRecovery(recovery) {
+    set({ recovery })
+  },
   view: 'reader',
   dialog: null,
   findOpen: false,
@@ -198,6 +202,11 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
     try {
       return await fn()
     } catch (e) {
+      // A damaged project with a good backup: offer the backup instead of a toast.
+      if (e instanceof ApiCallError && e.details?.backupAvailable === true && typeof e.details.path === 'string') {
+        set({ recovery: { path: e.details.path, message: e.message } })
+        return undefined
+      }
       get().notify('error', e instanceof Error ? e.message : String(e))
       return undefined
     }

@@ -81,7 +81,15 @@ export interface Toast {
 
 export type Dialog = { kind: 'link'; entityId: number } | { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | null
 
+/** A damaged project whose last good backup can be opened. */
+export interface Recovery {
+  path: string
+  message: string
+}
+
 export interface UiSlice {
+  recovery: Recovery | null
+  setRecovery(r: Recovery | null): void
   view: View
   dialog: Dialog
   findOpen: boolean
