@@ -14,6 +14,7 @@ import { REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './lib/paths.mjs'
 const BENCHMARKS = [
   { name: 'save', title: 'Saving a project of 1,000 imported articles', load: async () => (await import('./save.mjs')).benchSave },
   { name: 'search', title: 'Full-text search over 10,000 documents', load: async () => (await import('./search.mjs')).benchSearch },
+  { name: 'tagging', title: 'Tagging core over 1,000 documents', load: async () => (await import('./tagging.mjs')).benchTagging },
   { name: 'importMany', title: 'Importing 1,000 files while main stays responsive', load: async () => (await import('./importMany.mjs')).benchImportMany },
   { name: 'importHtml', title: 'HTML import per page vs. raw DOM parse + Readability', load: async () => (await import('./importHtml.mjs')).benchImportHtml },
   { name: 'importPdf', title: 'PDF import vs. raw pdf.js getTextContent', load: async () => (await import('./importPdf.mjs')).benchImportPdf },
