@@ -1,23 +1,12 @@
 // Electron hardening applied once at start-up: nothing leaves the machine,
 // nothing navigates, no new windows, no permissions.
 import { app, session, shell, type WebContents } from 'electron'
+import { CSP } from './csp'
 
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://workbench`
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+export { CSP }
 
 /** Requests the session refused; kept for the offline check. */
 export const blockedRequests: { url: string; at: string }[] = []

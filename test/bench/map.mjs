@@ -56,6 +56,8 @@ function serve() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${server.address().port}` })))
 }
 
+const steps = (o) => Object.entries(o).map(([k, v]) => `${k} ${round(v)}`).join(', ')
+
 /** Drags the view from the empty corner for `ms`, one mouse move per frame time; returns frames per second. */
 async function panFps(page, ms = 2500) {
   await page.mouse.move(8, 8)
@@ -100,7 +102,7 @@ export async function benchMap({ log, warn }) {
     results.push({ name: 'map_layout_2000x8000_ms', value: round(best.ms), unit: 'ms', target: LAYOUT_TARGET_MS })
     results.push({ name: 'map_layout_ui_stall_ms', value: round(Math.max(...layouts.map((l) => l.maxFrameGapMs))), unit: 'ms' })
     const a3small = await page.evaluate(() => window.bench.exportA3())
-    log(`PNG A3 300 DPI at 2,000 / 8,000: ${round(a3small.ms)} ms, ${a3small.width} x ${a3small.height}, ${(a3small.bytes / 1e6).toFixed(1)} MB`)
+    log(`PNG A3 300 DPI at 2,000 / 8,000: ${round(a3small.ms)} ms (${steps(a3small.steps)}), ${a3small.width} x ${a3small.height}, ${(a3small.bytes / 1e6).toFixed(1)} MB`)
     results.push({ name: 'map_png_a3_300dpi_2000x8000_ms', value: round(a3small.ms), unit: 'ms', target: EXPORT_TARGET_MS })
 
     // Panning and export at 3,000 / 20,000, canvas then WebGL.
@@ -115,7 +117,7 @@ export async function benchMap({ log, warn }) {
       results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: round(fps, 1), unit: 'fps', target: FPS_TARGET })
       if (renderer === 'canvas') {
         const a3 = await page.evaluate(() => window.bench.exportA3())
-        log(`  PNG A3 300 DPI: ${round(a3.ms)} ms, ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)
+        log(`  PNG A3 300 DPI: ${round(a3.ms)} ms (${steps(a3.steps)}), ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)
         results.push({ name: 'map_png_a3_300dpi_3000x20000_ms', value: round(a3.ms), unit: 'ms', target: EXPORT_TARGET_MS })
       }
     }

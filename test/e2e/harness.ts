@@ -10,15 +10,13 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import type { AppEvent } from '../../src-main/contract/types'
 import type { AppCore as AppCoreT } from '../../src-main/core/app/appCore'
 import type { NativeHost } from '../../src-main/core/app/native'
+import { CSP } from '../../src-main/electron/csp'
 import { isTrustedCaller } from '../../src-main/electron/ipcGuard'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
 export const REPO = resolve(import.meta.dirname, '../..')
 export const SHARED = resolve(REPO, '../shared')
 const OUT = join(REPO, 'out')
-// The same CSP as the Electron shell sends (src-main/electron/security.ts).
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'"
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
 

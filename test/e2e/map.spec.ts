@@ -171,6 +171,18 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   expect([pinnedAfter.x, pinnedAfter.y]).toEqual([pinnedBefore.x, pinnedBefore.y])
   await page.screenshot({ path: join(SHOTS, 'map-pinned.png') })
 
+  // The search box centres a node and selects its entity.
+  await page.getByLabel('Find on map').fill('penta')
+  await page.getByLabel('Find on map').press('Enter')
+  await expect(page.getByRole('region', { name: 'Entity Pentagon' })).toBeVisible()
+  await expect
+    .poll(async () => {
+      const n = await nodeByLabel(page, 'Pentagon')
+      const box = (await page.getByLabel('Relationship map').boundingBox())!
+      return Math.hypot(n.rx - box.width / 2, n.ry - box.height / 2)
+    })
+    .toBeLessThan(2)
+
   // A second named map: no sources, Pentagon dragged somewhere else.
   await page.getByRole('button', { name: 'New map…' }).click()
   await page.getByLabel('New map name').fill('Contracts')

@@ -478,9 +478,10 @@ export function MapView() {
       return
     }
     const n = cy.getElementById(`e${hit.id}`)
-    cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 })
     selectOnMap({ kind: 'node', entityId: hit.id })
     void guard(() => selectEntity(hit.id))
+    // Centre once the evidence column has opened and the canvas has its new width.
+    requestAnimationFrame(() => requestAnimationFrame(() => cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 })))
   }
 
   const activeFilters = isUnfiltered(filters) ? 0 : Object.entries(filters).filter(([k, v]) => (k === 'hideIsolated' ? v : v !== null)).length

@@ -147,6 +147,8 @@ export interface RasterOptions {
   /** Largest tile side (tests force small tiles to check the stitching). */
   maxTile?: number
   onProgress?(done: number, total: number): void
+  /** Filled with milliseconds per step (the benchmark reports them). */
+  timings?: Record<string, number>
 }
 
 interface Culled {
@@ -163,6 +165,9 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
   const content = contentRect(cy, spec.region)
   await loadIcons(spec.legend)
   const r = (cy as unknown as { renderer(): CanvasRenderer }).renderer()
+  const tm = opts.timings ?? {}
+  const lap = (k: string, t0: number) => (tm[k] = (tm[k] ?? 0) + performance.now() - t0)
+  let tStep = performance.now()
   const zsorted = r.getCachedZSortedEles()
   const tiles = planTiles(sheet.width, sheet.height, opts.maxTile ?? 4096)
   // With several tiles, each draws only the elements that reach into it.
@@ -173,9 +178,11 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
           return { ele, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 }
         })
       : null
+  lap('bounds', tStep)
   const deflater = new ScanlineDeflater(sheet.width, sheet.height, alpha)
   const canvas = document.createElement('canvas')
   let done = 0
+  let t0 = 0
   for (const band of bands(tiles)) {
     const bandH = band[0]!.h
     const buf = new Uint8ClampedArray(sheet.width * bandH * 4)
@@ -209,18 +216,27 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
         const my2 = (t.y + t.h - sheet.offsetY) / sheet.k + content.y + pad
         eles = boxes.filter((b) => b.x2 >= mx1 && b.x1 <= mx2 && b.y2 >= my1 && b.y1 <= my2).map((b) => b.ele)
       }
+      t0 = performance.now()
       r.drawElements(ctx, eles)
       ctx.restore()
       drawDecorations(ctx, sheet)
+      lap('draw', t0)
+      t0 = performance.now()
       const img = ctx.getImageData(0, 0, t.w, t.h).data
       for (let row = 0; row < t.h; row++) buf.set(img.subarray(row * t.w * 4, (row + 1) * t.w * 4), (row * sheet.width + t.x) * 4)
+      lap('pixels', t0)
       opts.onProgress?.(++done, tiles.length)
       // Let the page breathe between tiles of a long export.
       if (tiles.length > 1) await new Promise((ok) => setTimeout(ok, 0))
     }
+    tStep = performance.now()
     await deflater.addRows(buf, bandH)
+    lap('encode', tStep)
   }
-  return { sheet, deflater, zlib: await deflater.finish() }
+  tStep = performance.now()
+  const zlib = await deflater.finish()
+  lap('encode', tStep)
+  return { sheet, deflater, zlib }
 }
 
 /** The sheet's size as exported: with nothing selected (a selected node's wider border changes the map's bounds). */

@@ -108,8 +108,9 @@ const api = {
   },
 
   /** PNG of the whole map on A3 at 300 DPI, with title, legend and footer; ms and size. */
-  async exportA3(): Promise<{ ms: number; bytes: number; width: number; height: number }> {
+  async exportA3(): Promise<{ ms: number; bytes: number; width: number; height: number; steps: Record<string, number> }> {
     const c = cy!
+    const steps: Record<string, number> = {}
     const t0 = performance.now()
     const bytes = await exportPng(c, {
       region: 'whole',
@@ -118,10 +119,10 @@ const api = {
       title: 'Benchmark map',
       legend: legendEntries(c.elements().map((e) => e.json() as cytoscape.ElementDefinition)),
       footer: ['Sources: synthetic']
-    })
+    }, { timings: steps })
     const ms = performance.now() - t0
     const dv = new DataView(bytes.buffer, bytes.byteOffset)
-    return { ms, bytes: bytes.length, width: dv.getUint32(16), height: dv.getUint32(20) }
+    return { ms, bytes: bytes.length, width: dv.getUint32(16), height: dv.getUint32(20), steps }
   },
 
   /** Counts animation frames until stop() (the panning itself is done with the mouse by the driver). */
