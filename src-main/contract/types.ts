@@ -78,6 +78,8 @@ export interface MentionInContext extends Mention {
   sentence: string
   /** Offset of the mention inside `sentence`. */
   sentenceStart: number
+  /** The PDF page the mention is on; null for formats without pages. */
+  page: number | null
 }
 
 export interface Relation {

@@ -84,3 +84,34 @@ test('Files dropped on the window are imported; details can be corrected', async
   const docs = await app.core.db().call('documents.list', undefined)
   expect(docs.find((d) => d.title === 'Contract notes')).toMatchObject({ byline: 'J. Analyst', siteName: 'Internal', publishedTime: '2026-11-20' })
 })
+
+test('a PDF reads with page markers, and a mention remembers its page', async () => {
+  const { page, native } = app
+  native.openAnswers.push([join(SHARED, 'corpus/pdf/tracemonkey.pdf')])
+  await page.keyboard.press('Control+o')
+  await expect(page.getByRole('status').filter({ hasText: 'Import:' })).toContainText('1 imported')
+  await expect(page.locator('.reader-page h1').first()).toContainText('Trace-based Just-in-Time Type Specialization')
+  await expect(page.locator('.page-marker')).toHaveCount(14)
+  await expect(page.locator('.page-marker').nth(1)).toHaveText('Page 2')
+  await page.locator('.page-marker').nth(1).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SHOTS, 'reader-pdf.png') })
+  // Tag a word from the first paragraph of page 2.
+  const word = await page.locator('.page-marker').nth(1).evaluate((m) => {
+    const text = (m.nextElementSibling as HTMLElement).innerText
+    return text.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))!
+  })
+  const { dragSelect } = await import('./actions')
+  const before = await page.locator('.page-marker').nth(1).evaluate((m) => {
+    // occurrences of the word before page 2, so the drag picks the one on page 2
+    let n = 0
+    const all = [...document.querySelectorAll('.doc-text > *')]
+    for (const el of all.slice(0, all.indexOf(m))) n += ((el as HTMLElement).innerText.match(new RegExp(`\\b${(m.nextElementSibling as HTMLElement).innerText.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))}`, 'g')) ?? []).length
+    return n
+  })
+  await dragSelect(page, word, before)
+  const pop = page.getByRole('dialog', { name: 'Tag selection' })
+  await pop.getByRole('radio', { name: 'Product/Technology', exact: true }).click()
+  await pop.getByLabel('Entity name').press('Enter')
+  await page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: new RegExp(word) }).click()
+  await expect(page.locator('.mention-doc').first()).toContainText('p. 2')
+})

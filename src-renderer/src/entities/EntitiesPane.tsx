@@ -128,7 +128,10 @@ function EntityDetail({ id }: { id: number }) {
         {mentions.map((m) => (
           <li key={m.id}>
             <button type="button" className="mention-jump" onClick={() => void guard(() => openDocument(m.documentId, { start: m.start, end: m.end }))}>
-              <span className="muted mention-doc">{m.documentTitle}</span>
+              <span className="muted mention-doc">
+                {m.documentTitle}
+                {m.page !== null && ` · p. ${m.page}`}
+              </span>
               <span className="sentence">
                 {m.sentence.slice(0, Math.max(0, m.sentenceStart))}
                 <mark style={{ background: `${t.color}33` }}>{m.sentence.slice(Math.max(0, m.sentenceStart), m.sentenceStart + m.quote.length)}</mark>

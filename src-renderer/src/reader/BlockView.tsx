@@ -16,6 +16,8 @@ interface Props {
   highlights: HighlightLayer[]
   finds: Layer[]
   currentFind: number | null
+  /** Set on the first block of a PDF page: that page's number. */
+  pageStart?: number
   /** The span a jump landed on: shown with a brief flash. */
   flash: { start: number; end: number; nonce: number } | null
   /** Summaries of highlights and finds: the block re-renders only when they change. */
@@ -40,14 +42,14 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
 /** One block of the document; re-renders only when its own highlights change. */
 const FLASH_ID = -1_000_000_000
 
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
   const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
   if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
   const segments = segmentRange(block.start, block.end, layers)
-  return (
+  const body = (
     <Tag className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}`} data-block-start={block.start}>
       {segments.map((seg) => {
         const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
@@ -78,4 +80,15 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
       })}
     </Tag>
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash)
+  // The first block of each PDF page carries a page marker (not part of the text).
+  return pageStart ? (
+    <>
+      <div className="page-marker" aria-label={`Page ${pageStart}`} contentEditable={false}>
+        Page {pageStart}
+      </div>
+      {body}
+    </>
+  ) : (
+    body
+  )
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart)

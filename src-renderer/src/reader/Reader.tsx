@@ -190,6 +190,7 @@ export function Reader() {
                   findKey={blockFinds.map((f) => `${f.id}${f.id === findIndex ? '*' : ''}`).join(',')}
                   currentFind={findIndex}
                   flash={jump && jump.end > b.start && jump.start < b.end ? jump : null}
+                  pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
                 />
               )
             })}

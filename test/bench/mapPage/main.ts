@@ -146,6 +146,10 @@ const api = {
   },
   pan(): { x: number; y: number } {
     return cy!.pan()
+  },
+  /** Changes one style property of a selector (to see what a frame or an export costs). */
+  restyle(selector: string, prop: string, value: string): void {
+    cy!.style().selector(selector).style(prop, value).update()
   }
 }
 

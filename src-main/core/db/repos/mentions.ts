@@ -1,5 +1,5 @@
 import type { Mention, MentionInContext } from '../../../contract/types'
-import { checkSpan, makeAnchor, sentenceAround, trimSpan } from '../../anchor/anchor'
+import { blockIndexAt, checkSpan, makeAnchor, sentenceAround, trimSpan } from '../../anchor/anchor'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 import { getDocumentText } from './documents'
@@ -59,6 +59,7 @@ export function mentionsOfEntity(db: Database, entityId: number): MentionInConte
     let doc = docs.get(m.documentId)
     if (!doc) docs.set(m.documentId, (doc = getDocumentText(db, m.documentId)))
     const { sentence, offset } = sentenceAround(doc.text, doc.blocks, m.start, m.end)
-    return { ...m, documentTitle: doc.title, sentence, sentenceStart: offset }
+    const block = doc.blocks[blockIndexAt(doc.blocks, m.start)]
+    return { ...m, documentTitle: doc.title, sentence, sentenceStart: offset, page: block?.page ?? null }
   })
 }
