@@ -58,22 +58,30 @@ function serve() {
 
 const steps = (o) => Object.entries(o).map(([k, v]) => `${k} ${round(v)}`).join(', ')
 
-/** Drags the view from the empty corner for `ms`, one mouse move per frame time; returns frames per second. */
+/**
+ * Drags the view from the empty corner, one mouse move per ~frame, for `ms`.
+ * The gesture's first frame (Cytoscape draws the view once into the texture
+ * it then moves) is reported apart as the hitch; fps counts the frames after it.
+ */
 async function panFps(page, ms = 2500) {
   await page.mouse.move(8, 8)
   await page.mouse.down()
+  const h0 = Date.now()
+  await page.mouse.move(40, 40)
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))))
+  const hitchMs = Date.now() - h0
   await page.evaluate(() => window.bench.startFrames())
   const t0 = Date.now()
   let i = 0
   while (Date.now() - t0 < ms) {
     i++
     // A slow circle: the view keeps moving the whole time.
-    await page.mouse.move(8 + 200 + 180 * Math.cos(i / 12), 8 + 200 + 140 * Math.sin(i / 12))
+    await page.mouse.move(208 + 180 * Math.cos(i / 12), 208 + 140 * Math.sin(i / 12))
     await page.waitForTimeout(8)
   }
   const r = await page.evaluate(() => window.bench.stopFrames())
   await page.mouse.up()
-  return { fps: r.ms > 0 ? ((r.frames - 1) * 1000) / r.ms : 0, worstGapMs: r.worstGapMs, moves: i }
+  return { fps: r.ms > 0 ? ((r.frames - 1) * 1000) / r.ms : 0, worstGapMs: r.worstGapMs, moves: i, hitchMs }
 }
 
 export async function benchMap({ log, warn }) {
@@ -95,6 +103,7 @@ export async function benchMap({ log, warn }) {
     // Layout at 2,000 / 8,000.
     let s = await page.evaluate(() => window.bench.setup(2000, 8000, 'canvas'))
     log(`2,000 nodes / 8,000 edges: built and drawn in ${round(s.ms)} ms`)
+    await page.evaluate(() => window.bench.settle())
     const layouts = []
     for (let i = 0; i < 3; i++) layouts.push(await page.evaluate(() => window.bench.layout()))
     const best = [...layouts].sort((a, b) => a.ms - b.ms)[1] // the median of three
@@ -110,11 +119,13 @@ export async function benchMap({ log, warn }) {
       s = await page.evaluate((r) => window.bench.setup(3000, 20000, r), renderer)
       if (s.renderer !== renderer) warn(`asked for the ${renderer} renderer, Cytoscape uses ${s.renderer}`)
       log(`3,000 nodes / 20,000 edges (${s.renderer}): built and drawn in ${round(s.ms)} ms`)
-      await page.waitForTimeout(500)
-      const pans = [await panFps(page), await panFps(page)]
+      const settled = await page.evaluate(() => window.bench.settle())
+      log(`  settled (back to >= 45 frames/s) after ${round(settled)} ms`)
+      const pans = [await panFps(page), await panFps(page), await panFps(page)]
       const fps = Math.min(...pans.map((p) => p.fps))
-      log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (worst frame ${round(p.worstGapMs)} ms)`).join('; ')}`)
+      log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (${p.moves} moves, worst frame ${round(p.worstGapMs)} ms, first frame ${p.hitchMs} ms)`).join('; ')}`)
       results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: round(fps, 1), unit: 'fps', target: FPS_TARGET })
+      results.push({ name: `map_pan_first_frame_3000x20000_${renderer}_ms`, value: Math.max(...pans.map((p) => p.hitchMs)), unit: 'ms' })
       if (renderer === 'canvas') {
         const a3 = await page.evaluate(() => window.bench.exportA3())
         log(`  PNG A3 300 DPI: ${round(a3.ms)} ms (${steps(a3.steps)}), ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)

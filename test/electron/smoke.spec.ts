@@ -1,19 +1,22 @@
 // Electron smoke test: the real app in the real Electron, where its binary
 // exists. Here (no download possible) it skips and says so.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 
 const REPO = resolve(import.meta.dirname, '../..')
 
 function electronBinary(): string | null {
+  // Read the package's path.txt ourselves: require('electron') would try to
+  // download the binary when it is missing, and nothing may leave the machine.
   try {
-    // The electron package exports the binary's path; it throws or points
-    // nowhere when the binary was never downloaded.
-    const path = createRequire(import.meta.url)('electron') as unknown as string
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const pathTxt = join(pkgDir, 'path.txt')
+    if (!existsSync(pathTxt)) return null
+    const exe = join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim())
+    return existsSync(exe) ? exe : null
   } catch {
     return null
   }

@@ -8,6 +8,7 @@
 // labels as <text> (cytoscape-svg), placed on the same sheet.
 import type { Core } from 'cytoscape'
 import { iconSvg } from './icons'
+import { showAllLabels } from './labelLod'
 import { pdfFile, pngFile, ScanlineDeflater } from './imageEncoder'
 import { bands, PAPER_MM, paperPixels, paperPoints, planSheet, planTiles, type LegendEntry, type Orientation, type Paper, type Rect, type Sheet } from './tiling'
 
@@ -239,26 +240,38 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
   return { sheet, deflater, zlib }
 }
 
-/** The sheet's size as exported: with nothing selected (a selected node's wider border changes the map's bounds). */
-export function sheetSize(cy: Core, spec: ExportSpec): { width: number; height: number } {
+/**
+ * The map as it is exported: nothing selected (a selection is the analyst's,
+ * not the report's, and a selected node's wider border changes the bounds)
+ * and every label shown (big maps hide them while zoomed out).
+ */
+function exportLook(cy: Core): () => void {
   const selected = cy.$(':selected')
   selected.unselect()
-  try {
-    const s = planExport(cy, spec)
-    return { width: s.width, height: s.height }
-  } finally {
+  const hideLabels = showAllLabels(cy)
+  return () => {
+    hideLabels()
     selected.select()
   }
 }
 
-/** Runs an export with nothing selected: a selection is the analyst's, not the report's. */
+/** The sheet's size as exported. */
+export function sheetSize(cy: Core, spec: ExportSpec): { width: number; height: number } {
+  const restore = exportLook(cy)
+  try {
+    const s = planExport(cy, spec)
+    return { width: s.width, height: s.height }
+  } finally {
+    restore()
+  }
+}
+
 async function unselected<T>(cy: Core, fn: () => Promise<T> | T): Promise<T> {
-  const selected = cy.$(':selected')
-  selected.unselect()
+  const restore = exportLook(cy)
   try {
     return await fn()
   } finally {
-    selected.select()
+    restore()
   }
 }
 

@@ -1,4 +1,5 @@
 import type { NodeSingular, StylesheetJson } from 'cytoscape'
+import { NO_LABEL_CLASS } from './labelLod'
 
 const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
 
@@ -78,6 +79,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
       } as Record<string, unknown>
     },
     { selector: 'node.dimmed', style: { opacity: 0.25 } },
+    // Big maps zoomed out: labels too small to read are not drawn (labelLod.ts).
+    { selector: `node.${NO_LABEL_CLASS}`, style: { label: '' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad' } },
     {
       selector: 'edge',

@@ -10,6 +10,7 @@ import { layoutBox, planLayout } from '../../../src-renderer/src/map/layoutChoic
 import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
 import { exportPng } from '../../../src-renderer/src/map/exportImage'
 import { mapStyle } from '../../../src-renderer/src/map/mapStyle'
+import { installLabelLod } from '../../../src-renderer/src/map/labelLod'
 
 let cy: Core | null = null
 
@@ -70,6 +71,7 @@ const api = {
       autoungrabify: true,
       ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {})
     } as cytoscape.CytoscapeOptions)
+    installLabelLod(cy, () => large)
     // Leave an empty margin so a drag from the corner pans the view.
     cy.fit(undefined, 160)
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))
@@ -143,6 +145,23 @@ const api = {
     let worst = 0
     for (let i = 1; i < f.length; i++) worst = Math.max(worst, f[i]! - f[i - 1]!)
     return { frames: f.length, ms: f.length > 1 ? f.at(-1)! - f[0]! : 0, worstGapMs: worst }
+  },
+  /** Waits (at most maxMs) until the page draws at least 45 frames a second again: Cytoscape builds its textures in idle frames after a change; ms waited. */
+  async settle(maxMs = 8_000): Promise<number> {
+    const t0 = performance.now()
+    for (;;) {
+      const frames = await new Promise<number>((ok) => {
+        let n = 0
+        const start = performance.now()
+        const loop = () => {
+          n++
+          if (performance.now() - start < 500) requestAnimationFrame(loop)
+          else ok(n * 2)
+        }
+        requestAnimationFrame(loop)
+      })
+      if (frames >= 45 || performance.now() - t0 > maxMs) return performance.now() - t0
+    }
   },
   pan(): { x: number; y: number } {
     return cy!.pan()
