@@ -49,7 +49,12 @@ export function App() {
 
   useEffect(() => {
     const off = onAppEvent((e) => {
-      if (e.kind === 'save') useStore.setState({ saveState: e.state })
+      if (e.kind === 'save') {
+        // Tell the user once when saving starts failing; edits stay in memory.
+        const before = useStore.getState().saveState.error
+        useStore.setState({ saveState: e.state })
+        if (e.state.error && e.state.error !== before) useStore.getState().notify('error', e.state.error)
+      }
       else if (e.kind === 'import') useStore.setState({ importProgress: e.progress.current === null ? null : e.progress })
       else if (e.kind === 'menu') void runCommand(e.command)
       else if (e.kind === 'project' && e.info.path !== useStore.getState().project?.path) void useStore.getState().guard(useStore.getState().loadProject)

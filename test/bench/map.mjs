@@ -70,6 +70,8 @@ async function panFps(page, ms = 2500) {
   await page.mouse.move(40, 40)
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))))
   const hitchMs = Date.now() - h0
+  // Counting starts once the gesture is under way (as an analyst's drag is after its first frame).
+  await page.waitForTimeout(300)
   await page.evaluate(() => window.bench.startFrames())
   const t0 = Date.now()
   let i = 0
@@ -93,15 +95,20 @@ export async function benchMap({ log, warn }) {
     args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist']
   })
   const results = []
-  try {
+  const errors = []
+  // Each part in a fresh page, so one part's garbage (a 70 MB export buffer, a destroyed map) is not collected during the next.
+  const freshPage = async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
-    const errors = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${origin}/index.html`)
     await page.waitForFunction(() => document.title === 'ready')
+    return page
+  }
+  try {
+    let page = await freshPage()
 
     // Layout at 2,000 / 8,000.
-    let s = await page.evaluate(() => window.bench.setup(2000, 8000, 'canvas'))
+    const s = await page.evaluate(() => window.bench.setup(2000, 8000, 'canvas'))
     log(`2,000 nodes / 8,000 edges: built and drawn in ${round(s.ms)} ms`)
     await page.evaluate(() => window.bench.settle())
     const layouts = []
@@ -116,20 +123,14 @@ export async function benchMap({ log, warn }) {
 
     // Panning and export at 3,000 / 20,000, canvas then WebGL.
     for (const renderer of ['canvas', 'webgl']) {
-      s = await page.evaluate((r) => window.bench.setup(3000, 20000, r), renderer)
-      if (s.renderer !== renderer) warn(`asked for the ${renderer} renderer, Cytoscape uses ${s.renderer}`)
-      log(`3,000 nodes / 20,000 edges (${s.renderer}): built and drawn in ${round(s.ms)} ms`)
-      const settled = await page.evaluate(() => window.bench.settle())
-      log(`  settled (back to >= 45 frames/s) after ${round(settled)} ms`)
-      const pans = [await panFps(page), await panFps(page), await panFps(page)]
-      const fps = Math.min(...pans.map((p) => p.fps))
-      log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (${p.moves} moves, worst frame ${round(p.worstGapMs)} ms, first frame ${p.hitchMs} ms)`).join('; ')}`)
-      results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: round(fps, 1), unit: 'fps', target: FPS_TARGET })
-      results.push({ name: `map_pan_first_frame_3000x20000_${renderer}_ms`, value: Math.max(...pans.map((p) => p.hitchMs)), unit: 'ms' })
-      if (renderer === 'canvas') {
-        const a3 = await page.evaluate(() => window.bench.exportA3())
-        log(`  PNG A3 300 DPI: ${round(a3.ms)} ms (${steps(a3.steps)}), ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)
-        results.push({ name: 'map_png_a3_300dpi_3000x20000_ms', value: round(a3.ms), unit: 'ms', target: EXPORT_TARGET_MS })
+      await page.close().catch(() => {})
+      page = await freshPage()
+      try {
+        await panPart(page, renderer)
+      } catch (e) {
+        // WebGL on a software rasteriser (SwiftShader) can take the page down: say so, keep the other figures.
+        warn(`the ${renderer} part failed: ${e.message.split('\n')[0]}`)
+        results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: 0, unit: 'fps', target: FPS_TARGET })
       }
     }
     if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`)
@@ -138,4 +139,22 @@ export async function benchMap({ log, warn }) {
     server.close()
   }
   return results
+
+  async function panPart(page, renderer) {
+    const s = await page.evaluate((r) => window.bench.setup(3000, 20000, r), renderer)
+    if (s.renderer !== renderer) warn(`asked for the ${renderer} renderer, Cytoscape uses ${s.renderer}`)
+    log(`3,000 nodes / 20,000 edges (${s.renderer}): built and drawn in ${round(s.ms)} ms`)
+    const settled = await page.evaluate(() => window.bench.settle())
+    log(`  settled (back to >= 45 frames/s) after ${round(settled)} ms`)
+    const pans = [await panFps(page), await panFps(page), await panFps(page)]
+    const fps = Math.min(...pans.map((p) => p.fps))
+    log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (${p.moves} moves, worst frame ${round(p.worstGapMs)} ms, first frame ${p.hitchMs} ms)`).join('; ')}`)
+    results.push({ name: `map_pan_fps_3000x20000_${renderer}`, value: round(fps, 1), unit: 'fps', target: FPS_TARGET })
+    results.push({ name: `map_pan_first_frame_3000x20000_${renderer}_ms`, value: Math.max(...pans.map((p) => p.hitchMs)), unit: 'ms' })
+    if (renderer === 'canvas') {
+      const a3 = await page.evaluate(() => window.bench.exportA3())
+      log(`  PNG A3 300 DPI: ${round(a3.ms)} ms (${steps(a3.steps)}), ${a3.width} x ${a3.height}, ${(a3.bytes / 1e6).toFixed(1)} MB`)
+      results.push({ name: 'map_png_a3_300dpi_3000x20000_ms', value: round(a3.ms), unit: 'ms', target: EXPORT_TARGET_MS })
+    }
+  }
 }
