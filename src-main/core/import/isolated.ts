@@ -45,7 +45,16 @@ interface Job {
   memoryMb: number
   resolve: (doc: ImportedDocument) => void
   reject: (e: CoreError) => void
+  /** Whether this job already ran out of memory once in a well-used worker. */
+  retried?: boolean
 }
+
+/**
+ * A worker is replaced after this many files: parsers keep caches, and a
+ * long-lived worker (~700 pages in the bench) can reach the memory cap on a
+ * perfectly good file.
+ */
+export const RECYCLE_AFTER_FILES = 200
 
 export interface ImportWorkerStats {
   /** Workers started so far (a restart after a failure counts). */
@@ -64,6 +73,8 @@ class ImportWorkerHost {
   private timer: NodeJS.Timeout | null = null
   private idleTimer: NodeJS.Timeout | null = null
   private seq = 0
+  /** Files the current worker has answered. */
+  private served = 0
   idleMs = DEFAULT_IDLE_MS
   starts = 0
   jobs = 0
@@ -113,6 +124,7 @@ class ImportWorkerHost {
     this.timer = null
     this.current = null
     this.jobs++
+    this.served++
     this.worker?.unref()
     if (result instanceof CoreError) job.reject(result)
     else job.resolve(result)
@@ -120,8 +132,9 @@ class ImportWorkerHost {
   }
 
   private workerFor(memoryMb: number): Worker {
-    if (this.worker && this.memoryMb === memoryMb) return this.worker
+    if (this.worker && this.memoryMb === memoryMb && this.served < RECYCLE_AFTER_FILES) return this.worker
     this.discard()
+    this.served = 0
     const worker = new Worker(importWorkerLocation(), {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, memoryMb / 8)), stackSizeMb: 4 }
     })
@@ -137,6 +150,17 @@ class ImportWorkerHost {
       if (worker !== this.worker) return
       this.worker = null
       const job = this.current
+      // Out of memory in a worker that had read other files first: the
+      // memory may be theirs, so the file gets one more try in a fresh worker.
+      if (job && why.message === OUT_OF_MEMORY && this.served > 0 && !job.retried) {
+        job.retried = true
+        if (this.timer) clearTimeout(this.timer)
+        this.timer = null
+        this.current = null
+        this.queue.unshift(job)
+        this.next()
+        return
+      }
       if (job) this.settle(job, why)
     }
     worker.on('error', (e: Error & { code?: string }) => {
