@@ -4,31 +4,14 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppEvent, ImportResult, ProjectInfo } from '../../src-main/contract/types'
+import type { ImportResult } from '../../src-main/contract/types'
 import { AppCore, type AppCoreOptions } from '../../src-main/core/app/appCore'
-import type { NativeHost } from '../../src-main/core/app/native'
 import { SettingsStore } from '../../src-main/core/app/settings'
 import { loadSqlJs } from '../../src-main/core/db/sqlite'
 import { SEEDS_DIR, SHARED, tempDir } from '../support/tempDir'
+import { ScriptedNative } from '../support/scriptedNative'
 
 /** Dialog answers queued by the test; an empty queue means "cancelled". Records every event. */
-class ScriptedNative implements NativeHost {
-  openAnswers: string[][] = []
-  saveAnswers: string[] = []
-  events: AppEvent[] = []
-  async showOpenDialog(): Promise<string[]> {
-    return this.openAnswers.shift() ?? []
-  }
-  async showSaveDialog(): Promise<string | null> {
-    return this.saveAnswers.shift() ?? null
-  }
-  emit(event: AppEvent): void {
-    this.events.push(event)
-  }
-  projectEvents(): ProjectInfo[] {
-    return this.events.flatMap((e) => (e.kind === 'project' ? [e.info] : []))
-  }
-}
 
 const SEED_TITLE = 'Scale AI Secures $500 Million Pentagon Deal to Power Classified AI Systems'
 const BBC = join(SHARED, 'corpus', 'html', 'bbc-1', 'source.html')

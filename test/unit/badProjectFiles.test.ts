@@ -9,33 +9,19 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { basename, join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiResponse } from '../../src-main/contract/api'
-import type { AppEvent, ProjectInfo } from '../../src-main/contract/types'
+import type { ProjectInfo } from '../../src-main/contract/types'
 import { AppCore } from '../../src-main/core/app/appCore'
 import { dispatch } from '../../src-main/core/app/dispatch'
 import { CoreError } from '../../src-main/core/app/errors'
 import { createHandlers, type Handlers } from '../../src-main/core/app/handlers'
-import type { NativeHost } from '../../src-main/core/app/native'
 import { LATEST_VERSION } from '../../src-main/core/db/migrations'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { backupPath, openProjectFile } from '../../src-main/core/db/projectFile'
 import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
 import { recordFigures } from '../reliability/figures'
 import { SHARED, tempDir } from '../support/tempDir'
+import { ScriptedNative } from '../support/scriptedNative'
 
-class ScriptedNative implements NativeHost {
-  openAnswers: string[][] = []
-  saveAnswers: string[] = []
-  events: AppEvent[] = []
-  async showOpenDialog(): Promise<string[]> {
-    return this.openAnswers.shift() ?? []
-  }
-  async showSaveDialog(): Promise<string | null> {
-    return this.saveAnswers.shift() ?? null
-  }
-  emit(event: AppEvent): void {
-    this.events.push(event)
-  }
-}
 
 /** What a clear refusal says: the file's name and one of these, in plain words. */
 const CLEAR = [

@@ -5,31 +5,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, METHOD_NAMES, type ApiResponse, type ErrorCode, type Method } from '../../src-main/contract/api'
-import type { AppEvent } from '../../src-main/contract/types'
 import { AppCore } from '../../src-main/core/app/appCore'
 import { dispatch } from '../../src-main/core/app/dispatch'
 import { createHandlers, type Handlers } from '../../src-main/core/app/handlers'
-import type { NativeHost } from '../../src-main/core/app/native'
 import { SEEDS_DIR, tempDir } from '../support/tempDir'
+import { ScriptedNative } from '../support/scriptedNative'
 
 /** Dialog answers queued by the test; an empty queue means "cancelled". Records every event. */
-class ScriptedNative implements NativeHost {
-  openAnswers: string[][] = []
-  saveAnswers: string[] = []
-  events: AppEvent[] = []
-  dialogs: { kind: 'open' | 'save'; title: string }[] = []
-  async showOpenDialog(opts: { title: string }): Promise<string[]> {
-    this.dialogs.push({ kind: 'open', title: opts.title })
-    return this.openAnswers.shift() ?? []
-  }
-  async showSaveDialog(opts: { title: string }): Promise<string | null> {
-    this.dialogs.push({ kind: 'save', title: opts.title })
-    return this.saveAnswers.shift() ?? null
-  }
-  emit(event: AppEvent): void {
-    this.events.push(event)
-  }
-}
 
 const ERROR_CODES = new Set<ErrorCode>([
   'BAD_METHOD',

@@ -7,31 +7,16 @@ import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { AppEvent } from '../../src-main/contract/types'
 import { AppCore } from '../../src-main/core/app/appCore'
 import { dispatch } from '../../src-main/core/app/dispatch'
 import { createHandlers } from '../../src-main/core/app/handlers'
-import type { NativeHost } from '../../src-main/core/app/native'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { lockPath, readLockOwner, staleReason, type LockOwner } from '../../src-main/core/db/projectLock'
 import { buildCrashChild } from '../support/crashChild.build'
 import { mkResults, recordFigures } from '../reliability/figures'
 import { tempDir } from '../support/tempDir'
+import { ScriptedNative } from '../support/scriptedNative'
 
-class ScriptedNative implements NativeHost {
-  openAnswers: string[][] = []
-  saveAnswers: string[] = []
-  events: AppEvent[] = []
-  async showOpenDialog(): Promise<string[]> {
-    return this.openAnswers.shift() ?? []
-  }
-  async showSaveDialog(): Promise<string | null> {
-    return this.saveAnswers.shift() ?? null
-  }
-  emit(event: AppEvent): void {
-    this.events.push(event)
-  }
-}
 
 const LOCKED = /^(.+) is open in another Research Workbench window \(pid (\d+) on host (.+)\)/
 const figures = { cases: 0, refused: 0, recovered: 0 }
