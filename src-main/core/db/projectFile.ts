@@ -19,7 +19,7 @@ import { basename, dirname, join } from 'node:path'
 import { CoreError } from '../app/errors'
 import { LATEST_VERSION, migrate } from './migrations'
 import { backupPath, pidAlive } from './projectLock'
-import { loadSqlJs, pragmaValue, type Database } from './sqlite'
+import { loadSqlJs, pragmaValue, structuralCheck, type Database } from './sqlite'
 
 /** 'RWB1' — PRAGMA application_id marks our files so foreign SQLite files are refused. */
 export const APPLICATION_ID = 0x52574231
@@ -85,8 +85,19 @@ function headerProblem(bytes: Uint8Array, label: string): string | null {
   return null
 }
 
+/**
+ * How thoroughly SQLite checks the bytes: 'full' is `PRAGMA quick_check`
+ * (every b-tree, the free list and page accounting, and the FTS4 index
+ * re-tokenised against the text); 'tables' checks every stored table's and
+ * index's b-tree but not the free list or the FTS4 re-tokenising (see
+ * `structuralCheck`). Opening a file uses 'full'; a save checks its own
+ * freshly written copy with 'tables' after comparing it byte for byte with
+ * the image SQLite exported.
+ */
+export type CheckDepth = 'full' | 'tables'
+
 /** Checks bytes that claim to be a project; throws a CoreError saying what is wrong. */
-export async function openProjectBytes(bytes: Uint8Array, label: string): Promise<Database> {
+export async function openProjectBytes(bytes: Uint8Array, label: string, depth: CheckDepth = 'full'): Promise<Database> {
   if (bytes.length === 0) throw new CoreError('PROJECT_INVALID', `${label} is empty: it is not a Research Workbench project.`)
   const head = Buffer.from(bytes.subarray(0, 16))
   if (head.toString('latin1') !== SQLITE_MAGIC) {
@@ -118,7 +129,7 @@ export async function openProjectBytes(bytes: Uint8Array, label: string): Promis
   let db: Database | null = null
   try {
     db = new SQL.Database(bytes)
-    const check = String(pragmaValue(db, 'quick_check'))
+    const check = depth === 'full' ? String(pragmaValue(db, 'quick_check')) : structuralCheck(db)
     if (check !== 'ok') throw new CoreError('PROJECT_INVALID', `${label} is damaged (integrity check: ${check.slice(0, 300)}).`)
   } catch (e) {
     db?.close()
@@ -309,7 +320,14 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
   let created = false
   try {
     writeFully(tmp, data, () => (created = true))
-    const check = await openProjectBytes(readFileSync(tmp), basename(path))
+    // Reopen and check: the file must hold exactly the exported image (a
+    // storage fault shows up here), and that image must be a sound project.
+    // The byte comparison is what makes the lighter 'tables' check enough:
+    // the header and free list are then the live database's own, which only
+    // SQLite has changed since the full check when the project was opened.
+    const written = readFileSync(tmp)
+    if (!written.equals(data)) throw new CoreError('IO', `Could not save ${basename(path)}: the file read back from the disk differs from what was written. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    const check = await openProjectBytes(written, basename(path), 'tables')
     check.close()
     if (existsSync(path)) {
       const bak = backupPath(path)

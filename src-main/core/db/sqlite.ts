@@ -58,3 +58,24 @@ export function transaction<T>(db: Database, fn: () => T): T {
     throw e
   }
 }
+
+/**
+ * SQLite's quick_check over every stored table and its indexes, one table at
+ * a time, skipping virtual tables. A plain `PRAGMA quick_check` also runs the
+ * FTS4 index's own integrity check (FTS3/4 ignore "quick" and re-tokenise
+ * every document): 200-600 ms on a project of 1,000 articles, most of a
+ * save's time. The FTS index's shadow tables are ordinary tables and are still
+ * checked page by page here; only the derived search index's agreement with
+ * the text is not (search rebuilds can repair that; no user data lives there).
+ * Returns 'ok' or the first problems found.
+ */
+export function structuralCheck(db: Database): string {
+  const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")[0]?.values ?? []
+  const names = ['sqlite_master', ...tables.map((r) => String(r[0]))]
+  for (const name of names) {
+    const rows = db.exec(`PRAGMA quick_check("${name.replace(/"/g, '""')}")`)[0]?.values ?? []
+    const result = rows.map((r) => String(r[0])).join('; ')
+    if (result !== 'ok') return result || 'no result'
+  }
+  return 'ok'
+}
