@@ -3,8 +3,6 @@
 // The app parses through parseIsolated (isolated.ts), which runs
 // parseDocument below in a worker thread with time and memory caps; the
 // synchronous parseForImport is the same for the text formats, in-process.
-import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CoreError, isCoreError } from '../app/errors'
@@ -14,27 +12,13 @@ import { parseHtml } from './html'
 import { parseMarkdown } from './markdown'
 import { parsePdf } from './pdf'
 import { parsePlainText } from './plainText'
+import { DOCX, PDF, type FileForImport, type ImportedDocument } from './readFile'
 import type { ParsedDocument } from './types'
 
-export const MAX_FILE_BYTES = 64 * 1024 * 1024
+export { DOCX, IMPORTABLE_EXTENSIONS, MAX_FILE_BYTES, mediaTypeOf, PDF, readForImport, sha256 } from './readFile'
+export type { FileForImport, ImportedDocument } from './readFile'
+
 export const MAX_TEXT_CHARS = 20 * 1024 * 1024
-
-export const PDF = 'application/pdf'
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.md': 'text/markdown',
-  '.markdown': 'text/markdown',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.xhtml': 'text/html',
-  '.pdf': PDF,
-  '.docx': DOCX
-}
-
-export const IMPORTABLE_EXTENSIONS = Object.keys(MEDIA_TYPES).map((e) => e.slice(1))
 
 /** A short name of a media type for messages ("PDF", "Word document" ...). */
 const KIND_NAME: Record<string, string> = {
@@ -43,45 +27,6 @@ const KIND_NAME: Record<string, string> = {
   'text/html': 'a web page',
   [PDF]: 'a PDF',
   [DOCX]: 'a Word document'
-}
-
-export interface FileForImport {
-  path: string
-  bytes: Uint8Array
-  sha256: string
-  mediaType: string
-}
-
-export type ImportedDocument = ParsedDocument & { title: string }
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-export function mediaTypeOf(path: string): string | undefined {
-  return MEDIA_TYPES[extname(path).toLowerCase()]
-}
-
-export function readForImport(path: string): FileForImport {
-  const ext = extname(path).toLowerCase()
-  const mediaType = MEDIA_TYPES[ext]
-  if (!mediaType) throw new CoreError('IMPORT_FAILED', `unsupported file type ${ext || '(no extension)'}`)
-  let size: number
-  try {
-    size = statSync(path).size
-  } catch (e) {
-    throw new CoreError('IMPORT_FAILED', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new CoreError('IMPORT_FAILED', `too large (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`)
-  }
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path)
-  } catch (e) {
-    throw new CoreError('IMPORT_FAILED', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  return { path, bytes, sha256: sha256(bytes), mediaType }
 }
 
 const isText = (mediaType: string) => mediaType === 'text/plain' || mediaType === 'text/markdown' || mediaType === 'text/html'

@@ -7,7 +7,7 @@
 // with a plain reason, the worker dying included.
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../app/errors'
-import type { FileForImport, ImportedDocument } from './importFile'
+import type { FileForImport, ImportedDocument } from './readFile'
 import type { ImportRequest, ImportResponse } from './worker/protocol'
 
 export const DEFAULT_TIMEOUT_MS = 20_000

@@ -2,7 +2,7 @@
 // recursively, hidden entries and symlinked folders skipped (no loops).
 import { lstatSync, readdirSync, statSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
-import { IMPORTABLE_EXTENSIONS } from './importFile'
+import { IMPORTABLE_EXTENSIONS } from './readFile'
 
 export const MAX_FOLDER_FILES = 20_000
 

@@ -1,6 +1,6 @@
 // Messages between main (isolated.ts) and the import worker (importWorker.ts).
 import type { CoreError } from '../../app/errors'
-import type { FileForImport, ImportedDocument } from '../importFile'
+import type { FileForImport, ImportedDocument } from '../readFile'
 
 export interface ImportRequest {
   id: number
