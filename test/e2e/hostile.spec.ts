@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { tagNewEntity } from './actions'
-import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } from './harness'
+import { useFreshApp } from './freshApp'
+import { REPO, SHARED } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
 const EVIL = 'http://evil.invalid'
@@ -32,24 +33,12 @@ function page(name: string, payload: string): string {
   return `<!doctype html><html><head><title>XSS ${name}</title>${payload}</head><body><article><h1>XSS ${name}</h1>${prose}${payload}<p>Closing paragraph for ${name}, again with enough words to look like the body of a real article.</p></article></body></html>`
 }
 
-let data: ReturnType<typeof newDataDir>
-let app: AppSession
-test.beforeEach(async () => {
-  data = newDataDir()
-  app = await launchApp(data.dir)
-})
-test.afterEach(async () => {
-  expect(app.foreignRequests).toEqual([])
-  expect(app.refusedCalls).toEqual([])
-  await app.quit()
-  data.cleanup()
-})
-test.afterAll(stopHarness)
+const fresh = useFreshApp({ allowConsoleErrors: true })
 
 test('XSS payloads in imported pages never run and never make a request', async () => {
-  const { page: p, native } = app
+  const { page: p, native } = fresh.app
   const files = Object.entries(PAYLOADS).map(([name, payload]) => {
-    const file = join(data.dir, `xss-${name.replace(/\W+/g, '-')}.html`)
+    const file = join(fresh.data.dir, `xss-${name.replace(/\W+/g, '-')}.html`)
     writeFileSync(file, page(name, payload))
     return file
   })
@@ -73,7 +62,7 @@ test('XSS payloads in imported pages never run and never make a request', async 
 })
 
 test('names, notes and titles typed by the user are shown as text', async () => {
-  const { page: p } = app
+  const { page: p } = fresh.app
   const evilName = `<img src=x onerror="window.__pwned='name'">`
   await tagNewEntity(p, 'Scale AI', 'Company')
   // Rename through the popover: select other words and create an entity with a hostile name.
@@ -98,8 +87,8 @@ test('names, notes and titles typed by the user are shown as text', async () => 
   await expect(p.getByRole('listbox', { name: 'Documents' }).getByRole('option').first()).toContainText('<b>Bold</b> & <script>')
 
   // Exports carry the name as escaped text.
-  const graphml = join(data.dir, 'names.graphml')
-  app.native.saveAnswers.push(graphml)
+  const graphml = join(fresh.data.dir, 'names.graphml')
+  fresh.app.native.saveAnswers.push(graphml)
   await p.getByRole('button', { name: 'Export ▾' }).click()
   await p.getByRole('menuitem', { name: /GraphML/ }).click()
   await expect(p.getByRole('status').filter({ hasText: 'Exported' })).toBeVisible()
@@ -115,7 +104,7 @@ test('names, notes and titles typed by the user are shown as text', async () => 
 })
 
 test('the whole corpus can be imported, read, mapped and exported offline', async () => {
-  const { page: p, native } = app
+  const { page: p, native } = fresh.app
   const corpus = join(SHARED, 'corpus')
   const files = ['html', 'pdf', 'docx'].flatMap((kind) =>
     readdirSync(join(corpus, kind)).map((f) => (kind === 'html' ? join(corpus, kind, f, 'source.html') : join(corpus, kind, f)))
@@ -136,7 +125,7 @@ test('the whole corpus can be imported, read, mapped and exported offline', asyn
   await p.keyboard.press('Escape')
   await tagNewEntity(p, 'the', 'Organization')
   await p.getByRole('tab', { name: 'Map' }).click()
-  app.native.saveAnswers.push(join(data.dir, 'corpus-map.png'))
+  fresh.app.native.saveAnswers.push(join(fresh.data.dir, 'corpus-map.png'))
   await p.getByRole('button', { name: 'Export PNG…' }).first().click()
   await p.getByRole('dialog', { name: 'Export map as PNG' }).getByRole('button', { name: 'Export…' }).click()
   await expect(p.getByRole('status').filter({ hasText: 'Map exported to' })).toBeVisible()

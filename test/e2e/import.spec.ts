@@ -3,28 +3,17 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } from './harness'
+import { useFreshApp } from './freshApp'
+import { REPO, SHARED } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
 const PAGES = readdirSync(join(SHARED, 'corpus/html')).map((d) => join(SHARED, 'corpus/html', d, 'source.html'))
 
-let data: ReturnType<typeof newDataDir>
-let app: AppSession
-test.beforeEach(async () => {
-  data = newDataDir()
-  app = await launchApp(data.dir)
-})
-test.afterEach(async () => {
-  expect(app.foreignRequests).toEqual([])
-  expect(app.consoleErrors).toEqual([])
-  await app.quit()
-  data.cleanup()
-})
-test.afterAll(stopHarness)
+const fresh = useFreshApp()
 
 test('Import folder walks subfolders, shows progress and can be cancelled', async () => {
-  const { page, native } = app
-  const folder = join(data.dir, 'clippings')
+  const { page, native } = fresh.app
+  const folder = join(fresh.data.dir, 'clippings')
   // 36 distinct pages in nested folders, plus files the import must skip.
   for (let i = 0; i < 36; i++) {
     const sub = join(folder, `batch-${i % 3}`, i % 2 ? 'deeper' : '')
@@ -59,8 +48,8 @@ test('Import folder walks subfolders, shows progress and can be cancelled', asyn
 })
 
 test('Files dropped on the window are imported; details can be corrected', async () => {
-  const { page } = app
-  const notes = join(data.dir, 'analyst notes.md')
+  const { page } = fresh.app
+  const notes = join(fresh.data.dir, 'analyst notes.md')
   writeFileSync(notes, '# Contract notes\n\nThe **Pentagon** award to *Scale AI* was confirmed.\n\n- first point\n- second point\n')
   await page.evaluate((path) => {
     const dt = new DataTransfer()
@@ -81,12 +70,12 @@ test('Files dropped on the window are imported; details can be corrected', async
   await expect(dlg).toBeHidden()
   await expect(page.locator('.doc-meta')).toContainText('J. Analyst · Internal')
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Contract notes/ })).toContainText('Internal')
-  const docs = await app.core.db().call('documents.list', undefined)
+  const docs = await fresh.app.core.db().call('documents.list', undefined)
   expect(docs.find((d) => d.title === 'Contract notes')).toMatchObject({ byline: 'J. Analyst', siteName: 'Internal', publishedTime: '2026-11-20' })
 })
 
 test('a PDF reads with page markers, and a mention remembers its page', async () => {
-  const { page, native } = app
+  const { page, native } = fresh.app
   native.openAnswers.push([join(SHARED, 'corpus/pdf/tracemonkey.pdf')])
   await page.keyboard.press('Control+o')
   await expect(page.getByRole('status').filter({ hasText: 'Import:' })).toContainText('1 imported')

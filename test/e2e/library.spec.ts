@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { dragSelect, tagNewEntity } from './actions'
-import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } from './harness'
+import { useFreshApp } from './freshApp'
+import { REPO, SHARED } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
 const SEED = join(REPO, 'seeds', 'NextFin - Scale AI Secures 500 Million Pentagon Deal.txt')
@@ -21,26 +22,13 @@ const HOSTILE = `<!doctype html><html><head><title>Hostile page</title>
 <p>Enough words here to look like an article body to Readability, which wants some prose before it keeps a page as an article rather than as clutter around one.</p>
 </article></body></html>`
 
-let data: ReturnType<typeof newDataDir>
-let app: AppSession
-
-test.beforeEach(async () => {
-  data = newDataDir()
-  app = await launchApp(data.dir)
-})
-test.afterEach(async () => {
-  expect(app.foreignRequests).toEqual([])
-  expect(app.consoleErrors).toEqual([])
-  await app.quit()
-  data.cleanup()
-})
-test.afterAll(stopHarness)
+const fresh = useFreshApp()
 
 test('Ctrl+O imports pages, reports duplicates and failures, and never runs a page script', async () => {
-  const { page, native } = app
-  const hostile = join(data.dir, 'hostile.html')
+  const { page, native } = fresh.app
+  const hostile = join(fresh.data.dir, 'hostile.html')
   writeFileSync(hostile, HOSTILE)
-  const notes = join(data.dir, 'notes.pdf')
+  const notes = join(fresh.data.dir, 'notes.pdf')
   writeFileSync(notes, 'not really a pdf')
   native.openAnswers.push([join(SHARED, 'corpus/html/bbc-1/source.html'), hostile, SEED, notes])
   await page.keyboard.press('Control+o')
@@ -67,7 +55,7 @@ test('Ctrl+O imports pages, reports duplicates and failures, and never runs a pa
 })
 
 test('Ctrl+F finds in the document; Esc closes popovers; a tag can be removed', async () => {
-  const { page } = app
+  const { page } = fresh.app
   await page.keyboard.press('Control+f')
   const find = page.getByRole('search')
   await find.getByLabel('Find in document').fill('pentagon')
@@ -115,11 +103,11 @@ test('Ctrl+F finds in the document; Esc closes popovers; a tag can be removed', 
 })
 
 test('Project New, Save As and Recent switch projects without losing work', async () => {
-  const { page, native } = app
+  const { page, native } = fresh.app
   await tagNewEntity(page, 'Scale AI', 'Company')
-  const first = join(data.dir, 'Research Workbench.rwb')
+  const first = join(fresh.data.dir, 'Research Workbench.rwb')
 
-  const projects = join(data.dir, 'projects')
+  const projects = join(fresh.data.dir, 'projects')
   mkdirSync(projects)
   native.saveAnswers.push(join(projects, 'Second'))
   await page.getByRole('button', { name: 'Project ▾' }).click()
@@ -146,7 +134,7 @@ test('Project New, Save As and Recent switch projects without losing work', asyn
 })
 
 test('search across documents ranks, marks the words and jumps to them', async () => {
-  const { page, native } = app
+  const { page, native } = fresh.app
   native.openAnswers.push([join(SHARED, 'corpus/html/bbc-1/source.html'), join(SHARED, 'corpus/html/guardian-1/source.html')])
   await page.keyboard.press('Control+o')
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(3)
@@ -169,7 +157,7 @@ test('search across documents ranks, marks the words and jumps to them', async (
 })
 
 test('tagging without the mouse: T opens the popover, a number picks the type, Enter tags', async () => {
-  const { page } = app
+  const { page } = fresh.app
   await dragSelect(page, 'TSG Invest')
   await page.keyboard.press('Escape') // close the popover the drag opened; the selection stays
   await expect(page.getByRole('dialog', { name: 'Tag selection' })).toBeHidden()

@@ -6,21 +6,9 @@ import type { ArgsOf, Method } from '../../src-main/contract/api'
 import type { Entity } from '../../src-main/contract/types'
 import { TRACKED_TABLES } from '../../src-main/core/db/repos/history'
 import { tempDir } from '../support/tempDir'
-import { rows, span, startSession, withProjectFile, type Session } from './taggingSupport'
+import { rows, span, startSession, withProjectFile, taggingState, type Session } from './taggingSupport'
 
-async function state(s: Session) {
-  const docs = await s.call('documents.list', {})
-  const entities = await s.call('entities.list', {})
-  return {
-    entities,
-    types: await s.call('entityTypes.list', {}),
-    aliases: await s.call('aliases.list', {}),
-    mentions: (await Promise.all(docs.map((d) => s.call('mentions.forDocument', { documentId: d.id })))).flat(),
-    claims: await s.call('claims.list', {}),
-    relations: await s.call('relations.list', {}),
-    merges: (await Promise.all(entities.map((e) => s.call('entities.merges', { entityId: e.id })))).flat()
-  }
-}
+const state = taggingState
 
 describe('undo and redo', () => {
   const t = tempDir('rwb-history-')

@@ -16,6 +16,7 @@ import { loadSqlJs } from '../../src-main/core/db/sqlite'
 import { insertDocument, type NewDocument } from '../../src-main/core/db/repos/documents'
 import { parseForImport, readForImport, sha256 } from '../../src-main/core/import/importFile'
 import { SEEDS_DIR, SHARED, tempDir } from '../support/tempDir'
+import { plainDoc } from './taggingSupport'
 
 const CORPUS = join(SHARED, 'corpus', 'html')
 const PAGES = ['bbc-1', 'lemonde-1', 'nytimes-1', 'wapo-1', 'ars-1', 'qq', 'guardian-1', 'aclu']
@@ -25,25 +26,6 @@ function importable(path: string): NewDocument {
   const file = readForImport(path)
   const parsed = parseForImport(file)
   return { ...parsed, sourcePath: path, mediaType: file.mediaType, sha256: file.sha256, original: file.bytes }
-}
-
-function plainDoc(title: string, text: string): NewDocument {
-  const original = new TextEncoder().encode(`${title}\n${text}`)
-  return {
-    title,
-    byline: null,
-    siteName: 'Test',
-    publishedTime: null,
-    lang: null,
-    dir: null,
-    excerpt: null,
-    sourcePath: `/tmp/${title}.txt`,
-    mediaType: 'text/plain',
-    sha256: sha256(original),
-    original,
-    text,
-    blocks: [{ start: 0, end: text.length, kind: 'p' }]
-  }
 }
 
 /** Case- and accent-insensitive form, to compare a hit's words with the query's. */

@@ -5,21 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Entity } from '../../src-main/contract/types'
 import { tempDir } from '../support/tempDir'
-import { span, startSession, type Session } from './taggingSupport'
+import { span, startSession, taggingState, type Session } from './taggingSupport'
 
-/** Everything a merge can touch, as the API shows it. */
-async function state(s: Session) {
-  const docs = await s.call('documents.list', {})
-  const entities = await s.call('entities.list', {})
-  return {
-    entities,
-    aliases: await s.call('aliases.list', {}),
-    mentions: (await Promise.all(docs.map((d) => s.call('mentions.forDocument', { documentId: d.id })))).flat(),
-    claims: await s.call('claims.list', {}),
-    relations: await s.call('relations.list', {}),
-    merges: (await Promise.all(entities.map((e) => s.call('entities.merges', { entityId: e.id })))).flat()
-  }
-}
+const state = taggingState
 
 describe('aliases', () => {
   const t = tempDir('rwb-alias-')

@@ -105,3 +105,18 @@ export function rows(db: import('sql.js').Database, sql: string, params: import(
   st.free()
   return out
 }
+
+/** Everything a tagging action can touch, as the API shows it (for before/after comparisons). */
+export async function taggingState(s: Session) {
+  const docs = await s.call('documents.list', {})
+  const entities = await s.call('entities.list', {})
+  return {
+    entities,
+    types: await s.call('entityTypes.list', {}),
+    aliases: await s.call('aliases.list', {}),
+    mentions: (await Promise.all(docs.map((d) => s.call('mentions.forDocument', { documentId: d.id })))).flat(),
+    claims: await s.call('claims.list', {}),
+    relations: await s.call('relations.list', {}),
+    merges: (await Promise.all(entities.map((e) => s.call('entities.merges', { entityId: e.id })))).flat()
+  }
+}
