@@ -460,6 +460,18 @@ describe('never lose work: saves that fail', () => {
     expect(await namesOnDisk(path)).toEqual(['saved before'])
   })
 
+  it('a disk that stores a flipped bit and reports success: the read-back check refuses the file, the old one stays', async () => {
+    saveFigures.techniques['silent corruption'] = 'RWB_FAULT_FILE: the temp file is written with one bit flipped and the write reports success'
+    const bad = join(d.dir, 'flaky')
+    const path = await openIn(bad)
+    writeFileSync(faultFile(), JSON.stringify({ code: 'SILENT_CORRUPTION', afterBytes: 5000, under: bad }))
+    await editAndFail(path, /^Could not save Work\.rwb: the file read back from the disk differs from what was written\./, ['edit 1'])
+    expect(await namesOnDisk(path)).toEqual(['saved before'])
+    rmSync(faultFile())
+    expect(await core.db().save()).toMatchObject({ dirty: false, error: null })
+    expect(await namesOnDisk(path)).toEqual(['saved before', 'edit 1'])
+  })
+
   it('disk full, then space again: the next save to the same place holds every edit', async () => {
     const full = join(d.dir, 'full')
     const path = await openIn(full)

@@ -9,6 +9,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -269,7 +270,9 @@ function fsyncDir(dir: string): void {
  * Test-only fault injection: when RWB_FAULT_FILE names a file that exists and
  * holds `{"code": "ENOSPC", "afterBytes": N, "under": "/some/folder"}`,
  * writing a save's temp file under that folder fails with that error code
- * after N bytes, as a full disk would. The app never sets the variable; tests
+ * after N bytes, as a full disk would; code "SILENT_CORRUPTION" instead
+ * writes everything with the bit at byte N flipped and reports success.
+ * The app never sets the variable; tests
  * use it where a real full disk cannot be made.
  */
 function injectedWriteFault(target: string): { code: string; afterBytes: number } | null {
@@ -291,10 +294,16 @@ function writeFully(path: string, data: Uint8Array, onCreated: () => void): void
   onCreated()
   try {
     const fault = injectedWriteFault(path)
-    const limit = fault ? Math.min(fault.afterBytes, data.length) : data.length
+    if (fault?.code === 'SILENT_CORRUPTION') {
+      // A disk that reports success but stores one flipped bit.
+      const bad = Uint8Array.from(data)
+      bad[Math.min(fault.afterBytes, bad.length - 1)]! ^= 0x10
+      data = bad
+    }
+    const limit = fault && fault.code !== 'SILENT_CORRUPTION' ? Math.min(fault.afterBytes, data.length) : data.length
     let off = 0
     while (off < limit) off += writeSync(fd, data, off, limit - off)
-    if (fault) throw Object.assign(new Error(`${fault.code}: write failed (injected)`), { code: fault.code })
+    if (fault && fault.code !== 'SILENT_CORRUPTION') throw Object.assign(new Error(`${fault.code}: write failed (injected)`), { code: fault.code })
     fsyncSync(fd)
   } finally {
     closeSync(fd)
@@ -302,6 +311,26 @@ function writeFully(path: string, data: Uint8Array, onCreated: () => void): void
 }
 
 let tmpCounter = 0
+
+/**
+ * Whether the file at `path` holds exactly `data`, read back in chunks (a
+ * project can be hundreds of MB: no second copy of it in memory).
+ */
+function fileHolds(path: string, data: Uint8Array): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const chunk = Buffer.allocUnsafe(Math.min(4 * 1024 * 1024, Math.max(data.length, 1)))
+    let off = 0
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, off)
+      if (n === 0) return off === data.length
+      if (off + n > data.length || !chunk.subarray(0, n).equals(data.subarray(off, off + n))) return false
+      off += n
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /**
  * Durable save: write a temp file beside the project, fsync it, reopen and
@@ -325,9 +354,8 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
     // The byte comparison is what makes the lighter 'tables' check enough:
     // the header and free list are then the live database's own, which only
     // SQLite has changed since the full check when the project was opened.
-    const written = readFileSync(tmp)
-    if (!written.equals(data)) throw new CoreError('IO', `Could not save ${basename(path)}: the file read back from the disk differs from what was written. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
-    const check = await openProjectBytes(written, basename(path), 'tables')
+    if (!fileHolds(tmp, data)) throw new CoreError('IO', `Could not save ${basename(path)}: the file read back from the disk differs from what was written. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    const check = await openProjectBytes(data, basename(path), 'tables')
     check.close()
     if (existsSync(path)) {
       const bak = backupPath(path)
