@@ -224,9 +224,17 @@ export const contract = {
   },
   'mentions.create': {
     args: z
-      .object({ documentId: id, entityId: id, start: offset, end: offset })
+      .object({
+        documentId: id,
+        entityId: id.optional(),
+        /** Tag as a new entity: created in the same action, so one undo removes both. */
+        newEntity: z.object({ name, type: typeKey }).strict().optional(),
+        start: offset,
+        end: offset
+      })
       .strict()
-      .refine((a) => a.end > a.start, 'end must be after start'),
+      .refine((a) => a.end > a.start, 'end must be after start')
+      .refine((a) => (a.entityId === undefined) !== (a.newEntity === undefined), { message: 'give either entityId or newEntity', path: ['entityId'] }),
     result: returns<Mention>()
   },
   'mentions.delete': { args: z.object({ id }).strict(), result: returns<{ deleted: number }>() },

@@ -137,6 +137,7 @@ export type MenuCommand =
   | 'export.mapPng'
   | 'view.reader'
   | 'view.map'
+  | 'view.claims'
   | 'reader.find'
   | 'reader.tag'
   | 'export.graphml'
@@ -146,6 +147,17 @@ export type MenuCommand =
   | 'export.w3c'
   | 'export.cyjs'
   | 'annotations.import'
+  // Edit and Tag menus (history/undo UI; the tag commands are handled by the
+  // helpers owning those panels through the renderer's `rwb:command` event).
+  | 'edit.undo'
+  | 'edit.redo'
+  | 'tag.selection'
+  | 'claims.new'
+  | 'entities.tagAll'
+  | 'entities.merge'
+  | 'entities.manageTypes'
+  | 'history.audit'
+  | 'settings.userName'
 
 export type AppEvent =
   | { kind: 'menu'; command: MenuCommand }

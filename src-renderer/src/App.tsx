@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'react'
 import { call, onAppEvent } from './api'
+import { ClaimDialog } from './claims/ClaimDialog'
+import { ClaimsPane } from './claims/ClaimsPane'
+import { DeleteClaimDialog } from './claims/DeleteClaimDialog'
 import { DeleteEntityDialog } from './entities/DeleteEntityDialog'
 import { EntitiesPane } from './entities/EntitiesPane'
+import { EntityTypesDialog } from './entities/EntityTypesDialog'
+import { MergeDialog } from './entities/MergeDialog'
+import { TagAllDialog } from './entities/TagAllDialog'
 import { LinkDialog } from './entities/LinkDialog'
+import { historyDialog } from './history/HistoryDialogs'
 import { DocumentMetaDialog } from './library/DocumentMetaDialog'
 import { DropZone } from './library/DropZone'
 import { LibraryPane } from './library/LibraryPane'
@@ -36,8 +43,14 @@ function Dialogs() {
   const openDialog = useStore((s) => s.openDialog)
   const close = () => openDialog(null)
   if (!dialog) return null
+  if (dialog.kind === 'audit' || dialog.kind === 'userName') return historyDialog(dialog, close)
   if (dialog.kind === 'link') return <LinkDialog entityId={dialog.entityId} onClose={close} />
   if (dialog.kind === 'deleteEntity') return <DeleteEntityDialog entityId={dialog.entityId} onClose={close} />
+  if (dialog.kind === 'tagAll') return <TagAllDialog entityId={dialog.entityId} onClose={close} />
+  if (dialog.kind === 'merge') return <MergeDialog entityId={dialog.entityId} onClose={close} />
+  if (dialog.kind === 'entityTypes') return <EntityTypesDialog onClose={close} />
+  if (dialog.kind === 'claim') return <ClaimDialog key={JSON.stringify(dialog)} dialog={dialog} onClose={close} />
+  if (dialog.kind === 'deleteClaim') return <DeleteClaimDialog claimId={dialog.claimId} onClose={close} />
   if (dialog.kind === 'docMeta') return <DocumentMetaDialog documentId={dialog.documentId} onClose={close} />
   return <ExportPngDialog onClose={close} />
 }
@@ -96,8 +109,8 @@ export function App() {
       <RecoveryBanner />
       <main className="workspace">
         <LibraryPane />
-        <section className="center" aria-label={view === 'map' ? 'Map' : 'Reader'}>
-          {view === 'map' ? <MapView /> : <Reader />}
+        <section className="center" aria-label={view === 'map' ? 'Map' : view === 'claims' ? 'Claims' : 'Reader'}>
+          {view === 'map' ? <MapView /> : view === 'claims' ? <ClaimsPane /> : <Reader />}
         </section>
         <EntitiesPane />
       </main>

@@ -24,7 +24,63 @@ function bridge(): Bridge {
 export async function call<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
   const res = await bridge().invoke(method, args[0] ?? {})
   if (!res.ok) throw new ApiCallError(res.error.code, res.error.message, res.error.details)
+  if (!READ_ONLY.has(method)) mutationListeners.forEach((l) => l(method))
   return res.value as ResultOf<M>
+}
+
+/**
+ * Methods that change nothing in the project. Any other successful call may
+ * have added an undo step, so listeners (the history slice) re-read the undo
+ * state after it; a method missing here costs one cheap extra read, never a
+ * stale Undo button. `history.state` must stay here (no loop).
+ */
+const READ_ONLY: ReadonlySet<string> = new Set<Method>([
+  'app.bootstrap',
+  'project.info',
+  'project.recent',
+  'project.saveState',
+  'project.flush',
+  'documents.list',
+  'documents.get',
+  'import.cancel',
+  'entities.list',
+  'entities.mentions',
+  'mentions.forDocument',
+  'relations.list',
+  'graph.coMentions',
+  'search.query',
+  'export.savePng',
+  'export.data',
+  'export.saveFile',
+  'entityTypes.list',
+  'aliases.list',
+  'entities.merges',
+  'entities.deletePreview',
+  'entities.tagAllCandidates',
+  'claims.get',
+  'claims.list',
+  'claims.groups',
+  'claims.predicates',
+  'claims.parseValue',
+  'graph.claimEdges',
+  'history.state',
+  'audit.list',
+  'anchors.review',
+  'settings.userName',
+  'maps.list',
+  'maps.get',
+  // Map views are not in the undo history; dragging nodes saves often.
+  'maps.update',
+  'graph.entityDocuments',
+  'graph.pairEvidence'
+])
+
+const mutationListeners = new Set<(method: Method) => void>()
+
+/** Called after every successful call that may have changed the project. */
+export function onMutation(listener: (method: Method) => void): () => void {
+  mutationListeners.add(listener)
+  return () => mutationListeners.delete(listener)
 }
 
 export function onAppEvent(listener: (e: AppEvent) => void): () => void {

@@ -21,7 +21,7 @@ const OUT = join(REPO_ROOT, 'test/.cache/map-bench')
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 /** As test/e2e/chromium.ts: CHROMIUM_PATH, then Debian's chromium, then Playwright's own. */
-function findChromium() {
+export function findChromium() {
   let own
   try {
     own = chromium.executablePath()
@@ -33,7 +33,7 @@ function findChromium() {
   return found
 }
 
-async function buildPage() {
+export async function buildPage() {
   await build({
     configFile: false,
     root: join(REPO_ROOT, 'test/bench/mapPage'),
@@ -44,7 +44,7 @@ async function buildPage() {
   })
 }
 
-function serve() {
+export function serve() {
   const root = resolve(OUT)
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
@@ -63,7 +63,7 @@ const steps = (o) => Object.entries(o).map(([k, v]) => `${k} ${round(v)}`).join(
  * The gesture's first frame (Cytoscape draws the view once into the texture
  * it then moves) is reported apart as the hitch; fps counts the frames after it.
  */
-async function panFps(page, ms = 2500) {
+export async function panFps(page, ms = 2500) {
   await page.mouse.move(8, 8)
   await page.mouse.down()
   const h0 = Date.now()

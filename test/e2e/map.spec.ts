@@ -52,6 +52,23 @@ async function invoke<T>(page: Page, method: string, args: unknown = {}): Promis
 }
 
 /** Share of pixels that are not (near) white. */
+/** A PDF read with pdf.js (legacy build, in this process): pages, first page size in points, its text items and images drawn. */
+async function readPdf(bytes: Uint8Array): Promise<{ pages: number; size: number[]; items: string[]; images: number }> {
+  ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  try {
+    const page = await doc.getPage(1)
+    const [x1, y1, x2, y2] = page.view as number[]
+    const text = await page.getTextContent()
+    const ops = await page.getOperatorList()
+    const images = ops.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject).length
+    return { pages: doc.numPages, size: [x2! - x1!, y2! - y1!], items: text.items.map((i) => ('str' in i ? i.str.trim() : '')).filter(Boolean), images }
+  } finally {
+    await doc.destroy()
+  }
+}
+
 function ink(png: PNG): number {
   let n = 0
   for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 3]! > 0 && (png.data[i]! < 200 || png.data[i + 1]! < 200 || png.data[i + 2]! < 200)) n++
@@ -264,7 +281,7 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   expect(texts.some((t) => t.startsWith('Sources:'))).toBe(true)
   copyFileSync(svgPath, join(SHOTS, 'map-export.svg'))
 
-  // Export PDF: A4 page, the map as a 300 DPI picture.
+  // Export PDF: A4 page, vector, the labels as text a PDF reader finds.
   const pdfPath = join(data.dir, 'map.pdf')
   app.native.saveAnswers.push(pdfPath)
   await page.getByRole('button', { name: 'Export PNG…' }).click()
@@ -275,10 +292,18 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   await dlg.getByLabel('Orientation').selectOption('landscape')
   await dlg.getByRole('button', { name: 'Export…' }).click()
   await expect(page.getByRole('status').filter({ hasText: `Map exported to ${pdfPath}` })).toBeVisible({ timeout: 60_000 })
-  const pdf = readFileSync(pdfPath).toString('latin1')
-  expect(pdf.startsWith('%PDF-')).toBe(true)
-  expect(pdf).toContain('/MediaBox [0 0 841.89 595.28]')
-  expect(pdf).toContain('/Width 3508 /Height 2480')
+  const pdfBytes = readFileSync(pdfPath)
+  expect(pdfBytes.toString('latin1', 0, 5)).toBe('%PDF-')
+  const pdf = await readPdf(pdfBytes)
+  expect(pdf.pages).toBe(1)
+  expect(pdf.size.map(Math.round)).toEqual([842, 595]) // A4 landscape, in points
+  const pdfText = pdf.items.join(' ')
+  for (const label of ['Scale AI', 'Department of Defense', 'Pentagon', 'awarded contract to']) expect(pdfText).toContain(label)
+  expect(pdf.items).toContain('Scale AI')
+  expect(pdfText).not.toContain('NextFin')
+  expect(pdf.items.some((t) => t.startsWith('Sources:'))).toBe(true)
+  expect(pdf.images).toBe(0) // vector: no picture of the map
+  copyFileSync(pdfPath, join(SHOTS, 'map-export.pdf'))
 
   expect(app.foreignRequests).toEqual([])
   expect(app.consoleErrors).toEqual([])

@@ -104,8 +104,13 @@ export const mutations = {
   'entities.create': op((db, a: { name: string; type: string }, now) => createEntity(db, a, now)),
   'entities.update': op((db, a: { id: number; name?: string; type?: string; notes?: string }) => updateEntity(db, a)),
   'entities.delete': op((db, a: { id: number }) => ({ deleted: deleteEntity(db, a.id) })),
+  // Tagging as a new entity creates it here, in the same transaction and undo step.
   'mentions.create': op(
-    (db, a: { documentId: number; entityId: number; start: number; end: number }, now) => createMention(db, a, now)
+    (db, a: { documentId: number; entityId?: number; newEntity?: { name: string; type: string }; start: number; end: number }, now) =>
+      transaction(db, () => {
+        const entityId = a.entityId ?? createEntity(db, a.newEntity!, now).id
+        return createMention(db, { documentId: a.documentId, entityId, start: a.start, end: a.end }, now)
+      })
   ),
   'mentions.delete': op((db, a: { id: number }) => ({ deleted: deleteMention(db, a.id) })),
   'relations.create': op(

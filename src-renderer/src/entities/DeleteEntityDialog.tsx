@@ -1,13 +1,41 @@
-// Deleting an entity says first what goes with it.
+// Deleting an entity says first, with the core's counts, what goes with it.
+import { useEffect, useState } from 'react'
+import type { DeletePreview } from '@contract/types'
+import { call } from '../api'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
+import { plural } from './format'
 
 export function DeleteEntityDialog({ entityId, onClose }: { entityId: number; onClose(): void }) {
   const entity = useStore((s) => s.entities.find((e) => e.id === entityId))
-  const links = useStore((s) => s.relations.filter((r) => r.sourceId === entityId || r.targetId === entityId).length)
   const deleteEntity = useStore((s) => s.deleteEntity)
+  const refreshAfterEntityChange = useStore((s) => s.refreshAfterEntityChange)
   const guard = useStore((s) => s.guard)
+  const notify = useStore((s) => s.notify)
+  const [preview, setPreview] = useState<DeletePreview | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void guard(async () => {
+      const p = await call('entities.deletePreview', { id: entityId })
+      if (live) setPreview(p)
+    })
+    return () => {
+      live = false
+    }
+  }, [entityId, guard])
+
   if (!entity) return null
+  const remove = async () => {
+    const ok = await guard(async () => {
+      await deleteEntity(entityId)
+      // Claims and anything else that pointed at it.
+      await refreshAfterEntityChange()
+      return true
+    })
+    if (ok) notify('info', `Deleted ${entity.name}`)
+    onClose()
+  }
   return (
     <Modal
       title={`Delete ${entity.name}?`}
@@ -17,23 +45,35 @@ export function DeleteEntityDialog({ entityId, onClose }: { entityId: number; on
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button
-            type="button"
-            className="danger primary"
-            onClick={() => {
-              void guard(() => deleteEntity(entityId))
-              onClose()
-            }}
-          >
+          <button type="button" className="danger primary" disabled={!preview} onClick={() => void remove()}>
             Delete entity
           </button>
         </>
       }
     >
-      <p>
-        This removes the entity <strong>{entity.name}</strong>, its {entity.mentionCount} mention{entity.mentionCount === 1 ? '' : 's'} and {links} link
-        {links === 1 ? '' : 's'}. The documents themselves are not changed.
-      </p>
+      {preview ? (
+        <div className="delete-preview" aria-label="What is deleted">
+          <p>
+            Deleting <strong>{entity.name}</strong> also deletes:
+          </p>
+          <ul>
+            <li>
+              {plural(preview.mentions, 'mention')} in {plural(preview.documents, 'document')}
+            </li>
+            <li>{plural(preview.claims, 'claim')} about it</li>
+            <li>{plural(preview.relations, 'link')}</li>
+            <li>{plural(preview.aliases, 'alias', 'aliases')}</li>
+          </ul>
+          {preview.attributions > 0 && (
+            <p>
+              It is named as a source in {plural(preview.attributions, 'claim')}; those claims stay, without this source.
+            </p>
+          )}
+          <p className="muted">The documents themselves are not changed. Undo restores all of it.</p>
+        </div>
+      ) : (
+        <p className="muted">Counting what goes with it…</p>
+      )}
     </Modal>
   )
 }

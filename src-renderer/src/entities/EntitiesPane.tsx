@@ -1,31 +1,51 @@
-// Entities with type and mention count; the selected one shows its mentions
-// (each in its sentence, click to jump) and its links.
-import { useMemo, useState } from 'react'
-import { ENTITY_TYPES, entityType, relationType } from '@contract/vocabulary'
+// Entities with type and mention count; the selected one opens its detail
+// (EntityDetail.tsx). "Types…" manages the project's entity types.
+import { useEffect, useMemo, useState } from 'react'
+import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
+import { EntityDetail } from './EntityDetail'
+import { aliasesByEntity, matchEntities } from './matchEntities'
+import './entities.css'
 
 export function EntitiesPane() {
   const entities = useStore((s) => s.entities)
   const selectedId = useStore((s) => s.selectedEntityId)
   const selectEntity = useStore((s) => s.selectEntity)
+  const openDialog = useStore((s) => s.openDialog)
   const guard = useStore((s) => s.guard)
+  const allAliases = useStore((s) => s.allAliases)
+  const refreshAllAliases = useStore((s) => s.refreshAllAliases)
+  const typeOf = useTypeLookup()
   const [filter, setFilter] = useState('')
 
+  // Every change of the entity list (tag, merge, split, undo, project switch) may change aliases.
+  useEffect(() => {
+    void guard(refreshAllAliases)
+  }, [entities, guard, refreshAllAliases])
+
+  // Filter by name, alias ("DoD" finds the Department of Defense) or type; the list keeps its order.
   const shown = useMemo(() => {
     const q = filter.trim().toLocaleLowerCase()
-    return q ? entities.filter((e) => e.name.toLocaleLowerCase().includes(q) || entityType(e.type).label.toLocaleLowerCase().includes(q)) : entities
-  }, [entities, filter])
+    if (!q) return entities.map((entity) => ({ entity, alias: null as string | null }))
+    const byName = new Map(matchEntities(entities, aliasesByEntity(allAliases), q).map((m) => [m.entity.id, m.alias]))
+    return entities
+      .filter((e) => byName.has(e.id) || typeOf(e.type).label.toLocaleLowerCase().includes(q))
+      .map((entity) => ({ entity, alias: byName.get(entity.id) ?? null }))
+  }, [entities, allAliases, filter, typeOf])
 
   return (
     <aside className="pane entities" aria-label="Entities">
       <div className="pane-head">
         <h2>Entities</h2>
         <span className="muted">{entities.length}</span>
+        <button type="button" className="small" title="Add or edit entity types (colour, icon)" onClick={() => openDialog({ kind: 'entityTypes' })}>
+          Types…
+        </button>
       </div>
       <input className="pane-filter" placeholder="Filter entities" aria-label="Filter entities" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="entity-list" role="listbox" aria-label="Entity list">
-        {shown.map((e) => {
-          const t = entityType(e.type)
+        {shown.map(({ entity: e, alias }) => {
+          const t = typeOf(e.type)
           return (
             <li
               key={e.id}
@@ -37,7 +57,10 @@ export function EntitiesPane() {
               onKeyDown={(k) => k.key === 'Enter' && void guard(() => selectEntity(e.id))}
             >
               <span className="dot" style={{ background: t.color }} />
-              <span className="name">{e.name}</span>
+              <span className="name">
+                {e.name}
+                {alias && <span className="muted aka"> · {alias}</span>}
+              </span>
               <span className="muted type">{t.label}</span>
               <span className="count" title="Mentions">
                 {e.mentionCount}
@@ -47,100 +70,7 @@ export function EntitiesPane() {
         })}
         {entities.length === 0 && <li className="muted empty">Select words in the reader to tag your first entity.</li>}
       </ul>
-      {selectedId !== null && <EntityDetail id={selectedId} />}
+      {selectedId !== null && <EntityDetail key={selectedId} id={selectedId} />}
     </aside>
-  )
-}
-
-function EntityDetail({ id }: { id: number }) {
-  const entity = useStore((s) => s.entities.find((e) => e.id === id))
-  const entities = useStore((s) => s.entities)
-  const relations = useStore((s) => s.relations)
-  const mentions = useStore((s) => s.selectedMentions)
-  const openDocument = useStore((s) => s.openDocument)
-  const openDialog = useStore((s) => s.openDialog)
-  const updateEntity = useStore((s) => s.updateEntity)
-  const deleteRelation = useStore((s) => s.deleteRelation)
-  const selectEntity = useStore((s) => s.selectEntity)
-  const guard = useStore((s) => s.guard)
-  if (!entity) return null
-  const t = entityType(entity.type)
-  const name = (eid: number) => entities.find((e) => e.id === eid)?.name ?? '?'
-  const links = relations.filter((r) => r.sourceId === id || r.targetId === id)
-
-  return (
-    <section className="entity-detail" aria-label={`Entity ${entity.name}`}>
-      <div className="entity-detail-head">
-        <span className="dot big" style={{ background: t.color }} />
-        <h3>{entity.name}</h3>
-      </div>
-      <div className="entity-detail-row">
-        <select aria-label="Entity type" value={entity.type} onChange={(e) => void guard(() => updateEntity({ id, type: e.target.value }))}>
-          {ENTITY_TYPES.map((x) => (
-            <option key={x.key} value={x.key}>
-              {x.label}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => openDialog({ kind: 'link', entityId: id })}>
-          Link to…
-        </button>
-        <button type="button" className="danger" onClick={() => openDialog({ kind: 'deleteEntity', entityId: id })}>
-          Delete…
-        </button>
-      </div>
-
-      <h4>
-        Links <span className="muted">{links.length}</span>
-      </h4>
-      <ul className="link-list">
-        {links.map((r) => (
-          <li key={r.id}>
-            <span className="link-text">
-              {r.sourceId === id ? (
-                <>
-                  <em>{r.label || relationType(r.type).verb}</em> →{' '}
-                  <button type="button" className="link" onClick={() => void guard(() => selectEntity(r.targetId))}>
-                    {name(r.targetId)}
-                  </button>
-                </>
-              ) : (
-                <>
-                  <button type="button" className="link" onClick={() => void guard(() => selectEntity(r.sourceId))}>
-                    {name(r.sourceId)}
-                  </button>{' '}
-                  → <em>{r.label || relationType(r.type).verb}</em>
-                </>
-              )}
-            </span>
-            <button type="button" className="icon danger" aria-label="Delete link" title="Delete link" onClick={() => void guard(() => deleteRelation(r.id))}>
-              ✕
-            </button>
-          </li>
-        ))}
-        {links.length === 0 && <li className="muted">No links yet.</li>}
-      </ul>
-
-      <h4>
-        Mentions <span className="muted">{entity.mentionCount}</span>
-      </h4>
-      <ul className="mention-list">
-        {mentions.map((m) => (
-          <li key={m.id}>
-            <button type="button" className="mention-jump" onClick={() => void guard(() => openDocument(m.documentId, { start: m.start, end: m.end }))}>
-              <span className="muted mention-doc">
-                {m.documentTitle}
-                {m.page !== null && ` · p. ${m.page}`}
-              </span>
-              <span className="sentence">
-                {m.sentence.slice(0, Math.max(0, m.sentenceStart))}
-                <mark style={{ background: `${t.color}33` }}>{m.sentence.slice(Math.max(0, m.sentenceStart), m.sentenceStart + m.quote.length)}</mark>
-                {m.sentence.slice(m.sentenceStart + m.quote.length)}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
   )
 }

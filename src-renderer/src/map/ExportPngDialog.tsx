@@ -35,7 +35,10 @@ export function ExportPngDialog({ onClose }: { onClose(): void }) {
   const spec: ExportSpec | null = useMemo(() => {
     if (!handle) return null
     const size: ExportSize =
-      sizeKind === 'scale' ? { kind: 'scale', scale } : { kind: 'paper', paper, dpi, orientation: orientation === 'auto' ? handle.bestOrientation(region) : orientation }
+      sizeKind === 'scale'
+        ? { kind: 'scale', scale }
+        : // A PDF is vector: planned in points (72 to the inch), whatever the resolution.
+          { kind: 'paper', paper, dpi: format === 'pdf' ? 72 : dpi, orientation: orientation === 'auto' ? handle.bestOrientation(region) : orientation }
     return {
       region,
       size,
@@ -124,13 +127,15 @@ export function ExportPngDialog({ onClose }: { onClose(): void }) {
               </option>
             ))}
           </select>
-          <select aria-label="Resolution" value={dpi} onChange={(e) => (setSizeKind('paper'), setDpi(Number(e.target.value)))}>
-            {DPIS.map((d) => (
-              <option key={d} value={d}>
-                {d} DPI
-              </option>
-            ))}
-          </select>
+          {format !== 'pdf' && (
+            <select aria-label="Resolution" value={dpi} onChange={(e) => (setSizeKind('paper'), setDpi(Number(e.target.value)))}>
+              {DPIS.map((d) => (
+                <option key={d} value={d}>
+                  {d} DPI
+                </option>
+              ))}
+            </select>
+          )}
           <select aria-label="Orientation" value={orientation} onChange={(e) => (setSizeKind('paper'), setOrientation(e.target.value as Orientation | 'auto'))}>
             <option value="auto">orientation to fit the map</option>
             <option value="landscape">landscape</option>
@@ -163,14 +168,14 @@ export function ExportPngDialog({ onClose }: { onClose(): void }) {
         </fieldset>
       </div>
       <p className="muted">
-        {format === 'svg' ? 'Vector, labels as text' : format === 'pdf' ? 'One page, the map as a picture' : region === 'whole' ? 'Whole map' : 'Current view'}
+        {format === 'svg' ? 'Vector, labels as text' : format === 'pdf' ? 'One page, vector, labels as text' : region === 'whole' ? 'Whole map' : 'Current view'}
         {size ? (
           <>
             {' · '}
             <span data-testid="png-size">
-              {size.width} × {size.height}
+              {format === 'pdf' && sizeKind === 'scale' ? `${Math.round(size.width * 0.75)} × ${Math.round(size.height * 0.75)}` : `${size.width} × ${size.height}`}
             </span>{' '}
-            px
+            {format === 'pdf' ? 'pt' : 'px'}
           </>
         ) : null}
       </p>

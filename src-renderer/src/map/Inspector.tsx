@@ -4,7 +4,7 @@
 // its mentions and claims. Clicking one opens the reader at that passage.
 import { useEffect, useState } from 'react'
 import type { PairPassage } from '@contract/types'
-import { entityType } from '@contract/vocabulary'
+import { lookupType } from '../colors'
 import { call } from '../api'
 import { useStore } from '../store'
 import type { MapSelection } from '../store/mapSlice'
@@ -159,7 +159,8 @@ export function Inspector({ selection, claims, pinned, onPin }: Props) {
 
   const entity = entities.find((e) => e.id === selection.entityId)
   if (!entity) return null
-  const t = entityType(entity.type)
+  // The project's types (custom ones included); the entity list re-renders this on a type change.
+  const t = lookupType(useStore.getState().entityTypes, entity.type)
   const nodeClaims = claims.filter((c) => c.subjectId === entity.id || c.objectId === entity.id).sort((x, y) => compareGrade(x, y) || x.id - y.id)
   const shownMentions = selectedEntityId === entity.id ? mentions : []
   return (

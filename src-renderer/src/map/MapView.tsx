@@ -18,7 +18,6 @@ import { buildElements, elementSignature } from './graph'
 import { Inspector } from './Inspector'
 import { LAYOUT_LABELS, layoutBox, planLayout } from './layoutChoice'
 import { runLayoutPlan, type LayoutJob } from './layoutRunner'
-import { installLabelLod, type LabelLod } from './labelLod'
 import { edgeKindOf, legendEntries } from './legend'
 import { setMapHandle } from './mapHandle'
 import { mapStyle } from './mapStyle'
@@ -151,8 +150,6 @@ export function MapView() {
   const edgeCount = elements.length - shown.entities.length
   const large = shown.entities.length > LARGE_NODES || edgeCount > LARGE_EDGES
   const legend = useMemo(() => legendEntries(elements), [elements])
-  const largeRef = useRef(large)
-  const lodRef = useRef<LabelLod | null>(null)
 
   const positions = useMemo(() => new Map((activeMap?.positions ?? []).map((p) => [p.entityId, p])), [activeMap?.positions])
   const positionsRef = useRef(positions)
@@ -233,8 +230,6 @@ export function MapView() {
       if (saveTimer.current) clearTimeout(saveTimer.current)
       saveTimer.current = setTimeout(flushMoves, 400)
     })
-    const lod = installLabelLod(cy, () => largeRef.current)
-    lodRef.current = lod
     // A read-only probe for the end-to-end tests (node places, edge midpoints on screen).
     ;(window as unknown as Record<string, unknown>).__rwbMap = {
       nodes: () => cy.nodes().map((n) => ({ entityId: entityIdOf(n), label: n.data('label'), x: n.position('x'), y: n.position('y'), rx: n.renderedPosition('x'), ry: n.renderedPosition('y'), pinned: n.locked() })),
@@ -248,7 +243,6 @@ export function MapView() {
     }
     return () => {
       flushMoves()
-      lod.dispose()
       resizer.disconnect()
       setMapHandle(null)
       delete (window as unknown as Record<string, unknown>).__rwbMap
@@ -265,8 +259,6 @@ export function MapView() {
     const r = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }).renderer()
     r.hideEdgesOnViewport = large
     r.textureOnViewport = large
-    largeRef.current = large
-    lodRef.current?.refresh()
   }, [large])
 
   // ---- Layout ---------------------------------------------------------------

@@ -1,15 +1,17 @@
 // Map → PNG, PDF or SVG, as an analyst would put it in a report: an
 // optional title, the map, a legend and a footer listing the sources.
 //
-// Raster output (PNG, and the picture of the PDF) is drawn tile by tile
-// with Cytoscape's own element renderer at the export's zoom, band by band
-// into a streaming encoder, so images larger than Chromium's canvas limits
-// (32,767 px a side, 268 M pixels) still come out whole. SVG is vector, with
-// labels as <text> (cytoscape-svg), placed on the same sheet.
+// PNG is drawn tile by tile with Cytoscape's own element renderer at the
+// export's zoom, band by band into a streaming encoder, so images larger
+// than Chromium's canvas limits (32,767 px a side, 268 M pixels) still come
+// out whole. SVG is vector, with labels as <text> (cytoscape-svg); PDF is
+// vector too, with labels as PDF text (pdfCanvas.ts); both on the same sheet.
 import type { Core } from 'cytoscape'
 import { iconSvg } from './icons'
-import { showAllLabels } from './labelLod'
-import { pdfFile, pngFile, ScanlineDeflater } from './imageEncoder'
+import { pngFile } from './imageEncoder'
+import { rowSink } from './pngEncoderClient'
+import { PdfCanvas } from './pdfCanvas'
+import { pdfDocument } from './pdfDocument'
 import { bands, PAPER_MM, paperPixels, paperPoints, planSheet, planTiles, type LegendEntry, type Orientation, type Paper, type Rect, type Sheet } from './tiling'
 
 export const EXPORT_FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
@@ -150,7 +152,17 @@ export interface RasterOptions {
   onProgress?(done: number, total: number): void
   /** Filled with milliseconds per step (the benchmark reports them). */
   timings?: Record<string, number>
+  /** Encode in a worker while the next band draws (default); false: on this thread. */
+  inWorker?: boolean
 }
+
+/**
+ * Tiles up to 8,192 px wide, in bands of at most 24 MB of pixels: A3 at
+ * 300 DPI is three bands of one tile, so the worker deflates one band while
+ * the next is drawn (a canvas of 4,961 × 1,200 is well inside every limit).
+ */
+export const EXPORT_MAX_TILE = 8192
+export const EXPORT_BAND_BYTES = 24 * 1024 * 1024
 
 interface Culled {
   ele: unknown
@@ -161,7 +173,7 @@ interface Culled {
 }
 
 /** Draws the sheet tile by tile into a deflater; returns it finished with the sheet. */
-async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: RasterOptions): Promise<{ sheet: Sheet; deflater: ScanlineDeflater; zlib: Uint8Array }> {
+async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: RasterOptions): Promise<{ sheet: Sheet; channels: 3 | 4; zlib: Uint8Array }> {
   const sheet = planExport(cy, spec)
   const content = contentRect(cy, spec.region)
   await loadIcons(spec.legend)
@@ -170,7 +182,7 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
   const lap = (k: string, t0: number) => (tm[k] = (tm[k] ?? 0) + performance.now() - t0)
   let tStep = performance.now()
   const zsorted = r.getCachedZSortedEles()
-  const tiles = planTiles(sheet.width, sheet.height, opts.maxTile ?? 4096)
+  const tiles = planTiles(sheet.width, sheet.height, opts.maxTile ?? EXPORT_MAX_TILE, EXPORT_BAND_BYTES)
   // With several tiles, each draws only the elements that reach into it.
   const boxes: Culled[] | null =
     tiles.length > 1
@@ -180,13 +192,14 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
         })
       : null
   lap('bounds', tStep)
-  const deflater = new ScanlineDeflater(sheet.width, sheet.height, alpha)
+  const sink = rowSink(sheet.width, sheet.height, alpha, opts.inWorker ?? true)
   const canvas = document.createElement('canvas')
   let done = 0
   let t0 = 0
   for (const band of bands(tiles)) {
     const bandH = band[0]!.h
-    const buf = new Uint8ClampedArray(sheet.width * bandH * 4)
+    // A band of one tile is handed over as is; several are copied side by side.
+    let buf: Uint8ClampedArray | null = band.length > 1 ? new Uint8ClampedArray(sheet.width * bandH * 4) : null
     for (const t of band) {
       if (canvas.width !== t.w || canvas.height !== t.h) {
         canvas.width = t.w
@@ -224,35 +237,34 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
       lap('draw', t0)
       t0 = performance.now()
       const img = ctx.getImageData(0, 0, t.w, t.h).data
-      for (let row = 0; row < t.h; row++) buf.set(img.subarray(row * t.w * 4, (row + 1) * t.w * 4), (row * sheet.width + t.x) * 4)
+      if (!buf) buf = img
+      else for (let row = 0; row < t.h; row++) buf.set(img.subarray(row * t.w * 4, (row + 1) * t.w * 4), (row * sheet.width + t.x) * 4)
       lap('pixels', t0)
       opts.onProgress?.(++done, tiles.length)
       // Let the page breathe between tiles of a long export.
       if (tiles.length > 1) await new Promise((ok) => setTimeout(ok, 0))
     }
     tStep = performance.now()
-    await deflater.addRows(buf, bandH)
+    await sink.addRows(buf!, bandH)
     lap('encode', tStep)
   }
   tStep = performance.now()
-  const zlib = await deflater.finish()
+  const zlib = await sink.finish()
+  // With the worker, this is only what is left once the last band is drawn.
   lap('encode', tStep)
-  return { sheet, deflater, zlib }
+  return { sheet, channels: sink.channels, zlib }
 }
 
 /**
  * The map as it is exported: nothing selected (a selection is the analyst's,
- * not the report's, and a selected node's wider border changes the bounds)
- * and every label shown (big maps hide them while zoomed out).
+ * not the report's, and a selected node's wider border changes the bounds).
+ * Every label is drawn whatever the zoom: Cytoscape's drawElements forces
+ * labels on, past the zoomed-out level of detail (labelLod.ts).
  */
 function exportLook(cy: Core): () => void {
   const selected = cy.$(':selected')
   selected.unselect()
-  const hideLabels = showAllLabels(cy)
-  return () => {
-    hideLabels()
-    selected.select()
-  }
+  return () => void selected.select()
 }
 
 /** The sheet's size as exported. */
@@ -276,15 +288,68 @@ async function unselected<T>(cy: Core, fn: () => Promise<T> | T): Promise<T> {
 }
 
 export async function exportPng(cy: Core, spec: ExportSpec, opts: RasterOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const { sheet, deflater, zlib } = await unselected(cy, () => rasterise(cy, spec, spec.background === 'transparent', opts))
-  return pngFile(sheet.width, sheet.height, deflater.channels, zlib, spec.size.kind === 'paper' ? spec.size.dpi : undefined)
+  const { sheet, channels, zlib } = await unselected(cy, () => rasterise(cy, spec, spec.background === 'transparent', opts))
+  return pngFile(sheet.width, sheet.height, channels, zlib, spec.size.kind === 'paper' ? spec.size.dpi : undefined)
 }
 
-/** A one-page PDF: the sheet as a picture on paper of the chosen size (or its own size at 96 DPI). */
+/**
+ * A one-page vector PDF: Cytoscape draws the map into a PdfCanvas (paths and
+ * Helvetica text, not pixels), then the title, legend and footer are drawn
+ * on it as on the PNG. Planned in points (a paper sheet at 72 "DPI"; a
+ * scaled sheet at 96 px to the inch).
+ */
 export async function exportPdf(cy: Core, spec: ExportSpec, opts: RasterOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const { sheet, zlib } = await unselected(cy, () => rasterise(cy, { ...spec, background: 'white' }, false, opts))
-  const page = spec.size.kind === 'paper' ? paperPoints(spec.size.paper, spec.size.orientation) : { width: (sheet.width * 72) / 96, height: (sheet.height * 72) / 96 }
-  return pdfFile({ pageWidth: page.width, pageHeight: page.height, imageWidth: sheet.width, imageHeight: sheet.height, zlib, title: spec.title ?? 'Relationship map' })
+  return unselected(cy, async () => {
+    const tm = opts.timings ?? {}
+    let t0 = performance.now()
+    const pdfSpec: ExportSpec = spec.size.kind === 'paper' ? { ...spec, size: { ...spec.size, dpi: 72 } } : spec
+    const sheet = planExport(cy, pdfSpec)
+    const content = contentRect(cy, spec.region)
+    await loadIcons(spec.legend)
+    const ptPerUnit = spec.size.kind === 'paper' ? 1 : 72 / 96
+    const page = spec.size.kind === 'paper' ? paperPoints(spec.size.paper, spec.size.orientation) : { width: sheet.width * ptPerUnit, height: sheet.height * ptPerUnit }
+    const ctx = new PdfCanvas(page.height, ptPerUnit)
+    ctx.save()
+    ctx.beginPath()
+    ctx.rect(sheet.mapRect.x, sheet.mapRect.y, sheet.mapRect.w, sheet.mapRect.h)
+    ctx.clip()
+    ctx.translate(sheet.offsetX, sheet.offsetY)
+    ctx.scale(sheet.k, sheet.k)
+    ctx.translate(-content.x, -content.y)
+    drawVector(cy, ctx)
+    ctx.restore()
+    drawDecorations(ctx as unknown as CanvasRenderingContext2D, sheet)
+    tm.draw = performance.now() - t0
+    t0 = performance.now()
+    const bytes = await pdfDocument(ctx, page, spec.title ?? 'Relationship map')
+    tm.encode = performance.now() - t0
+    opts.onProgress?.(1, 1)
+    return bytes
+  })
+}
+
+/**
+ * Cytoscape's element renderer into a non-canvas context, as cytoscape-svg
+ * does: Path2D caching off (the context must see every path command), and
+ * the path caches flushed so none made for the screen is reused.
+ */
+function drawVector(cy: Core, ctx: PdfCanvas): void {
+  const r = (cy as unknown as { renderer(): CanvasRenderer & { usePaths(): boolean } }).renderer()
+  const usePaths = r.usePaths
+  const flush = () =>
+    cy.elements().forEach((ele) => {
+      const rs = (ele as unknown as { _private: { rscratch: Record<string, unknown> } })._private.rscratch
+      rs.pathCacheKey = null
+      rs.pathCache = null
+    })
+  r.usePaths = () => false
+  flush()
+  try {
+    r.drawElements(ctx as unknown as CanvasRenderingContext2D, r.getCachedZSortedEles())
+  } finally {
+    r.usePaths = usePaths
+    flush()
+  }
 }
 
 // ---- SVG ------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { NodeSingular, StylesheetJson } from 'cytoscape'
-import { NO_LABEL_CLASS } from './labelLod'
+import { LABEL_MIN_ZOOMED_FONT } from './labelLod'
 
 const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
 
@@ -58,7 +58,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'text-margin-y': 5,
         'text-wrap': 'wrap',
         'text-max-width': '140px',
-        ...(large ? {} : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' }),
+        // Big maps zoomed out: labels too small to read are not drawn (labelLod.ts).
+        ...(large ? { 'min-zoomed-font-size': LABEL_MIN_ZOOMED_FONT } : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' }),
         'border-width': 2,
         'border-color': '#ffffff'
       }
@@ -79,8 +80,6 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
       } as Record<string, unknown>
     },
     { selector: 'node.dimmed', style: { opacity: 0.25 } },
-    // Big maps zoomed out: labels too small to read are not drawn (labelLod.ts).
-    { selector: `node.${NO_LABEL_CLASS}`, style: { label: '' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad' } },
     {
       selector: 'edge',

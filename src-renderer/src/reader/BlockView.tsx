@@ -1,4 +1,4 @@
-import { memo, type JSX } from 'react'
+import { memo, type CSSProperties, type JSX } from 'react'
 import type { Block } from '@contract/types'
 import { tint } from '../colors'
 import { segmentRange, type Layer } from './segments'
@@ -8,6 +8,8 @@ export interface HighlightLayer extends Layer {
   title: string
   /** The entity selected in the entities pane or on the map. */
   selected: boolean
+  /** A tag confirmed a moment ago that the project has not recorded yet. */
+  pending?: boolean
 }
 
 interface Props {
@@ -39,8 +41,29 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
   row: 'div'
 }
 
-/** One block of the document; re-renders only when its own highlights change. */
 const FLASH_ID = -1_000_000_000
+
+/**
+ * How words under one or more mentions look: the innermost mention's tint
+ * (stronger the deeper the nesting), and one underline per mention stacked
+ * from the outermost at the bottom, each in its type's colour. So in
+ * "U.S. Department of Defense" with "Department of Defense" tagged inside it,
+ * the outer mention's line runs under all four words and the inner one's
+ * second line (and deeper tint) shows exactly where the inner mention is.
+ */
+function nestedStyle(marks: readonly HighlightLayer[]): CSSProperties {
+  const inner = marks.at(-1)!
+  const depth = Math.min(marks.length, 4)
+  // box-shadow lists draw the first shadow on top: the outermost line (2px) over the next (4px) and so on.
+  const lines = marks.slice(0, 4).map((m, d) => `inset 0 -${2 * (d + 1)}px 0 ${m.color}`)
+  return {
+    backgroundColor: tint(inner.color, 0.2 + 0.09 * (depth - 1)),
+    boxShadow: lines.join(', '),
+    paddingBottom: depth > 1 ? `${depth - 1}px` : undefined
+  }
+}
+
+/** One block of the document; re-renders only when its own highlights change. */
 
 export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart }: Props) {
   const Tag = TAGS[block.kind]
@@ -56,23 +79,27 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
         const find = seg.covers.find((c) => c.id < 0 && c.id !== FLASH_ID)
         const flashed = seg.covers.some((c) => c.id === FLASH_ID)
         const inner = marks.at(-1)
-        const outer = marks.length > 1 ? marks[0] : undefined
-        const cls = [inner ? 'hl' : '', find ? 'find' : '', flashed ? 'flash' : '', find && -1 - find.id === currentFind ? 'find-current' : ''].filter(Boolean).join(' ')
+        const cls = [
+          inner ? 'hl' : '',
+          marks.length > 1 ? 'hl-nested' : '',
+          find ? 'find' : '',
+          flashed ? 'flash' : '',
+          find && -1 - find.id === currentFind ? 'find-current' : '',
+          marks.some((m) => m.selected) ? 'hl-selected' : '',
+          marks.some((m) => m.pending) ? 'hl-pending' : ''
+        ]
+          .filter(Boolean)
+          .join(' ')
         return (
           <span
             key={`${seg.start}${flashed ? `f${flash!.nonce}` : ''}`}
             data-s={seg.start}
-            data-mentions={marks.length ? marks.map((m) => m.id).join(' ') : undefined}
-            className={[cls, marks.some((m) => m.selected) ? 'hl-selected' : ''].filter(Boolean).join(' ') || undefined}
-            title={marks.length ? marks.map((m) => m.title).join('\n') : undefined}
-            style={
-              inner
-                ? {
-                    backgroundColor: tint(inner.color, marks.length > 1 ? 0.34 : 0.22),
-                    boxShadow: `inset 0 -2px 0 ${(outer ?? inner).color}`
-                  }
-                : undefined
-            }
+            // Innermost first: a click on nested words opens the innermost mention first, the outer ones below it.
+            data-mentions={marks.some((m) => !m.pending) ? marks.filter((m) => !m.pending).map((m) => m.id).reverse().join(' ') : undefined}
+            data-depth={marks.length > 1 ? marks.length : undefined}
+            className={cls || undefined}
+            title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : undefined}
+            style={inner ? nestedStyle(marks) : undefined}
           >
             {text.slice(seg.start, seg.end)}
           </span>

@@ -2,7 +2,7 @@
 // with, with "show entity" and "remove mention".
 import { useEffect, useRef } from 'react'
 import type { Mention } from '@contract/types'
-import { entityType } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
 
 interface Props {
@@ -17,6 +17,7 @@ export function MentionPopover({ x, y, mentions, onClose }: Props) {
   const selectEntity = useStore((s) => s.selectEntity)
   const removeMention = useStore((s) => s.removeMention)
   const guard = useStore((s) => s.guard)
+  const typeOf = useTypeLookup()
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => ref.current?.querySelector<HTMLButtonElement>('button')?.focus(), [])
 
@@ -32,7 +33,7 @@ export function MentionPopover({ x, y, mentions, onClose }: Props) {
     >
       {mentions.map((m) => {
         const ent = entities.find((e) => e.id === m.entityId)
-        const t = entityType(ent?.type ?? '')
+        const t = typeOf(ent?.type ?? '')
         return (
           <div key={m.id} className="mention-row">
             <div className="mention-head">

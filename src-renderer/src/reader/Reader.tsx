@@ -3,14 +3,17 @@
 // a highlight to see or remove its mention.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Mention } from '@contract/types'
-import { entityType } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
-import { BlockView, type HighlightLayer } from './BlockView'
+import { AnchorReview } from '../history/AnchorReview'
+import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
+import { ChunkView, type PendingTag } from './ChunkView'
 import { FindBar } from './FindBar'
 import { MentionPopover } from './MentionPopover'
 import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
+import { useVirtualChunks } from './useVirtualChunks'
 
 type Popover =
   | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
@@ -36,36 +39,43 @@ export function Reader() {
   const scrollRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLDivElement>(null)
   const [popover, setPopover] = useState<Popover>(null)
+  // The words just tagged, highlighted at once while the project records the tag (replaced by the real highlight, or removed if it fails).
+  const [pending, setPending] = useState<PendingTag | null>(null)
   const [findQuery, setFindQuery] = useState('')
   const [findIndex, setFindIndex] = useState(0)
 
   const selectedEntityId = useStore((s) => s.selectedEntityId)
   const entityById = useMemo(() => new Map(entities.map((e) => [e.id, e])), [entities])
+  // The project's types, custom ones included, colour the highlights.
+  const typeOf = useTypeLookup()
 
-  // Highlights grouped per block, each block with a key of what it shows.
-  const perBlock = useMemo(() => {
-    const out = new Map<number, { layers: HighlightLayer[]; key: string }>()
-    if (!doc) return out
-    let bi = 0
-    for (const m of mentions) {
-      while (bi < doc.blocks.length && doc.blocks[bi]!.end <= m.start) bi++
-      for (let j = bi; j < doc.blocks.length && doc.blocks[j]!.start < m.end; j++) {
-        const ent = entityById.get(m.entityId)
-        const t = entityType(ent?.type ?? '')
-        const selected = m.entityId === selectedEntityId
-        const layer = { id: m.id, start: m.start, end: m.end, color: t.color, title: `${ent?.name ?? '?'} (${t.label})`, selected }
-        const slot = out.get(j) ?? { layers: [], key: '' }
-        slot.layers.push(layer)
-        slot.key += `${m.id}:${layer.color}:${layer.title}:${selected ? 1 : 0};`
-        out.set(j, slot)
-      }
-    }
-    return out
-  }, [doc, mentions, entityById, selectedEntityId])
+  // A long document is cut into chunks, and only those near the view are in
+  // the DOM; a short one is one chunk, rendered whole.
+  const virtual = !!doc && shouldVirtualise(doc.text, doc.blocks)
+  const chunks = useMemo(() => (doc ? (virtual ? makeChunks(doc.blocks) : makeChunks(doc.blocks, Infinity, Infinity)) : []), [doc, virtual])
+  // Mentions per chunk (a pass over the sorted list): a new mention changes one chunk's list only, so only that chunk re-renders.
+  const mentionsPerChunk = useMemo(() => bucketByChunk(chunks, mentions), [chunks, mentions])
 
   const finds = useMemo(() => (doc && findOpen ? findAll(doc.text, findQuery) : []), [doc, findOpen, findQuery])
-  const findLayers = useMemo(() => finds.map((f, i) => ({ ...f, id: i })), [finds])
+  const findsPerChunk = useMemo(() => bucketByChunk(chunks, finds.map((f, i): Layer => ({ ...f, id: i }))), [chunks, finds])
+  const currentFind = finds.length ? Math.min(findIndex, finds.length - 1) : -1
 
+  // Chunks that must be in the DOM wherever the view is: the jump's target, the current find, the words being tagged.
+  const holdRef = useRef(false)
+  const jumpChunk = jump && chunks.length ? chunkAt(chunks, jump.start) : -1
+  const findChunk = currentFind >= 0 && chunks.length ? chunkAt(chunks, finds[currentFind]!.start) : -1
+  const tagChunk = popover?.kind === 'tag' && chunks.length ? chunkAt(chunks, popover.start) : -1
+  const pinned = useMemo(() => [jumpChunk, findChunk, tagChunk].filter((i) => i >= 0), [jumpChunk, findChunk, tagChunk])
+  const virt = useVirtualChunks({ scrollRef, textRef, chunks, enabled: virtual, pinned, holdRef })
+
+  // A mouse selection may run past the rendered chunks: none is taken out until the button is released.
+  useEffect(() => {
+    const release = () => (holdRef.current = false)
+    window.addEventListener('mouseup', release)
+    return () => window.removeEventListener('mouseup', release)
+  }, [])
+
+  /** Scrolls a text offset to the middle of the view (its chunk is pinned, so in the DOM, by then). */
   const scrollToOffset = useCallback((start: number) => {
     const runs = textRef.current?.querySelectorAll<HTMLElement>('[data-s]')
     if (!runs) return
@@ -85,8 +95,8 @@ export function Reader() {
   useEffect(() => setPopover(null), [doc?.id])
 
   useEffect(() => {
-    if (finds.length) scrollToOffset(finds[Math.min(findIndex, finds.length - 1)]!.start)
-  }, [finds, findIndex, scrollToOffset])
+    if (currentFind >= 0) scrollToOffset(finds[currentFind]!.start)
+  }, [finds, currentFind, scrollToOffset])
 
   /** Where a popover goes: just below a point, kept inside the reader. */
   const popoverAt = useCallback((x: number, y: number) => {
@@ -105,21 +115,43 @@ export function Reader() {
     return true
   }, [popoverAt])
 
-  // T (or the menu's Tag Selection) tags the selection without the mouse.
+  /** Opens the claim form on a span of this document (src-renderer/src/claims/ClaimDialog.tsx). */
+  const claimOn = useCallback(
+    (span: { start: number; end: number; text: string }) => {
+      if (!doc) return
+      setPopover(null)
+      window.getSelection()?.removeAllRanges()
+      openDialog({ kind: 'claim', mode: 'new', passage: { documentId: doc.id, start: span.start, end: span.end, text: span.text } })
+    },
+    [doc, openDialog]
+  )
+  const claimSelection = useCallback((): boolean => {
+    const sel = textRef.current ? selectionOffsets(textRef.current) : null
+    if (sel) claimOn(sel)
+    return !!sel
+  }, [claimOn])
+
+  // T (or the menu's Tag Selection) tags the selection without the mouse; C makes a claim of it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       if (e.key.toLowerCase() === 't' && !e.ctrlKey && !e.metaKey && !e.altKey && tagSelection()) e.preventDefault()
+      else if (e.key.toLowerCase() === 'c' && !e.ctrlKey && !e.metaKey && !e.altKey && !useStore.getState().dialog && claimSelection()) e.preventDefault()
     }
     const onCommand = () => void tagSelection()
+    const onClaimCommand = () => {
+      if (!claimSelection()) useStore.getState().notify('info', 'Select the passage the claim rests on first, then choose New Claim (or press C).')
+    }
     window.addEventListener('keydown', onKey)
     window.addEventListener('rwb:tag-selection', onCommand)
+    window.addEventListener('rwb:claim-selection', onClaimCommand)
     return () => {
       window.removeEventListener('keydown', onKey)
       window.removeEventListener('rwb:tag-selection', onCommand)
+      window.removeEventListener('rwb:claim-selection', onClaimCommand)
     }
-  }, [tagSelection])
+  }, [tagSelection, claimSelection])
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (!textRef.current || !scrollRef.current) return
@@ -127,8 +159,9 @@ export function Reader() {
     if (tagSelection()) return
     const run = (e.target as HTMLElement).closest<HTMLElement>('[data-mentions]')
     if (run) {
+      // Innermost mention first (the order of data-mentions), then the ones it is nested in.
       const ids = run.dataset.mentions!.split(' ').map(Number)
-      const ms = mentions.filter((m) => ids.includes(m.id))
+      const ms = ids.map((id) => mentions.find((m) => m.id === id)).filter((m): m is Mention => !!m)
       setPopover({ kind: 'mention', ...popoverAt(e.clientX, e.clientY), mentions: ms })
     } else {
       setPopover(null)
@@ -150,11 +183,12 @@ export function Reader() {
   const meta = [...new Set([doc.byline, site, formatDate(doc.publishedTime)].filter(Boolean))]
   return (
     <div className="reader">
+      <AnchorReview />
       {findOpen && (
         <FindBar
           query={findQuery}
           count={finds.length}
-          current={Math.min(findIndex, Math.max(0, finds.length - 1))}
+          current={Math.max(0, currentFind)}
           onQuery={(q) => {
             setFindQuery(q)
             setFindIndex(0)
@@ -163,7 +197,11 @@ export function Reader() {
           onClose={() => setFindOpen(false)}
         />
       )}
-      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onMouseDown={() => popover?.kind === 'mention' && setPopover(null)}>
+      <div className="reader-scroll" ref={scrollRef} onMouseUp={onMouseUp} onMouseDown={(e) => {
+          if (e.button === 0 && (e.target as HTMLElement).closest('.doc-text')) holdRef.current = true
+          if (popover?.kind === 'mention') setPopover(null)
+        }}
+      >
         <article className="reader-page" lang={doc.lang ?? undefined} dir={doc.dir ?? 'auto'}>
           <header className="doc-header">
             {titleInText ? null : <h1 className="doc-title">{doc.title}</h1>}
@@ -176,21 +214,30 @@ export function Reader() {
             </div>
           </header>
           <div className="doc-text" ref={textRef} aria-label="Document text">
-            {doc.blocks.map((b, i) => {
-              const hl = perBlock.get(i)
-              const blockFinds = findLayers.filter((f) => f.end > b.start && f.start < b.end)
+            {chunks.map((c, i) => {
+              if (virt.rendered !== null && !virt.rendered.has(i)) {
+                // Away from the view: one empty box as tall as the run of chunks it stands for (drawn at the run's first chunk).
+                if (i > 0 && !virt.rendered.has(i - 1)) return null
+                let h = 0
+                for (let k = i; k < chunks.length && !virt.rendered.has(k); k++) h += virt.height(k)
+                return <div key={`gap${i}`} className="doc-chunk-gap" data-chunk-gap={i} style={{ height: h }} aria-hidden="true" />
+              }
               return (
-                <BlockView
-                  key={b.start}
-                  block={b}
-                  text={doc.text}
-                  highlights={hl?.layers ?? []}
-                  hlKey={hl?.key ?? ''}
-                  finds={blockFinds}
-                  findKey={blockFinds.map((f) => `${f.id}${f.id === findIndex ? '*' : ''}`).join(',')}
-                  currentFind={findIndex}
-                  flash={jump && jump.end > b.start && jump.start < b.end ? jump : null}
-                  pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
+                <ChunkView
+                  key={i}
+                  index={i}
+                  chunk={c}
+                  doc={doc}
+                  mentions={mentionsPerChunk[i]!}
+                  entityById={entityById}
+                  typeOf={typeOf}
+                  selectedEntityId={selectedEntityId}
+                  finds={findsPerChunk[i]!}
+                  currentFind={currentFind}
+                  flash={jump && jump.end > c.start && jump.start < c.end ? jump : null}
+                  pending={pending && pending.end > c.start && pending.start < c.end ? pending : null}
+                  bare={!virtual}
+                  observer={virt.observer}
                 />
               )
             })}
@@ -201,6 +248,7 @@ export function Reader() {
             x={popover.x}
             y={popover.y}
             selectedText={popover.text}
+            onNewClaim={() => claimOn(popover)}
             onClose={() => {
               // Esc cancels the tag but keeps the words selected (T reopens it).
               setPopover(null)
@@ -208,9 +256,13 @@ export function Reader() {
             }}
             onPick={(target) => {
               const span = { start: popover.start, end: popover.end }
+              const ent = 'entityId' in target ? entityById.get(target.entityId) : undefined
+              const look = typeOf('entityId' in target ? (ent?.type ?? '') : target.type)
+              const mine: PendingTag = { ...span, color: look.color, title: `${'entityId' in target ? (ent?.name ?? '?') : target.name} (${look.label}), saving…` }
               setPopover(null)
+              setPending(mine)
               window.getSelection()?.removeAllRanges()
-              void guard(() => tagSpan(span, target))
+              void guard(() => tagSpan(span, target)).finally(() => setPending((p) => (p === mine ? null : p)))
             }}
           />
         )}

@@ -1,7 +1,9 @@
 // The popover that tags a selection: type-ahead over existing entities, or
 // create a new one with a name and a type. Enter confirms, Esc cancels.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { ENTITY_TYPES, entityType } from '@contract/vocabulary'
+import { ENTITY_TYPES } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
+import { aliasesByEntity, matchEntities } from '../entities/matchEntities'
 import { useStore } from '../store'
 
 /**
@@ -19,10 +21,15 @@ interface Props {
   selectedText: string
   onPick(target: { entityId: number } | { name: string; type: string }): void
   onClose(): void
+  /** Records a claim on the selected words instead (C while the name is untouched, or Alt+C). */
+  onNewClaim?(): void
 }
 
-export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
+export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: Props) {
   const entities = useStore((s) => s.entities)
+  // The project's types: number keys 1…0 pick the first ten, custom ones follow.
+  const types = useStore((s) => s.entityTypes)
+  const entityType = useTypeLookup()
   const [query, setQuery] = useState(selectedText.replace(/\s+/g, ' ').trim().slice(0, 200))
   const [type, setType] = useState<string>(ENTITY_TYPES[1]!.key)
   const [active, setActive] = useState(0)
@@ -33,14 +40,11 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
     inputRef.current?.select()
   }, [])
 
-  const matches = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase()
-    if (!q) return entities.slice(0, 8)
-    return entities
-      .filter((e) => e.name.toLocaleLowerCase().includes(q))
-      .sort((a, b) => Number(b.name.toLocaleLowerCase() === q) - Number(a.name.toLocaleLowerCase() === q) || a.name.length - b.name.length)
-      .slice(0, 8)
-  }, [entities, query])
+  // Names and aliases: selecting "the Pentagon" offers the entity that has it as an alias.
+  const allAliases = useStore((s) => s.allAliases)
+  const aliasIndex = useMemo(() => aliasesByEntity(allAliases), [allAliases])
+  const found = useMemo(() => matchEntities(entities, aliasIndex, query, 8), [entities, aliasIndex, query])
+  const matches = useMemo(() => found.map((m) => m.entity), [found])
 
   const exact = matches.find((e) => e.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase())
   // Options: existing matches, then "create new" last.
@@ -76,8 +80,11 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
         } else if (e.key === 'Enter') {
           e.preventDefault()
           confirm(Math.min(active, optionCount - 1))
+        } else if (onNewClaim && !e.ctrlKey && !e.metaKey && (e.key.toLowerCase() === 'c' || (e.altKey && e.code === 'KeyC')) && (e.altKey || untouched(inputRef.current))) {
+          e.preventDefault()
+          onNewClaim()
         } else if (/^[0-9]$/.test(e.key) && (e.altKey || untouched(inputRef.current))) {
-          const t = ENTITY_TYPES[(Number(e.key) + 9) % 10]
+          const t = types[(Number(e.key) + 9) % 10]
           if (t) {
             e.preventDefault()
             setType(t.key)
@@ -110,7 +117,10 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
             onClick={() => confirm(i)}
           >
             <span className="dot" style={{ background: entityType(e.type).color }} />
-            <span className="name">{e.name}</span>
+            <span className="name">
+              {e.name}
+              {found[i]?.alias && <span className="muted"> · {found[i]!.alias}</span>}
+            </span>
             <span className="muted">{entityType(e.type).label}</span>
           </li>
         ))}
@@ -130,7 +140,7 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
       </ul>
       {createIndex >= 0 && (
         <div className="type-picker" role="radiogroup" aria-label="Type of the new entity">
-          {ENTITY_TYPES.map((t, i) => (
+          {types.map((t, i) => (
             <button
               key={t.key}
               type="button"
@@ -138,7 +148,7 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
               aria-label={t.label}
               aria-checked={type === t.key}
               className={type === t.key ? 'type-chip selected' : 'type-chip'}
-              title={`${t.label} (${(i + 1) % 10})`}
+              title={i < 10 ? `${t.label} (${(i + 1) % 10})` : t.label}
               onClick={() => {
                 setType(t.key)
                 setActive(createIndex)
@@ -146,10 +156,16 @@ export function TagPopover({ x, y, selectedText, onPick, onClose }: Props) {
               }}
             >
               <span className="dot" style={{ background: t.color }} />
-              <kbd>{(i + 1) % 10}</kbd> {t.label}
+              {i < 10 && <kbd>{(i + 1) % 10}</kbd>} {!t.builtIn && t.icon && <span aria-hidden="true">{t.icon}</span>} {t.label}
             </button>
           ))}
         </div>
+      )}
+      {onNewClaim && (
+        <button type="button" className="popover-claim" onClick={onNewClaim} title="Record who says what about whom in these words (C)">
+          <span>New claim from these words…</span>
+          <kbd>C</kbd>
+        </button>
       )}
       <div className="popover-hint">1…0 type · ↑↓ choose · Enter tag · Esc cancel</div>
     </div>

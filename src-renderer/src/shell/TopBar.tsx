@@ -3,6 +3,7 @@ import { useStore } from '../store'
 import type { DataExportFormat } from '@contract/api'
 import { exportData, importAnnotations, runCommand, switchProject } from './commands'
 import { call } from '../api'
+import { HistoryButtons } from '../history/HistoryButtons'
 
 function SaveIndicator() {
   const s = useStore((st) => st.saveState)
@@ -48,6 +49,9 @@ function ProjectMenu() {
           {item('New project…', 'Ctrl+Shift+N', () => void runCommand('project.new'))}
           {item('Open project…', 'Ctrl+Shift+O', () => void runCommand('project.open'))}
           {item('Save project as…', 'Ctrl+Shift+S', () => void runCommand('project.saveAs'))}
+          <div className="menu-sep" />
+          {item('Activity log…', 'who changed what', () => void runCommand('history.audit'))}
+          {item('Your name…', 'for the activity log', () => void runCommand('settings.userName'))}
           <div className="menu-sep" />
           <div className="menu-label muted">Recent projects</div>
           {recent
@@ -132,6 +136,7 @@ export function TopBar() {
         <button type="button" onClick={() => void runCommand('file.open')} title="Open articles (Ctrl+O)">
           Open…
         </button>
+        <HistoryButtons />
         <ProjectMenu />
         <div className="segmented" role="tablist" aria-label="View">
           <button type="button" role="tab" aria-selected={view === 'reader'} onClick={() => setView('reader')} title="Reader (Ctrl+1)">
@@ -139,6 +144,9 @@ export function TopBar() {
           </button>
           <button type="button" role="tab" aria-selected={view === 'map'} onClick={() => setView('map')} title="Map (Ctrl+2)">
             Map
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'claims'} onClick={() => setView('claims')} title="Claims (Ctrl+3)">
+            Claims
           </button>
         </div>
         <ExportMenu />

@@ -2,6 +2,7 @@
 import type { MenuCommand } from '@contract/types'
 import type { DataExportFormat } from '@contract/api'
 import { call } from '../api'
+import { runEditCommand, undoShortcut } from '../history/editCommands'
 import { useStore } from '../store'
 
 type Command = MenuCommand | 'escape' | 'search.focus'
@@ -51,12 +52,36 @@ export async function runCommand(command: Command): Promise<void> {
     case 'view.map':
       s.setView('map')
       return
+    case 'view.claims':
+      s.setView('claims')
+      return
     case 'search.focus':
       s.focusSearch()
       return
     case 'reader.tag':
+    case 'tag.selection':
       s.setView('reader')
       window.dispatchEvent(new Event('rwb:tag-selection'))
+      return
+    case 'edit.undo':
+    case 'edit.redo':
+      await runEditCommand(command)
+      return
+    case 'history.audit':
+      s.openDialog({ kind: 'audit' })
+      return
+    case 'settings.userName':
+      s.openDialog({ kind: 'userName' })
+      return
+    case 'entities.tagAll':
+    case 'entities.merge':
+    case 'entities.manageTypes':
+      runPanelCommand(command)
+      return
+    case 'claims.new':
+      // A claim starts from a passage selected in the reader (src-renderer/src/reader/Reader.tsx listens).
+      if (s.view !== 'reader') s.notify('info', 'Select a passage in the reader first, then press C (or use New analyst judgement… in the Claims view).')
+      else window.dispatchEvent(new Event('rwb:claim-selection'))
       return
     case 'reader.find':
       s.setView('reader')
@@ -67,6 +92,22 @@ export async function runCommand(command: Command): Promise<void> {
       else if (s.findOpen) s.setFindOpen(false)
       return
   }
+}
+
+/**
+ * Tag-menu commands whose panels other parts own: they listen for the
+ * `rwb:command` window event (detail = the command). The entity dialogs that
+ * already exist are opened here for the selected entity.
+ */
+function runPanelCommand(command: 'entities.tagAll' | 'entities.merge' | 'entities.manageTypes' | 'claims.new'): void {
+  const s = useStore.getState()
+  const entityId = s.selectedEntityId
+  if (command === 'entities.manageTypes') s.openDialog({ kind: 'entityTypes' })
+  else if (command === 'entities.tagAll' || command === 'entities.merge') {
+    if (entityId === null) s.notify('info', 'Select an entity in the list first.')
+    else s.openDialog({ kind: command === 'entities.tagAll' ? 'tagAll' : 'merge', entityId })
+  }
+  window.dispatchEvent(new CustomEvent('rwb:command', { detail: command }))
 }
 
 export async function switchProject(open: () => Promise<unknown>): Promise<void> {
@@ -81,6 +122,8 @@ export function shortcutFor(e: KeyboardEvent): Command | null {
   const k = e.key.toLowerCase()
   if (e.key === 'Escape') return 'escape'
   if (!mod || e.altKey) return null
+  // Undo/redo, except in text fields (there the browser's text undo applies).
+  if (k === 'z' || k === 'y') return undoShortcut(e)
   if (e.shiftKey) {
     if (k === 'n') return 'project.new'
     if (k === 'o') return 'project.open'
@@ -94,6 +137,7 @@ export function shortcutFor(e: KeyboardEvent): Command | null {
   if (k === 'e') return 'export.mapPng'
   if (k === '1') return 'view.reader'
   if (k === '2') return 'view.map'
+  if (k === '3') return 'view.claims'
   return null
 }
 

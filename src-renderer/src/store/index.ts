@@ -1,4 +1,7 @@
 import { create } from 'zustand'
+import { claimsSlice } from './claimsSlice'
+import { entityToolsSlice } from './entityToolsSlice'
+import { historySlice } from './historySlice'
 import { mapSlice } from './mapSlice'
 import { entitiesSlice, librarySlice, projectSlice, readerSlice, uiSlice } from './slices'
 import type { AppState } from './types'
@@ -9,7 +12,10 @@ export const useStore = create<AppState>()((...a) => ({
   ...readerSlice(...a),
   ...entitiesSlice(...a),
   ...mapSlice(...a),
-  ...uiSlice(...a)
+  ...entityToolsSlice(...a),
+  ...uiSlice(...a),
+  ...historySlice(...a),
+  ...claimsSlice(...a)
 }))
 
 export type { AppState } from './types'

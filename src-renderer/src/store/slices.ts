@@ -21,6 +21,7 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
     ])
     set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [] })
     void get().refreshRecent()
+    void get().refreshEntityTypes()
     void get().refreshCoMentions()
     const first = documents[0]
     if (first) await get().openDocument(first.id)
@@ -109,8 +110,9 @@ export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
   async tagSpan(span, target) {
     const doc = get().doc
     if (!doc) return null
-    const entityId = 'entityId' in target ? target.entityId : (await call('entities.create', target)).id
-    const mention = await call('mentions.create', { documentId: doc.id, entityId, ...span })
+    // A new entity is created with its first tag: one action, one undo step.
+    const mention = await call('mentions.create', { documentId: doc.id, ...('entityId' in target ? { entityId: target.entityId } : { newEntity: target }), ...span })
+    const entityId = mention.entityId
     // Show the highlight at once; counts and the entity list follow.
     set({ mentions: [...get().mentions, mention].sort((a, b) => a.start - b.start || b.end - a.end) })
     void get().refreshEntities()

@@ -62,16 +62,33 @@ export interface EntitiesSlice {
   selectedMentions: MentionInContext[]
   refreshEntities(): Promise<void>
   selectEntity(id: number | null): Promise<void>
-  updateEntity(a: { id: number; name?: string; type?: string }): Promise<void>
+  updateEntity(a: { id: number; name?: string; type?: string; notes?: string }): Promise<void>
   deleteEntity(id: number): Promise<void>
   linkEntities(a: { sourceId: number; targetId: number; type: string; label: string }): Promise<boolean>
   deleteRelation(id: number): Promise<void>
 }
 
 import type { MapSlice } from './mapSlice'
+import type { EntityToolsSlice } from './entityToolsSlice'
+export type { EntityToolsSlice } from './entityToolsSlice'
+/** The entity tools' dialogs (src-renderer/src/entities). */
+export type EntityDialog = { kind: 'tagAll'; entityId: number } | { kind: 'merge'; entityId: number } | { kind: 'entityTypes' }
 export type { MapSlice, MapSelection } from './mapSlice'
+import type { HistorySlice } from './historySlice'
+export type { HistorySlice } from './historySlice'
+/** The history UI's dialogs: the activity (audit) log and the user's name. */
+export type HistoryDialog = { kind: 'audit' } | { kind: 'userName' }
 
-export type View = 'reader' | 'map'
+import type { ClaimsSlice } from './claimsSlice'
+export type { ClaimsSlice } from './claimsSlice'
+/** The claims feature's dialogs (src-renderer/src/claims). */
+export type ClaimDialog =
+  | { kind: 'claim'; mode: 'new'; passage: { documentId: number; start: number; end: number; text: string } }
+  | { kind: 'claim'; mode: 'judgement'; subjectId: number | null }
+  | { kind: 'claim'; mode: 'edit'; claimId: number }
+  | { kind: 'deleteClaim'; claimId: number }
+
+export type View = 'reader' | 'map' | 'claims'
 
 export interface Toast {
   id: number
@@ -79,7 +96,7 @@ export interface Toast {
   text: string
 }
 
-export type Dialog = { kind: 'link'; entityId: number } | { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | null
+export type Dialog = { kind: 'link'; entityId: number } | { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | EntityDialog | ClaimDialog | HistoryDialog | null
 
 /** A damaged project whose last good backup can be opened. */
 export interface Recovery {
@@ -103,4 +120,4 @@ export interface UiSlice {
   guard<T>(fn: () => Promise<T>): Promise<T | undefined>
 }
 
-export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & UiSlice
+export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice

@@ -8,9 +8,8 @@ import { buildElements } from '../../../src-renderer/src/map/graph'
 import { legendEntries } from '../../../src-renderer/src/map/legend'
 import { layoutBox, planLayout } from '../../../src-renderer/src/map/layoutChoice'
 import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
-import { exportPng } from '../../../src-renderer/src/map/exportImage'
+import { exportPdf, exportPng } from '../../../src-renderer/src/map/exportImage'
 import { mapStyle } from '../../../src-renderer/src/map/mapStyle'
-import { installLabelLod } from '../../../src-renderer/src/map/labelLod'
 
 let cy: Core | null = null
 
@@ -71,7 +70,6 @@ const api = {
       autoungrabify: true,
       ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {})
     } as cytoscape.CytoscapeOptions)
-    installLabelLod(cy, () => large)
     // Leave an empty margin so a drag from the corner pans the view.
     cy.fit(undefined, 160)
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))
@@ -125,6 +123,25 @@ const api = {
     const ms = performance.now() - t0
     const dv = new DataView(bytes.buffer, bytes.byteOffset)
     return { ms, bytes: bytes.length, width: dv.getUint32(16), height: dv.getUint32(20), steps }
+  },
+
+  /** The whole map as a vector PDF on A3 landscape, with title, legend and footer; ms, and the file (base64, for a check by the driver). */
+  async exportPdfA3(): Promise<{ ms: number; bytes: number; base64: string; steps: Record<string, number> }> {
+    const c = cy!
+    const steps: Record<string, number> = {}
+    const t0 = performance.now()
+    const bytes = await exportPdf(c, {
+      region: 'whole',
+      size: { kind: 'paper', paper: 'A3', dpi: 300, orientation: 'landscape' },
+      background: 'white',
+      title: 'Benchmark map',
+      legend: legendEntries(c.elements().map((e) => e.json() as cytoscape.ElementDefinition)),
+      footer: ['Sources: synthetic “test” · Пример']
+    }, { timings: steps })
+    const ms = performance.now() - t0
+    let bin = ''
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return { ms, bytes: bytes.length, base64: btoa(bin), steps }
   },
 
   /** Counts animation frames until stop() (the panning itself is done with the mouse by the driver). */

@@ -1,0 +1,128 @@
+// A run of consecutive blocks of the document: what the virtualised reader
+// adds to or takes out of the DOM as one piece. It re-renders only when its
+// own mentions, finds or flash change (or the entities' names/types), and
+// then each block inside re-renders only if its own highlights changed.
+import { memo, useLayoutEffect, useRef } from 'react'
+import type { DocumentContent, Entity, Mention } from '@contract/types'
+import type { TypeLook } from '../colors'
+import { BlockView, type HighlightLayer } from './BlockView'
+import type { Chunk } from './chunks'
+import type { Layer } from './segments'
+import './virtual.css'
+
+/** A tag confirmed but not yet recorded: shown at once, in its type's colour. */
+export interface PendingTag {
+  start: number
+  end: number
+  color: string
+  title: string
+}
+
+/** The layer id of a pending tag (real mention ids are positive, finds negative). */
+const PENDING_ID = 2 ** 31 - 1
+
+interface Props {
+  index: number
+  chunk: Chunk
+  doc: DocumentContent
+  /** Mentions that overlap the chunk, sorted by start. */
+  mentions: readonly Mention[]
+  entityById: ReadonlyMap<number, Entity>
+  typeOf(key: string): TypeLook
+  selectedEntityId: number | null
+  /** Find matches in the chunk, with their global index as id. */
+  finds: readonly Layer[]
+  currentFind: number
+  flash: { start: number; end: number; nonce: number } | null
+  pending: PendingTag | null
+  /** A short document: the blocks go straight into .doc-text, with no wrapper (nothing is virtualised). */
+  bare: boolean
+  observer: ResizeObserver | null
+}
+
+function ChunkViewImpl({ index, chunk, doc, mentions, entityById, typeOf, selectedEntityId, finds, currentFind, flash, pending, bare, observer }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el || !observer) return
+    observer.observe(el)
+    return () => observer.unobserve(el)
+  }, [observer])
+
+  const blocks = []
+  let m = 0
+  let f = 0
+  for (let i = chunk.first; i < chunk.last; i++) {
+    const b = doc.blocks[i]!
+    // Mentions are sorted by start: skip those that ended before this block, take those that reach into it.
+    while (m < mentions.length && mentions[m]!.end <= b.start && mentions[m]!.start < b.start) m++
+    const layers: HighlightLayer[] = []
+    let hlKey = ''
+    for (let k = m; k < mentions.length && mentions[k]!.start < b.end; k++) {
+      const x = mentions[k]!
+      if (x.end <= b.start) continue
+      const ent = entityById.get(x.entityId)
+      const t = typeOf(ent?.type ?? '')
+      const selected = x.entityId === selectedEntityId
+      const title = `${ent?.name ?? '?'} (${t.label})`
+      layers.push({ id: x.id, start: x.start, end: x.end, color: t.color, title, selected })
+      hlKey += `${x.id}:${t.color}:${title}:${selected ? 1 : 0};`
+    }
+    // The pending tag, until the real mention on the same words has arrived.
+    if (pending && pending.end > b.start && pending.start < b.end && !mentions.some((x) => x.start === pending.start && x.end === pending.end)) {
+      layers.push({ id: PENDING_ID, start: pending.start, end: pending.end, color: pending.color, title: pending.title, selected: false, pending: true })
+      layers.sort((x, y) => x.start - y.start || y.end - x.end)
+      hlKey += `pending:${pending.start}:${pending.end}:${pending.color};`
+    }
+    while (f < finds.length && finds[f]!.end <= b.start) f++
+    const blockFinds: Layer[] = []
+    for (let k = f; k < finds.length && finds[k]!.start < b.end; k++) if (finds[k]!.end > b.start) blockFinds.push(finds[k]!)
+    const flashed = flash && flash.end > b.start && flash.start < b.end ? flash : null
+    blocks.push(
+      <BlockView
+        key={b.start}
+        block={b}
+        text={doc.text}
+        highlights={layers}
+        hlKey={hlKey}
+        finds={blockFinds}
+        findKey={blockFinds.map((x) => `${x.id}${x.id === currentFind ? '*' : ''}`).join(',')}
+        currentFind={currentFind}
+        flash={flashed}
+        pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
+      />
+    )
+  }
+  if (bare) return <>{blocks}</>
+  return (
+    <div className="doc-chunk" data-chunk={index} ref={ref}>
+      {blocks}
+    </div>
+  )
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const findKey = (finds: readonly Layer[], current: number) => finds.map((x) => `${x.id}${x.id === current ? '*' : ''}`).join(',')
+
+export const ChunkView = memo(
+  ChunkViewImpl,
+  (a, b) =>
+    a.index === b.index &&
+    a.chunk === b.chunk &&
+    a.doc === b.doc &&
+    a.bare === b.bare &&
+    a.observer === b.observer &&
+    a.entityById === b.entityById &&
+    a.typeOf === b.typeOf &&
+    a.selectedEntityId === b.selectedEntityId &&
+    a.flash === b.flash &&
+    a.pending === b.pending &&
+    sameItems(a.mentions, b.mentions) &&
+    findKey(a.finds, a.currentFind) === findKey(b.finds, b.currentFind)
+)

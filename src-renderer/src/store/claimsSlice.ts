@@ -1,0 +1,118 @@
+// The claims slice: every claim of the project with its groups (same subject
+// + predicate across documents, conflicts flagged by the core), the claims
+// pane's filters and sort, and the create/edit/delete actions. Claims are
+// read whole (paged) and filtered in the renderer: a project holds
+// thousands, not millions, and the pane must filter as the analyst types.
+import type { StateCreator } from 'zustand'
+import type { ArgsOf } from '@contract/api'
+import type { Claim, ClaimGroup, ClaimStatus, SourceReliability } from '@contract/types'
+import { call } from '../api'
+import type { AppState } from './types'
+
+export type ClaimSortKey = 'subject' | 'predicate' | 'object' | 'grade' | 'status' | 'document' | 'created'
+
+export interface ClaimFilters {
+  text: string
+  entityId: number | null
+  /** Predicate key (case and spaces folded), as in ClaimGroup.predicateKey. */
+  predicateKey: string | null
+  reliability: SourceReliability[]
+  credibility: number[]
+  status: ClaimStatus | null
+  /** A document id, 'none' for claims without a passage, or null for all. */
+  documentId: number | 'none' | null
+  conflictsOnly: boolean
+}
+
+export const NO_CLAIM_FILTERS: ClaimFilters = {
+  text: '',
+  entityId: null,
+  predicateKey: null,
+  reliability: [],
+  credibility: [],
+  status: null,
+  documentId: null,
+  conflictsOnly: false
+}
+
+export type ClaimCreateArgs = ArgsOf<'claims.create'>
+export type ClaimUpdateArgs = ArgsOf<'claims.update'>
+
+export interface ClaimsSlice {
+  /** All claims of the project (the map's `claims` are its own, edge-shaped copy). */
+  claimList: Claim[]
+  claimGroups: ClaimGroup[]
+  claimsLoaded: boolean
+  claimFilters: ClaimFilters
+  claimSort: { key: ClaimSortKey; desc: boolean }
+  claimGrouped: boolean
+  /** Re-reads claims and groups; the undo/redo helper's refreshAll calls this. */
+  refreshClaims(): Promise<void>
+  createClaim(a: ClaimCreateArgs): Promise<Claim>
+  updateClaim(a: ClaimUpdateArgs): Promise<Claim>
+  deleteClaim(id: number): Promise<void>
+  setClaimFilters(patch: Partial<ClaimFilters>): void
+  setClaimSort(key: ClaimSortKey): void
+  setClaimGrouped(on: boolean): void
+}
+
+type Slice<T> = StateCreator<AppState, [], [], T>
+
+const PAGE = 10_000
+
+async function readAll(): Promise<Claim[]> {
+  const out: Claim[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await call('claims.list', { sort: 'created', order: 'asc', limit: PAGE, offset })
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+let readSeq = 0
+
+export const claimsSlice: Slice<ClaimsSlice> = (set, get) => {
+  /** After any claim change: the pane, the map's edges, and entity counts (attribution may have created entities). */
+  const afterChange = async () => {
+    await Promise.all([get().refreshClaims(), get().refreshMapData(), get().refreshEntities()])
+  }
+  return {
+    claimList: [],
+    claimGroups: [],
+    claimsLoaded: false,
+    claimFilters: NO_CLAIM_FILTERS,
+    claimSort: { key: 'created', desc: true },
+    claimGrouped: true,
+    async refreshClaims() {
+      // A slow read must not overwrite a newer one.
+      const seq = ++readSeq
+      const [claimList, claimGroups] = await Promise.all([readAll(), call('claims.groups', {})])
+      if (seq === readSeq) set({ claimList, claimGroups, claimsLoaded: true })
+    },
+    async createClaim(a) {
+      const c = await call('claims.create', a)
+      await afterChange()
+      return c
+    },
+    async updateClaim(a) {
+      const c = await call('claims.update', a)
+      await afterChange()
+      return c
+    },
+    async deleteClaim(id) {
+      await call('claims.delete', { id })
+      await afterChange()
+    },
+    setClaimFilters(patch) {
+      set({ claimFilters: { ...get().claimFilters, ...patch } })
+    },
+    setClaimSort(key) {
+      const cur = get().claimSort
+      // Same column again flips the order; a new column starts in its natural order.
+      set({ claimSort: cur.key === key ? { key, desc: !cur.desc } : { key, desc: key === 'created' } })
+    },
+    setClaimGrouped(claimGrouped) {
+      set({ claimGrouped })
+    }
+  }
+}

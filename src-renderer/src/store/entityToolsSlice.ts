@@ -1,0 +1,108 @@
+// The entity tools' slice: the project's entity types (built-in and the
+// user's own, with colour and icon), and the aliases, merges, tag-all and
+// merge/split actions of the entity detail. Each mutation refreshes what it
+// touches (see `refreshAfterEntityChange`).
+import type { StateCreator } from 'zustand'
+import type { EntityAlias, EntityTypeInfo, MergeRecord, TagAllResult } from '@contract/types'
+import { ENTITY_TYPES } from '@contract/vocabulary'
+import { call } from '../api'
+import type { AppState } from './types'
+
+export interface EntityToolsSlice {
+  /** Built-in types first, then the project's own; loaded with the project. */
+  entityTypes: EntityTypeInfo[]
+  /** Aliases and merges of the selected entity (empty when none is selected). */
+  entityDetail: { entityId: number | null; aliases: EntityAlias[]; merges: MergeRecord[] }
+  /** Every alias of the project, for finding entities by another name (filter, tag popover). */
+  allAliases: EntityAlias[]
+  refreshAllAliases(): Promise<void>
+  refreshEntityTypes(): Promise<void>
+  createEntityType(a: { label: string; color: string; icon: string }): Promise<EntityTypeInfo>
+  updateEntityType(a: { key: string; label?: string; color?: string; icon?: string }): Promise<EntityTypeInfo>
+  refreshEntityDetail(): Promise<void>
+  addAlias(entityId: number, name: string): Promise<void>
+  removeAlias(id: number): Promise<void>
+  tagAllConfirm(entityId: number, spans: { documentId: number; start: number; end: number }[]): Promise<TagAllResult>
+  /** Merges `mergeId` into `keepId` and selects the kept entity. */
+  mergeEntities(keepId: number, mergeId: number): Promise<void>
+  splitMerge(mergeId: number): Promise<void>
+  /** Refreshes everything an entity change can touch: the list, highlights, counts, claims, the selection. */
+  refreshAfterEntityChange(): Promise<void>
+}
+
+type Slice<T> = StateCreator<AppState, [], [], T>
+
+/** Until the project's list arrives, the built-in vocabulary stands in. */
+const BUILT_INS: EntityTypeInfo[] = ENTITY_TYPES.map((t) => ({ ...t, icon: '', builtIn: true }))
+
+export const entityToolsSlice: Slice<EntityToolsSlice> = (set, get) => ({
+  entityTypes: BUILT_INS,
+  entityDetail: { entityId: null, aliases: [], merges: [] },
+  allAliases: [],
+
+  async refreshEntityTypes() {
+    const entityTypes = await call('entityTypes.list')
+    // The map keeps its own copy for its colours and legend.
+    set({ entityTypes, customTypes: entityTypes })
+  },
+  async createEntityType(a) {
+    const t = await call('entityTypes.create', { label: a.label, color: a.color, icon: a.icon })
+    await get().refreshEntityTypes()
+    return t
+  },
+  async updateEntityType(a) {
+    const t = await call('entityTypes.update', a)
+    await get().refreshEntityTypes()
+    return t
+  },
+
+  async refreshEntityDetail() {
+    const entityId = get().selectedEntityId
+    if (entityId === null) {
+      set({ entityDetail: { entityId: null, aliases: [], merges: [] } })
+      return
+    }
+    const [aliases, merges] = await Promise.all([call('aliases.list', { entityId }), call('entities.merges', { entityId })])
+    // A slow answer for an entity no longer selected is dropped.
+    if (get().selectedEntityId === entityId) set({ entityDetail: { entityId, aliases, merges } })
+  },
+  async refreshAllAliases() {
+    // Nothing to read before a project is open (the pane mounts first).
+    if (!get().project) return
+    set({ allAliases: await call('aliases.list', {}) })
+  },
+  async addAlias(entityId, name) {
+    await call('aliases.add', { entityId, name })
+    await Promise.all([get().refreshEntityDetail(), get().refreshAllAliases()])
+  },
+  async removeAlias(id) {
+    await call('aliases.remove', { id })
+    await Promise.all([get().refreshEntityDetail(), get().refreshAllAliases()])
+  },
+
+  async tagAllConfirm(entityId, spans) {
+    const result = await call('entities.tagAllConfirm', { entityId, spans })
+    // New highlights of the open document at once; counts and lists follow.
+    const doc = get().doc
+    const here = result.created.filter((m) => m.documentId === doc?.id)
+    if (here.length) set({ mentions: [...get().mentions, ...here].sort((a, b) => a.start - b.start || b.end - a.end) })
+    await get().refreshAfterEntityChange()
+    return result
+  },
+  async mergeEntities(keepId, mergeId) {
+    await call('entities.merge', { keepId, mergeId })
+    set({ selectedEntityId: keepId })
+    await get().refreshAfterEntityChange()
+  },
+  async splitMerge(mergeId) {
+    await call('entities.split', { mergeId })
+    await get().refreshAfterEntityChange()
+  },
+
+  async refreshAfterEntityChange() {
+    // The history slice's "refresh everything" (entities, highlights, counts,
+    // claims, map data, types, the selection) is what undo uses too. The
+    // entity detail and the alias index reload whenever the entity list changes.
+    await get().refreshAll()
+  }
+})
