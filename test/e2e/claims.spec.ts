@@ -123,6 +123,11 @@ test('claims: create from passages with sources and grades, review, filter, jump
   await dlg.getByRole('radiogroup', { name: 'Object kind' }).getByRole('radio', { name: 'Entity' }).click()
   await pickEntity(dlg, 'Object entity', 'Scale', /Scale AI/)
   await dlg.getByRole('button', { name: /reported by NextFin/ }).click()
+  // A source typed but not added is never dropped silently: saving waits for it.
+  await dlg.getByRole('combobox', { name: 'Add source or person' }).fill('Bloomberg')
+  await expect(dlg.getByRole('button', { name: 'Save claim' })).toBeDisabled()
+  await expect(dlg).toContainText('“Bloomberg” is typed in Attribution but not added')
+  await dlg.getByRole('combobox', { name: 'Add source or person' }).fill('')
   await grade(dlg, 'C', 3, 'Corroborated')
   // Ctrl+Enter saves from anywhere in the form.
   await page.keyboard.press('Control+Enter')

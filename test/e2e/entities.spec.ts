@@ -151,7 +151,8 @@ test('aliases, tag all, merge and split, custom types, notes and delete survive 
   await expect(plan).toContainText('1 mention in 1 document')
   await expect(plan).toContainText('“Pentagon” becomes an alias of Department of Defense')
   await page.screenshot({ path: join(SHOTS, 'entity-merge.png') })
-  await merge.getByRole('button', { name: 'Merge', exact: true }).click()
+  // Enter (the choice made) merges, as the Merge button does.
+  await merge.getByRole('combobox', { name: 'Entity to merge with' }).press('Enter')
   await expect(merge).toBeHidden()
   await expect(entityOption(page, 'Pentagon')).toHaveCount(0)
   detail = page.getByRole('region', { name: `Entity ${DOD}` })

@@ -96,7 +96,10 @@ test('a long document is virtualised; find, tag and jump reach text far from the
   await expect(page.locator('.doc-text .flash')).toBeInViewport()
   await expect(page.locator('.doc-text .hl', { hasText: FAR })).toBeVisible()
 
-  // The end of the document is reachable by scrolling (estimated heights settle as chunks are measured).
+  // A narrower window: the text reflows, and the end of the document is still reachable by
+  // scrolling (heights not yet measured at this width are estimated again, then settle).
+  await page.setViewportSize({ width: 1000, height: 760 })
+  await expect(page.locator('.doc-text .hl', { hasText: FAR })).toBeInViewport()
   for (let i = 0; i < 6; i++) {
     await scroller(page).evaluate((el) => (el.scrollTop = el.scrollHeight))
     await page.waitForTimeout(100)

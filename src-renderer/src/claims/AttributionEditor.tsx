@@ -23,9 +23,11 @@ interface Props {
   value: AttributionDraft[]
   onChange(v: AttributionDraft[]): void
   hints: AttributionHint[]
+  /** Text typed in the "add" box but not added yet. */
+  onPending?(text: string): void
 }
 
-export function AttributionEditor({ value, onChange, hints }: Props) {
+export function AttributionEditor({ value, onChange, hints, onPending }: Props) {
   const entities = useStore((s) => s.entities)
   const [role, setRole] = useState<AttributionRole>(value.length ? 'according to' : 'reported by')
   const nameOf = (a: AttributionDraft) => ('entityId' in a ? entities.find((e) => e.id === a.entityId)?.name ?? '?' : a.name)
@@ -102,6 +104,7 @@ export function AttributionEditor({ value, onChange, hints }: Props) {
           clearOnPick
           createTypes={CREATE_TYPES}
           placeholder="Outlet, source or person…"
+          onPending={onPending}
           onChange={(c) => c && add({ role, ...c })}
         />
       </div>

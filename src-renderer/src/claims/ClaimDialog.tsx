@@ -83,6 +83,7 @@ export function ClaimDialog({ dialog, onClose }: Props) {
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [confirmDiscard, setConfirmDiscard] = useState(false)
+  const [pendingSource, setPendingSource] = useState('')
   const formRef = useRef<HTMLDivElement>(null)
 
   // Build the first draft: from the stored claim, or guessed from the passage.
@@ -100,16 +101,20 @@ export function ClaimDialog({ dialog, onClose }: Props) {
         target?.focus()
       }, 0)
     }
-    void guard(async () => {
+    const built = guard(async () => {
       void call('claims.predicates', { limit: 200 }).then((p) => live && setPredicates(p), () => {})
       if (dialog.mode === 'edit') {
         const c = await call('claims.get', { id: dialog.claimId })
+        // The pickers show names from the store: make sure every entity of the claim is in it.
+        const known = new Set(useStore.getState().entities.map((e) => e.id))
+        const ids = [c.subjectId, ...(c.object.kind === 'entity' ? [c.object.entityId] : []), ...c.attribution.map((a) => a.entityId)]
+        if (ids.some((id) => !known.has(id))) await useStore.getState().refreshEntities()
         start(fromClaim(c), c.passage && { documentId: c.passage.documentId, documentTitle: c.passage.documentTitle, start: c.passage.start, end: c.passage.end, quote: c.passage.quote })
-        return
+        return true
       }
       if (dialog.mode === 'judgement') {
         start({ ...BLANK, subjectId: dialog.subjectId }, null)
-        return
+        return true
       }
       const p = dialog.passage
       const text = doc?.id === p.documentId ? doc.text.slice(p.start, p.end) : p.text
@@ -129,7 +134,10 @@ export function ClaimDialog({ dialog, onClose }: Props) {
       }
       if (doc?.id === p.documentId) setHints(attributionHints(sentenceAround(doc.text, p.start, p.end), doc.siteName))
       start(d, { documentId: p.documentId, documentTitle: doc?.id === p.documentId ? doc.title : '', start: p.start, end: p.end, quote: text })
+      return true
     })
+    // A claim deleted meanwhile (or any failure, already shown as a toast): no empty form left open.
+    void built.then((ok) => live && !ok && onClose())
     return () => {
       live = false
     }
@@ -149,8 +157,9 @@ export function ClaimDialog({ dialog, onClose }: Props) {
     if ('error' in o) return o.error
     if (draft.object.kind === 'entity' && draft.object.entityId === draft.subjectId) return 'The object must be another entity than the subject.'
     if (!passage && !draft.analystJudgement) return 'No passage backs this claim: tick “Analyst judgement” to record it as your own assessment.'
+    if (pendingSource) return `“${pendingSource}” is typed in Attribution but not added: pick it from the list (Enter) or clear the box.`
     return null
-  }, [draft, passage])
+  }, [draft, passage, pendingSource])
 
   const save = async () => {
     if (!draft || problem || saving) return
@@ -305,8 +314,11 @@ export function ClaimDialog({ dialog, onClose }: Props) {
                 subjectId={draft.subjectId}
               />
 
-              <span className="grid-label">Attribution</span>
-              <AttributionEditor value={draft.attribution} onChange={(attribution) => set({ attribution })} hints={hints} />
+              <span className="grid-label" title="Who stands behind the claim, outermost first: the outlet, then whom it quotes">
+                Attribution
+                <span className="grid-sublabel muted">outlet first</span>
+              </span>
+              <AttributionEditor value={draft.attribution} onChange={(attribution) => set({ attribution })} hints={hints} onPending={setPendingSource} />
 
               <span className="grid-label">Grade</span>
               <div className="grade-pickers">

@@ -21,11 +21,13 @@ interface Props {
   id?: string
   /** Clears the text after a pick (the attribution list's "add" box). */
   clearOnPick?: boolean
+  /** Told the text typed but not yet picked, so a form can refuse to drop it silently. */
+  onPending?(text: string): void
 }
 
 type Option = { kind: 'entity'; entity: Entity } | { kind: 'create'; name: string; type: string }
 
-export function EntityPicker({ label, value, onChange, createTypes = [], exclude = [], placeholder, id, clearOnPick }: Props) {
+export function EntityPicker({ label, value, onChange, createTypes = [], exclude = [], placeholder, id, clearOnPick, onPending }: Props) {
   const entities = useStore((s) => s.entities)
   const chosen = entities.find((e) => e.id === value) ?? null
   const [query, setQuery] = useState<string | null>(null)
@@ -58,6 +60,7 @@ export function EntityPicker({ label, value, onChange, createTypes = [], exclude
     if (!o) return
     onChange(o.kind === 'entity' ? { entityId: o.entity.id } : { name: o.name, type: o.type })
     setQuery(clearOnPick ? '' : null)
+    onPending?.('')
     setOpen(false)
   }
 
@@ -79,8 +82,10 @@ export function EntityPicker({ label, value, onChange, createTypes = [], exclude
         value={text}
         onChange={(e) => {
           setQuery(e.target.value)
+          onPending?.(e.target.value.trim())
           setActive(0)
-          setOpen(true)
+          // Emptied: the list closes (↓ or a click shows every entity again).
+          setOpen(e.target.value.trim() !== '')
           if (!e.target.value.trim() && !clearOnPick) onChange(null)
         }}
         // The list opens on typing, a click or ↓, not on focus alone (a dialog opening must not hide the form under it).

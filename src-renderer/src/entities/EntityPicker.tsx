@@ -9,11 +9,13 @@ interface Props {
   entities: Entity[]
   value: number | null
   onChange(id: number | null): void
+  /** Enter once an entity is picked (the list is closed): the dialog's main action. */
+  onSubmit?(): void
 }
 
 const MAX_SHOWN = 50
 
-export function EntityPicker({ label, entities, value, onChange }: Props) {
+export function EntityPicker({ label, entities, value, onChange, onSubmit }: Props) {
   const typeOf = useTypeLookup()
   const listId = useId()
   const picked = entities.find((e) => e.id === value) ?? null
@@ -65,6 +67,9 @@ export function EntityPicker({ label, entities, value, onChange }: Props) {
           } else if (e.key === 'Enter' && open) {
             e.preventDefault()
             pick(matches[active])
+          } else if (e.key === 'Enter' && picked && onSubmit) {
+            e.preventDefault()
+            onSubmit()
           }
         }}
       />

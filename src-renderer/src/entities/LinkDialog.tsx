@@ -1,6 +1,7 @@
 // "Link to…": a typed, directed relationship from one entity to another.
 import { useMemo, useState } from 'react'
-import { RELATION_TYPES, entityType, relationType } from '@contract/vocabulary'
+import { RELATION_TYPES, relationType } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
 
@@ -9,6 +10,7 @@ export function LinkDialog({ entityId, onClose }: { entityId: number; onClose():
   const linkEntities = useStore((s) => s.linkEntities)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
+  const entityType = useTypeLookup()
   const self = entities.find((e) => e.id === entityId)
   const others = useMemo(() => entities.filter((e) => e.id !== entityId), [entities, entityId])
   const [targetId, setTargetId] = useState<number | ''>(others[0]?.id ?? '')

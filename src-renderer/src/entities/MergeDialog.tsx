@@ -77,7 +77,7 @@ export function MergeDialog({ entityId, onClose }: { entityId: number; onClose()
         ) : (
           <>
             <div className="merge-label">Merge with</div>
-            <EntityPicker label="Entity to merge with" entities={others} value={otherId} onChange={setOtherId} />
+            <EntityPicker label="Entity to merge with" entities={others} value={otherId} onChange={setOtherId} onSubmit={() => preview && !busy && void confirm()} />
           </>
         )}
         {keep && merged && (

@@ -174,13 +174,15 @@ interface Culled {
 
 /** Draws the sheet tile by tile into a deflater; returns it finished with the sheet. */
 async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: RasterOptions): Promise<{ sheet: Sheet; channels: 3 | 4; zlib: Uint8Array }> {
+  const tm = opts.timings ?? {}
+  const lap = (k: string, t0: number) => (tm[k] = (tm[k] ?? 0) + performance.now() - t0)
+  let tStep = performance.now()
   const sheet = planExport(cy, spec)
   const content = contentRect(cy, spec.region)
   await loadIcons(spec.legend)
   const r = (cy as unknown as { renderer(): CanvasRenderer }).renderer()
-  const tm = opts.timings ?? {}
-  const lap = (k: string, t0: number) => (tm[k] = (tm[k] ?? 0) + performance.now() - t0)
-  let tStep = performance.now()
+  lap('plan', tStep)
+  tStep = performance.now()
   const zsorted = r.getCachedZSortedEles()
   const tiles = planTiles(sheet.width, sheet.height, opts.maxTile ?? EXPORT_MAX_TILE, EXPORT_BAND_BYTES)
   // With several tiles, each draws only the elements that reach into it.
@@ -242,7 +244,9 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
       lap('pixels', t0)
       opts.onProgress?.(++done, tiles.length)
       // Let the page breathe between tiles of a long export.
+      t0 = performance.now()
       if (tiles.length > 1) await new Promise((ok) => setTimeout(ok, 0))
+      lap('yield', t0)
     }
     tStep = performance.now()
     await sink.addRows(buf!, bandH)
@@ -264,7 +268,13 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
 function exportLook(cy: Core): () => void {
   const selected = cy.$(':selected')
   selected.unselect()
-  return () => void selected.select()
+  // No frame on screen while the export draws: between tiles, Cytoscape
+  // would redraw (or build textures for) a big map for nothing.
+  cy.startBatch()
+  return () => {
+    cy.endBatch()
+    selected.select()
+  }
 }
 
 /** The sheet's size as exported. */
@@ -288,7 +298,9 @@ async function unselected<T>(cy: Core, fn: () => Promise<T> | T): Promise<T> {
 }
 
 export async function exportPng(cy: Core, spec: ExportSpec, opts: RasterOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const t0 = performance.now()
   const { sheet, channels, zlib } = await unselected(cy, () => rasterise(cy, spec, spec.background === 'transparent', opts))
+  if (opts.timings) opts.timings.all = performance.now() - t0
   return pngFile(sheet.width, sheet.height, channels, zlib, spec.size.kind === 'paper' ? spec.size.dpi : undefined)
 }
 

@@ -31,10 +31,15 @@ export function segmentRange(start: number, end: number, layers: readonly Layer[
   return out
 }
 
+// The lower-cased text of the last document searched: find runs on every
+// keystroke, and lower-casing a 1 MB text each time would cost more than the search.
+let lowered: { text: string; lower: string } | null = null
+
 /** Every occurrence of `query` in `text`, case-insensitive. */
 export function findAll(text: string, query: string): { start: number; end: number }[] {
   if (!query) return []
-  const hay = text.toLocaleLowerCase()
+  if (lowered?.text !== text) lowered = { text, lower: text.toLocaleLowerCase() }
+  const hay = lowered.lower
   const needle = query.toLocaleLowerCase()
   // Lower-casing can change lengths (e.g. 'İ'); fall back to exact matching then.
   const exact = hay.length !== text.length || needle.length !== query.length

@@ -70,6 +70,8 @@ async function readAll(): Promise<Claim[]> {
 }
 
 let readSeq = 0
+/** The project the claims were last read from: another project starts with no filters. */
+let readFrom: string | null = null
 
 export const claimsSlice: Slice<ClaimsSlice> = (set, get) => {
   /** After any claim change: the pane, the map's edges, and entity counts (attribution may have created entities). */
@@ -86,8 +88,13 @@ export const claimsSlice: Slice<ClaimsSlice> = (set, get) => {
     async refreshClaims() {
       // A slow read must not overwrite a newer one.
       const seq = ++readSeq
+      const path = get().project?.path ?? null
       const [claimList, claimGroups] = await Promise.all([readAll(), call('claims.groups', {})])
-      if (seq === readSeq) set({ claimList, claimGroups, claimsLoaded: true })
+      if (seq !== readSeq) return
+      // Filters name entities and documents of one project; they mean nothing in another.
+      const fresh = path !== readFrom
+      readFrom = path
+      set({ claimList, claimGroups, claimsLoaded: true, ...(fresh ? { claimFilters: NO_CLAIM_FILTERS } : {}) })
     },
     async createClaim(a) {
       const c = await call('claims.create', a)

@@ -70,6 +70,7 @@ const api = {
       autoungrabify: true,
       ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {})
     } as cytoscape.CytoscapeOptions)
+    ;(window as unknown as { __cy: Core }).__cy = cy // for ad-hoc probes from the driver
     // Leave an empty margin so a drag from the corner pans the view.
     cy.fit(undefined, 160)
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))
