@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Block } from '@contract/types'
 import { parsePlainText } from '../../src-main/core/import/plainText'
 import { bucketByChunk, chunkAt, chunksInWindow, defaultHeightModel, estimateHeight, makeChunks, offsetOf, shouldVirtualise } from '../../src-renderer/src/reader/chunks'
-import { segmentRange } from '../../src-renderer/src/reader/segments'
+import { findAll, segmentRange } from '../../src-renderer/src/reader/segments'
 
 const SEED = readFileSync(join(import.meta.dirname, '../../seeds/NextFin - Scale AI Secures 500 Million Pentagon Deal.txt'), 'utf8')
 
@@ -121,5 +121,19 @@ describe('nested and overlapping mentions', () => {
     expect(segs.map((s) => text.slice(s.start, s.end))).toEqual(['The ', 'U.S. Department of ', 'Defense', ' said', ' so.'])
     expect(segs[2]!.covers.map((c) => c.id)).toEqual([1, 3])
     expect(segs[3]!.covers.map((c) => c.id)).toEqual([3])
+  })
+})
+
+describe('find over the whole text', () => {
+  it('finds every match in a long document, and a second document is searched afresh (not the cached first one)', () => {
+    const doc = longDoc()
+    const all = findAll(doc.text, 'scale ai')
+    expect(all.length).toBe(doc.text.toLowerCase().split('scale ai').length - 1)
+    expect(all.every((f) => doc.text.slice(f.start, f.end).toLowerCase() === 'scale ai')).toBe(true)
+    expect(findAll('Nothing about it here.', 'scale ai')).toEqual([])
+    expect(findAll('SCALE AI and Scale AI', 'scale ai')).toEqual([
+      { start: 0, end: 8 },
+      { start: 13, end: 21 }
+    ])
   })
 })

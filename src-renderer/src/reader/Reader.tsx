@@ -1,6 +1,8 @@
 // The reader: the document's canonical text as blocks, with mentions
 // highlighted in their entity type's colour. Select words to tag them; click
-// a highlight to see or remove its mention.
+// a highlight to see or remove its mention. A long document is virtualised:
+// only the chunks of blocks near the view are in the DOM (useVirtualChunks);
+// find, jump and tagging work on the canonical text and pin their chunk.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Mention } from '@contract/types'
 import { useTypeLookup } from '../colors'
@@ -92,7 +94,10 @@ export function Reader() {
     else scrollRef.current?.scrollTo({ top: 0 })
   }, [jump, doc?.id, scrollToOffset])
 
-  useEffect(() => setPopover(null), [doc?.id])
+  useEffect(() => {
+    setPopover(null)
+    setPending(null)
+  }, [doc?.id])
 
   useEffect(() => {
     if (currentFind >= 0) scrollToOffset(finds[currentFind]!.start)

@@ -72,6 +72,7 @@ export function useVirtualChunks({ scrollRef, textRef, chunks, enabled, pinned, 
   const win = state.geo === geo ? state.win : initialWindow(geo.heights, pinned)
   const winRef = useRef(win)
   winRef.current = win
+  const renderedRef = useRef<ReadonlySet<number> | null>(null)
   const pinnedRef = useRef(pinned)
   pinnedRef.current = pinned
   const [, setVersion] = useState(0)
@@ -110,13 +111,14 @@ export function useVirtualChunks({ scrollRef, textRef, chunks, enabled, pinned, 
         const el = e.target as HTMLElement
         if (el === textRef.current) {
           const width = e.contentRect.width
-          if (Math.abs(width - geo.width) > 1) {
-            // A new column width: every box not on screen is estimated again for it.
-            const first = geo.width === 0
+          // A hidden reader reports 0: nothing to learn from that.
+          if (width > 0 && Math.abs(width - geo.width) > 1) {
+            // A new column width: heights measured at the old one no longer hold for the boxes
+            // away from the view (those on screen are measured again as they reflow).
+            if (geo.width > 0) for (let i = 0; i < chunks.length; i++) if (!renderedRef.current?.has(i)) geo.measured[i] = 0
             geo.width = width
             geo.model = defaultHeightModel(width)
-            if (!first) geo.measured.fill(0)
-            for (let i = 0; i < chunks.length; i++) if (!winRef.current.has(i)) geo.heights[i] = estimateHeight(chunks[i]!, geo.model) * geo.factor
+            for (let i = 0; i < chunks.length; i++) if (!geo.measured[i]) geo.heights[i] = estimateHeight(chunks[i]!, geo.model) * geo.factor
             changed = true
           }
           continue
@@ -170,6 +172,7 @@ export function useVirtualChunks({ scrollRef, textRef, chunks, enabled, pinned, 
     for (const i of pinned) out.add(i)
     return out
   }, [enabled, win, pinned])
+  renderedRef.current = rendered
 
   return { rendered, height: (i) => geo.heights[i] ?? 0, observer }
 }
