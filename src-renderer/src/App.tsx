@@ -8,7 +8,6 @@ import { EntitiesPane } from './entities/EntitiesPane'
 import { EntityTypesDialog } from './entities/EntityTypesDialog'
 import { MergeDialog } from './entities/MergeDialog'
 import { TagAllDialog } from './entities/TagAllDialog'
-import { LinkDialog } from './entities/LinkDialog'
 import { historyDialog } from './history/HistoryDialogs'
 import { DocumentMetaDialog } from './library/DocumentMetaDialog'
 import { DropZone } from './library/DropZone'
@@ -44,7 +43,6 @@ function Dialogs() {
   const close = () => openDialog(null)
   if (!dialog) return null
   if (dialog.kind === 'audit' || dialog.kind === 'userName') return historyDialog(dialog, close)
-  if (dialog.kind === 'link') return <LinkDialog entityId={dialog.entityId} onClose={close} />
   if (dialog.kind === 'deleteEntity') return <DeleteEntityDialog entityId={dialog.entityId} onClose={close} />
   if (dialog.kind === 'tagAll') return <TagAllDialog entityId={dialog.entityId} onClose={close} />
   if (dialog.kind === 'merge') return <MergeDialog entityId={dialog.entityId} onClose={close} />

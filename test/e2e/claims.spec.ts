@@ -6,68 +6,13 @@
 // delete, and a restart over the same project file.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { dragSelect, tagNewEntity } from './actions'
+import { expect, test } from '@playwright/test'
+import { dragSelect, dragSelectAcross, grade, pickEntity, tagNewEntity } from './actions'
 import { launchApp, newDataDir, REPO, stopHarness } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
 
 test.afterAll(stopHarness)
-
-/** Drags from the start of `from` to the end of the first `to` after it, across highlighted runs. */
-async function dragSelectAcross(page: Page, from: string, to: string): Promise<void> {
-  const box = await page.evaluate(
-    ({ from, to }) => {
-      const root = document.querySelector('.doc-text')!
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      const nodes: Text[] = []
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
-      const whole = nodes.map((n) => n.nodeValue ?? '').join('')
-      const a = whole.indexOf(from)
-      const b = a < 0 ? -1 : whole.indexOf(to, a) + to.length
-      if (a < 0 || b < to.length) return null
-      const at = (offset: number) => {
-        let seen = 0
-        for (const n of nodes) {
-          const len = (n.nodeValue ?? '').length
-          if (offset < seen + len) return { node: n, i: offset - seen }
-          seen += len
-        }
-        return null
-      }
-      const s = at(a)!
-      const e = at(b - 1)!
-      ;(s.node.parentElement as HTMLElement).scrollIntoView({ block: 'center' })
-      const r = document.createRange()
-      r.setStart(s.node, s.i)
-      r.setEnd(s.node, s.i + 1)
-      const first = r.getBoundingClientRect()
-      r.setStart(e.node, e.i)
-      r.setEnd(e.node, e.i + 1)
-      const last = r.getBoundingClientRect()
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 }
-    },
-    { from, to }
-  )
-  if (!box) throw new Error(`"${from}" … "${to}" is not in the reader`)
-  await page.evaluate(() => window.getSelection()?.removeAllRanges())
-  await page.mouse.move(box.x1, box.y1)
-  await page.mouse.down()
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 })
-  await page.mouse.move(box.x2, box.y2, { steps: 4 })
-  await page.mouse.up()
-}
-
-async function pickEntity(dlg: Locator, combobox: string, typed: string, option: RegExp): Promise<void> {
-  await dlg.getByRole('combobox', { name: combobox }).fill(typed)
-  await dlg.getByRole('option', { name: option }).click()
-}
-
-async function grade(dlg: Locator, reliability: string, credibility: number, status: string): Promise<void> {
-  await dlg.getByRole('radiogroup', { name: 'Source reliability' }).getByRole('radio', { name: new RegExp(`^${reliability} `) }).click()
-  await dlg.getByRole('radiogroup', { name: 'Information credibility' }).getByRole('radio', { name: new RegExp(`^${credibility} `) }).click()
-  await dlg.getByRole('radiogroup', { name: 'Status' }).getByRole('radio', { name: status }).click()
-}
 
 test('claims: create from passages with sources and grades, review, filter, jump, conflict, map, restart', async () => {
   mkdirSync(SHOTS, { recursive: true })
@@ -246,13 +191,13 @@ test('claims: create from passages with sources and grades, review, filter, jump
 
   // --- An analyst judgement, from the entity: no passage, so it needs the explicit tick.
   await page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /Scale AI/ }).click()
-  await page.getByRole('region', { name: 'Entity Scale AI' }).getByRole('button', { name: 'New analyst judgement…' }).click()
+  await page.getByRole('region', { name: 'Entity Scale AI' }).getByRole('button', { name: 'Link to…' }).click()
   dlg = page.getByRole('dialog', { name: 'New analyst judgement' })
   await expect(dlg.getByRole('combobox', { name: 'Subject' })).toHaveValue('Scale AI')
   // Untouched, Esc closes it at once; touched, it asks before discarding.
   await page.keyboard.press('Escape')
   await expect(dlg).toBeHidden()
-  await page.getByRole('region', { name: 'Entity Scale AI' }).getByRole('button', { name: 'New analyst judgement…' }).click()
+  await page.getByRole('region', { name: 'Entity Scale AI' }).getByRole('button', { name: 'Link to…' }).click()
   await dlg.getByLabel('Predicate', { exact: true }).fill('depends on')
   await dlg.getByRole('radiogroup', { name: 'Object kind' }).getByRole('radio', { name: 'Entity' }).click()
   await pickEntity(dlg, 'Object entity', 'Depart', /Department of Defense/)

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { loadSqlJs } from '../../src-main/core/db/sqlite'
-import { tagNewEntity } from './actions'
+import { linkAsJudgement, tagNewEntity } from './actions'
 import { launchApp, newDataDir, REPO, stopHarness } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
@@ -46,14 +46,9 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
 
   // Link the DoD to Scale AI.
   await entityList.getByRole('option', { name: /Department of Defense/ }).click()
-  await page.getByRole('button', { name: 'Link to…' }).click()
-  const linkDlg = page.getByRole('dialog', { name: /Link Department of Defense/ })
-  await linkDlg.getByLabel('Entity').selectOption({ label: 'Scale AI (Company)' })
-  await linkDlg.getByLabel('Relationship').selectOption({ label: 'Contract' })
-  await linkDlg.getByRole('button', { name: 'Create link' }).click()
-  await expect(linkDlg).toBeHidden()
-  await expect(undoBtn).toHaveAttribute('title', /^Undo Link Department of Defense → Scale AI/)
-  expect(await api<unknown[]>(page, 'relations.list')).toHaveLength(1)
+  await linkAsJudgement(page, 'Department of Defense', 'awarded contract to', 'Scale', /^Scale AI/)
+  await expect(undoBtn).toHaveAttribute('title', /^Undo Claim: Department of Defense — awarded contract to — Scale AI/)
+  expect(await api<unknown[]>(page, 'claims.list', {})).toHaveLength(1)
 
   const dodHighlight = page.locator('.doc-text .hl', { hasText: 'Department of Defense' })
   await expect(dodHighlight.first()).toBeVisible()
@@ -61,8 +56,8 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   // Ctrl+Z: the link, then the DoD's tag together with the entity it created.
   await focusPage(page)
   await page.keyboard.press('Control+z')
-  await expect(toast(page, 'Undone: Link Department of Defense → Scale AI')).toBeVisible()
-  await expect.poll(() => api<unknown[]>(page, 'relations.list')).toHaveLength(0)
+  await expect(toast(page, 'Undone: Claim: Department of Defense — awarded contract to — Scale AI')).toBeVisible()
+  await expect.poll(() => api<unknown[]>(page, 'claims.list', {})).toHaveLength(0)
   await page.keyboard.press('Control+z')
   await expect(toast(page, 'Undone: Tag “Department of Defense” as Department of Defense')).toBeVisible()
   await expect(dodHighlight).toHaveCount(0)
@@ -81,8 +76,8 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   await expect(dodHighlight.first()).toBeVisible()
   await expect(entityList.getByRole('option', { name: /Department of Defense/ }).getByTitle('Mentions')).toHaveText('1')
   await page.keyboard.press('Control+y')
-  await expect(toast(page, 'Redone: Link Department of Defense → Scale AI')).toBeVisible()
-  await expect.poll(() => api<unknown[]>(page, 'relations.list')).toHaveLength(1)
+  await expect(toast(page, 'Redone: Claim: Department of Defense — awarded contract to — Scale AI')).toBeVisible()
+  await expect.poll(() => api<unknown[]>(page, 'claims.list', {})).toHaveLength(1)
 
   // Inside a text field Ctrl+Z undoes the typing, not the tagging.
   const filter = page.getByLabel('Filter entities')
@@ -92,8 +87,8 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   await page.keyboard.press('Control+z')
   await expect(filter).not.toHaveValue('Scale')
   await page.waitForTimeout(300)
-  expect(await api<unknown[]>(page, 'relations.list')).toHaveLength(1)
-  await expect(undoBtn).toHaveAttribute('title', /^Undo Link Department of Defense → Scale AI/)
+  expect(await api<unknown[]>(page, 'claims.list', {})).toHaveLength(1)
+  await expect(undoBtn).toHaveAttribute('title', /^Undo Claim: Department of Defense — awarded contract to — Scale AI/)
   await filter.fill('')
 
   // Restart: the undo history is in the project file.
@@ -103,11 +98,11 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   const list2 = page.getByRole('listbox', { name: 'Entity list' })
   await expect(list2.getByRole('option')).toHaveCount(2)
   const undo2 = page.getByRole('group', { name: 'Undo and redo' }).getByRole('button').first()
-  await expect(undo2).toHaveAttribute('title', /^Undo Link Department of Defense → Scale AI/)
+  await expect(undo2).toHaveAttribute('title', /^Undo Claim: Department of Defense — awarded contract to — Scale AI/)
   await focusPage(page)
   await page.keyboard.press('Control+z')
-  await expect(toast(page, 'Undone: Link Department of Defense → Scale AI')).toBeVisible()
-  await expect.poll(() => api<unknown[]>(page, 'relations.list')).toHaveLength(0)
+  await expect(toast(page, 'Undone: Claim: Department of Defense — awarded contract to — Scale AI')).toBeVisible()
+  await expect.poll(() => api<unknown[]>(page, 'claims.list', {})).toHaveLength(0)
   await expect(list2.getByRole('option')).toHaveCount(2)
 
   // Your name, then a change recorded under it.
@@ -122,9 +117,9 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   expect((await api<{ userName: string }>(page, 'settings.userName')).userName).toBe('Ana Analyst')
   // The toolbar's Redo names what it redoes.
   const redo2 = page.getByRole('group', { name: 'Undo and redo' }).getByRole('button').nth(1)
-  await expect(redo2).toHaveAttribute('title', 'Redo Link Department of Defense → Scale AI (Ctrl+Shift+Z)')
+  await expect(redo2).toHaveAttribute('title', 'Redo Claim: Department of Defense — awarded contract to — Scale AI (Ctrl+Shift+Z)')
   await redo2.click()
-  await expect(toast(page, 'Redone: Link Department of Defense → Scale AI')).toBeVisible()
+  await expect(toast(page, 'Redone: Claim: Department of Defense — awarded contract to — Scale AI')).toBeVisible()
   await expect(redo2).toBeDisabled()
 
   await page.getByRole('button', { name: 'Project ▾' }).click()
@@ -133,15 +128,15 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   const rows = audit.locator('tbody tr')
   await expect(audit.getByRole('button', { name: 'Close' })).toBeFocused()
   await expect(rows.first()).toContainText('Ana Analyst')
-  await expect(rows.first()).toContainText('Redo: Link Department of Defense → Scale AI')
+  await expect(rows.first()).toContainText('Redo: Claim: Department of Defense — awarded contract to — Scale AI')
   // Newest first; everything before the rename is under the earlier name.
   const labels = await audit.locator('tbody .audit-what > span:first-child').allInnerTexts()
-  expect(labels.slice(0, 2)).toEqual(['Redo: Link Department of Defense → Scale AI', 'Undo: Link Department of Defense → Scale AI'])
-  for (const done of ['Tag “Scale AI” as Scale AI', 'Link Department of Defense → Scale AI', 'Undo: Tag “Department of Defense” as Department of Defense']) {
+  expect(labels.slice(0, 2)).toEqual(['Redo: Claim: Department of Defense — awarded contract to — Scale AI', 'Undo: Claim: Department of Defense — awarded contract to — Scale AI'])
+  for (const done of ['Tag “Scale AI” as Scale AI', 'Claim: Department of Defense — awarded contract to — Scale AI', 'Undo: Tag “Department of Defense” as Department of Defense']) {
     expect(labels).toContain(done)
   }
-  await expect(rows.nth(1)).toContainText('1 link removed')
-  await expect(rows.first()).toContainText('1 link added')
+  await expect(rows.nth(1)).toContainText('1 claim removed')
+  await expect(rows.first()).toContainText('1 claim added')
   const users = await audit.locator('tbody .audit-user').allInnerTexts()
   expect(users[0]).toBe('Ana Analyst')
   expect(users[1]).not.toBe('Ana Analyst')
@@ -153,7 +148,7 @@ test('undo and redo tagging with the keyboard, never inside text fields, across 
   await page.keyboard.press('Control+z')
   await page.keyboard.press('Escape')
   await expect(audit).toBeHidden()
-  expect(await api<unknown[]>(page, 'relations.list')).toHaveLength(1)
+  expect(await api<unknown[]>(page, 'claims.list', {})).toHaveLength(1)
   expect(app.consoleErrors).toEqual([])
   await app.quit()
   data.cleanup()

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { PNG } from 'pngjs'
-import { tagNewEntity } from './actions'
+import { linkAsJudgement, tagNewEntity } from './actions'
 import { launchApp, newDataDir, REPO, stopHarness } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
@@ -39,13 +39,7 @@ test('tag, link, map and export the sample article; everything survives a restar
   const detail = page.getByRole('region', { name: 'Entity Department of Defense' })
   await expect(detail.locator('.mention-list li')).toHaveCount(1)
   await expect(detail.locator('.sentence')).toContainText('awarded Scale AI a $500 million contract')
-  await detail.getByRole('button', { name: 'Link to…' }).click()
-  const linkDlg = page.getByRole('dialog', { name: /Link Department of Defense/ })
-  await linkDlg.getByLabel('Entity').selectOption({ label: 'Scale AI (Company)' })
-  await linkDlg.getByLabel('Relationship').selectOption({ label: 'Contract' })
-  await expect(linkDlg.getByLabel('Label')).toHaveValue('awarded contract to')
-  await linkDlg.getByRole('button', { name: 'Create link' }).click()
-  await expect(linkDlg).toBeHidden()
+  await linkAsJudgement(page, 'Department of Defense', 'awarded contract to', 'Scale', /^Scale AI/)
   await expect(detail.locator('.link-list')).toContainText('awarded contract to → Scale AI')
   await page.screenshot({ path: join(SHOTS, 'reader-highlights.png') })
 
@@ -98,8 +92,10 @@ test('tag, link, map and export the sample article; everything survives a restar
   const db = await ProjectDb.open(join(data.dir, 'Research Workbench.rwb'))
   const entities = await db.call('entities.list', undefined)
   expect(entities.map((e: { name: string; type: string }) => `${e.name}/${e.type}`).sort()).toEqual(['Department of Defense/PublicBody', 'Scale AI/Company'])
-  const relations = await db.call('relations.list', undefined)
-  expect(relations).toHaveLength(1)
+  const claims = await db.call('claims.list', {})
+  expect(claims.map((c: { subjectName: string; predicate: string; objectLabel: string; analystJudgement: boolean }) => [c.subjectName, c.predicate, c.objectLabel, c.analystJudgement])).toEqual([
+    ['Department of Defense', 'awarded contract to', 'Scale AI', true]
+  ])
   await db.close()
   data.cleanup()
 })

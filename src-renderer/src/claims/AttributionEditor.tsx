@@ -3,7 +3,7 @@
 // Person entity; new ones are only created when the claim is saved.
 import { useState } from 'react'
 import { ATTRIBUTION_ROLES, type AttributionRole } from '@contract/types'
-import { entityType } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
 import { EntityPicker } from './EntityPicker'
 import type { AttributionHint } from './prefill'
@@ -28,6 +28,8 @@ interface Props {
 }
 
 export function AttributionEditor({ value, onChange, hints, onPending }: Props) {
+  // The project's types, custom ones included (label, colour).
+  const entityType = useTypeLookup()
   const entities = useStore((s) => s.entities)
   const [role, setRole] = useState<AttributionRole>(value.length ? 'according to' : 'reported by')
   const nameOf = (a: AttributionDraft) => ('entityId' in a ? entities.find((e) => e.id === a.entityId)?.name ?? '?' : a.name)

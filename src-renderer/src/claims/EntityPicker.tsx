@@ -3,7 +3,7 @@
 // source, "according to TSG Invest", is often not tagged anywhere yet).
 import { useId, useMemo, useRef, useState } from 'react'
 import type { Entity } from '@contract/types'
-import { entityType } from '@contract/vocabulary'
+import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
 
 export type EntityChoice = { entityId: number } | { name: string; type: string }
@@ -28,6 +28,8 @@ interface Props {
 type Option = { kind: 'entity'; entity: Entity } | { kind: 'create'; name: string; type: string }
 
 export function EntityPicker({ label, value, onChange, createTypes = [], exclude = [], placeholder, id, clearOnPick, onPending }: Props) {
+  // The project's types, custom ones included (label, colour).
+  const entityType = useTypeLookup()
   const entities = useStore((s) => s.entities)
   const chosen = entities.find((e) => e.id === value) ?? null
   const [query, setQuery] = useState<string | null>(null)

@@ -1,10 +1,10 @@
 // The selected entity: name (rename), type, actions (tag all, merge, link,
 // delete), aliases, notes, past merges (split), links and mentions.
 import { useEffect } from 'react'
-import { relationType } from '@contract/vocabulary'
 import { shownIcon, useTypeLookup } from '../colors'
 import { useStore } from '../store'
 import { AliasList } from './AliasList'
+import { EntityLinks } from './EntityLinks'
 import { EntityNameField } from './EntityNameField'
 import { MergeHistory } from './MergeHistory'
 import { NotesField } from './NotesField'
@@ -12,14 +12,11 @@ import { NotesField } from './NotesField'
 export function EntityDetail({ id }: { id: number }) {
   const entity = useStore((s) => s.entities.find((e) => e.id === id))
   const entities = useStore((s) => s.entities)
-  const relations = useStore((s) => s.relations)
   const mentions = useStore((s) => s.selectedMentions)
   const types = useStore((s) => s.entityTypes)
   const openDocument = useStore((s) => s.openDocument)
   const openDialog = useStore((s) => s.openDialog)
   const updateEntity = useStore((s) => s.updateEntity)
-  const deleteRelation = useStore((s) => s.deleteRelation)
-  const selectEntity = useStore((s) => s.selectEntity)
   const refreshEntityDetail = useStore((s) => s.refreshEntityDetail)
   const guard = useStore((s) => s.guard)
   const typeOf = useTypeLookup()
@@ -32,8 +29,6 @@ export function EntityDetail({ id }: { id: number }) {
 
   if (!entity) return null
   const t = typeOf(entity.type)
-  const name = (eid: number) => entities.find((e) => e.id === eid)?.name ?? '?'
-  const links = relations.filter((r) => r.sourceId === id || r.targetId === id)
   const knownType = types.some((x) => x.key === entity.type)
 
   return (
@@ -70,16 +65,13 @@ export function EntityDetail({ id }: { id: number }) {
         <button type="button" className="small" onClick={() => openDialog({ kind: 'merge', entityId: id })} title="Merge this entity with a duplicate">
           Merge…
         </button>
-        <button type="button" className="small" onClick={() => openDialog({ kind: 'link', entityId: id })}>
-          Link to…
-        </button>
         <button
           type="button"
           className="small"
           onClick={() => openDialog({ kind: 'claim', mode: 'judgement', subjectId: id })}
-          title="A claim about this entity that rests on your own judgement, with no passage behind it"
+          title="Link this entity to another, or state a value, as your own analyst judgement (no passage behind it). For a link a source states, select its words and press C."
         >
-          New analyst judgement…
+          Link to…
         </button>
         <button type="button" className="small danger" onClick={() => openDialog({ kind: 'deleteEntity', entityId: id })}>
           Delete…
@@ -90,36 +82,7 @@ export function EntityDetail({ id }: { id: number }) {
       <NotesField id={id} notes={entity.notes} />
       <MergeHistory entityId={id} />
 
-      <h4>
-        Links <span className="muted">{links.length}</span>
-      </h4>
-      <ul className="link-list">
-        {links.map((r) => (
-          <li key={r.id}>
-            <span className="link-text">
-              {r.sourceId === id ? (
-                <>
-                  <em>{r.label || relationType(r.type).verb}</em> →{' '}
-                  <button type="button" className="link" onClick={() => void guard(() => selectEntity(r.targetId))}>
-                    {name(r.targetId)}
-                  </button>
-                </>
-              ) : (
-                <>
-                  <button type="button" className="link" onClick={() => void guard(() => selectEntity(r.sourceId))}>
-                    {name(r.sourceId)}
-                  </button>{' '}
-                  → <em>{r.label || relationType(r.type).verb}</em>
-                </>
-              )}
-            </span>
-            <button type="button" className="icon danger" aria-label="Delete link" title="Delete link" onClick={() => void guard(() => deleteRelation(r.id))}>
-              ✕
-            </button>
-          </li>
-        ))}
-        {links.length === 0 && <li className="muted">No links yet.</li>}
-      </ul>
+      <EntityLinks id={id} />
 
       <h4>
         Mentions <span className="muted">{entity.mentionCount}</span>

@@ -159,11 +159,6 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
     if (get().selectedEntityId === id) set({ selectedEntityId: null, selectedMentions: [] })
     await Promise.all([get().refreshEntities(), get().refreshMentions(), get().refreshDocuments(), get().refreshCoMentions()])
   },
-  async linkEntities(a) {
-    await call('relations.create', a)
-    await get().refreshEntities()
-    return true
-  },
   async deleteRelation(id) {
     await call('relations.delete', { id })
     await get().refreshEntities()

@@ -64,7 +64,6 @@ export interface EntitiesSlice {
   selectEntity(id: number | null): Promise<void>
   updateEntity(a: { id: number; name?: string; type?: string; notes?: string }): Promise<void>
   deleteEntity(id: number): Promise<void>
-  linkEntities(a: { sourceId: number; targetId: number; type: string; label: string }): Promise<boolean>
   deleteRelation(id: number): Promise<void>
 }
 
@@ -96,7 +95,7 @@ export interface Toast {
   text: string
 }
 
-export type Dialog = { kind: 'link'; entityId: number } | { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | EntityDialog | ClaimDialog | HistoryDialog | null
+export type Dialog = { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | EntityDialog | ClaimDialog | HistoryDialog | null
 
 /** A damaged project whose last good backup can be opened. */
 export interface Recovery {

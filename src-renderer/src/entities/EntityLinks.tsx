@@ -1,0 +1,98 @@
+// The selected entity's relationships: every claim whose object is an entity
+// and that names this one as subject or object (with its grade, and whether
+// it rests on a passage or on the analyst's judgement), plus links made
+// before claims existed. A link without a passage is only ever an explicit
+// analyst judgement; "Link to…" opens that form.
+import { useEffect } from 'react'
+import type { Claim } from '@contract/types'
+import { relationType } from '@contract/vocabulary'
+import { useStore } from '../store'
+
+export function EntityLinks({ id }: { id: number }) {
+  const claims = useStore((s) => s.claimList)
+  const loaded = useStore((s) => s.claimsLoaded)
+  const relations = useStore((s) => s.relations)
+  const entities = useStore((s) => s.entities)
+  const refreshClaims = useStore((s) => s.refreshClaims)
+  const selectEntity = useStore((s) => s.selectEntity)
+  const openDocument = useStore((s) => s.openDocument)
+  const openDialog = useStore((s) => s.openDialog)
+  const deleteRelation = useStore((s) => s.deleteRelation)
+  const guard = useStore((s) => s.guard)
+
+  useEffect(() => {
+    if (!loaded) void guard(refreshClaims)
+  }, [loaded, guard, refreshClaims])
+
+  const name = (eid: number) => entities.find((e) => e.id === eid)?.name ?? '?'
+  const linked = claims.filter((c): c is Claim & { object: { kind: 'entity'; entityId: number } } => c.object.kind === 'entity' && (c.subjectId === id || c.object.entityId === id))
+  const legacy = relations.filter((r) => r.sourceId === id || r.targetId === id)
+  const other = (eid: number) => (
+    <button type="button" className="link" onClick={() => void guard(() => selectEntity(eid))}>
+      {name(eid)}
+    </button>
+  )
+
+  return (
+    <>
+      <h4>
+        Links <span className="muted">{linked.length + legacy.length}</span>
+      </h4>
+      <ul className="link-list">
+        {linked.map((c) => (
+          <li key={`c${c.id}`}>
+            <span className="link-text">
+              {c.subjectId === id ? (
+                <>
+                  <em>{c.predicate}</em> → {other(c.object.entityId)}
+                </>
+              ) : (
+                <>
+                  {other(c.subjectId)} → <em>{c.predicate}</em>
+                </>
+              )}{' '}
+              <span className="muted link-grade" title={c.analystJudgement ? 'Analyst judgement' : 'Backed by a quoted passage'}>
+                {c.grade}
+                {c.analystJudgement ? ' · judgement' : ''}
+              </span>
+            </span>
+            {c.passage ? (
+              <button
+                type="button"
+                className="icon"
+                aria-label="Show the passage"
+                title={`“${c.passage.quote}”`}
+                onClick={() => void guard(() => openDocument(c.passage!.documentId, { start: c.passage!.start, end: c.passage!.end }))}
+              >
+                ❝
+              </button>
+            ) : null}
+            <button type="button" className="icon" aria-label="Edit claim" title="Edit claim" onClick={() => openDialog({ kind: 'claim', mode: 'edit', claimId: c.id })}>
+              ✎
+            </button>
+          </li>
+        ))}
+        {legacy.map((r) => (
+          <li key={`r${r.id}`}>
+            <span className="link-text">
+              {r.sourceId === id ? (
+                <>
+                  <em>{r.label || relationType(r.type).verb}</em> → {other(r.targetId)}
+                </>
+              ) : (
+                <>
+                  {other(r.sourceId)} → <em>{r.label || relationType(r.type).verb}</em>
+                </>
+              )}{' '}
+              <span className="muted link-grade">link</span>
+            </span>
+            <button type="button" className="icon danger" aria-label="Delete link" title="Delete link" onClick={() => void guard(() => deleteRelation(r.id))}>
+              ✕
+            </button>
+          </li>
+        ))}
+        {linked.length + legacy.length === 0 && <li className="muted">No links yet.</li>}
+      </ul>
+    </>
+  )
+}
