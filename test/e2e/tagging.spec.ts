@@ -29,13 +29,18 @@ test('aliases and tag all, the two example claims, merge and undo, all intact af
   for (const alias of ['DoD', 'the Pentagon']) {
     await detail.getByLabel('Add alias').fill(alias)
     await detail.getByLabel('Add alias').press('Enter')
+    // The field empties once the alias is stored.
+    await expect(detail.getByLabel('Add alias')).toHaveValue('')
   }
   await expect(detail.getByRole('list', { name: 'Aliases' }).locator('.alias-name')).toHaveText(['DoD', 'the Pentagon'])
   await detail.getByRole('button', { name: 'Tag all mentions…' }).click()
   const tagAll = page.getByRole('dialog', { name: `Tag all mentions of ${DOD}` })
   const places = tagAll.getByRole('list', { name: 'Places to tag' }).getByRole('listitem')
-  const found = await places.count()
+  // Wait for the search to finish: its summary line names the count.
+  const summary = await tagAll.getByText(/^\d+ places found, 1 already tagged$/).textContent()
+  const found = Number(summary!.split(' ')[0])
   expect(found).toBeGreaterThan(10)
+  await expect(places).toHaveCount(found)
   await tagAll.getByRole('button', { name: `Tag ${found - 1} mentions` }).click()
   await expect(tagAll).toBeHidden()
   await expect(entityRow(page, DOD).locator('.count')).toHaveText(String(found))
@@ -105,6 +110,11 @@ test('aliases and tag all, the two example claims, merge and undo, all intact af
   await entityRow(p2, DOD).click()
   await expect(p2.getByRole('region', { name: `Entity ${DOD}` }).getByRole('list', { name: 'Aliases' }).locator('.alias-name')).toHaveText(['DoD', 'the Pentagon'])
   await expect(p2.locator('.doc-text .hl', { hasText: 'the Pentagon' }).first()).toBeVisible()
+  // The entities show their claims: Scale AI its valuation and the DoD's contract.
+  await entityRow(p2, 'Scale AI').click()
+  const scale = p2.getByRole('region', { name: 'Entity Scale AI' })
+  await expect(scale.getByRole('list', { name: 'Value claims' })).toContainText('valuation: up to 29,000,000,000 USD')
+  await expect(scale.locator('.link-list').first()).toContainText('Department of Defense → awarded contract to')
   await p2.getByRole('tab', { name: 'Claims' }).click()
   const table = p2.getByRole('table', { name: 'Claims' })
   const valuation = table.getByRole('row', { name: /Claim: Scale AI — valuation — up to 29,000,000,000 USD/ })

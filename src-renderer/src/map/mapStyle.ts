@@ -37,6 +37,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'text-background-padding': '2px'
       }
   return [
+    // While a big map pans, Cytoscape moves a picture of the view; the strip it uncovers is the map's own white, not grey.
+    { selector: 'core', style: { 'outside-texture-bg-color': '#ffffff', 'outside-texture-bg-opacity': 1 } },
     {
       selector: 'node',
       style: {
