@@ -4,7 +4,7 @@
 import { inflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { crc32, pdfFile, pngFile, ScanlineDeflater } from '../../src-renderer/src/map/imageEncoder'
+import { crc32, pngFile, ScanlineDeflater } from '../../src-renderer/src/map/imageEncoder'
 import { BAND_BYTES, bands, fitsOneCanvas, MAX_FOOTER_LINES, MAX_PT_PER_PX, paperPixels, paperPoints, planSheet, planTiles, wrapText, type SheetInput } from '../../src-renderer/src/map/tiling'
 
 const measure = (t: string, f: number) => t.length * f * 0.55
@@ -186,38 +186,5 @@ describe('streaming PNG encoder', () => {
     await expect(d.finish()).rejects.toThrow(/2 rows, 1 were given/)
     const e = new ScanlineDeflater(2, 1, false)
     await expect(e.addRows(new Uint8Array(16), 2)).rejects.toThrow(/more rows/)
-  })
-})
-
-describe('one-page PDF', () => {
-  it('is a valid PDF whose image stream inflates to the pixels (PNG predictors)', async () => {
-    const w = 19
-    const h = 11
-    const px = randomImage(w, h, 7, false)
-    const { zlib } = await encode(w, h, px, false, 4)
-    const pdf = Buffer.from(pdfFile({ pageWidth: 1190.55, pageHeight: 841.89, imageWidth: w, imageHeight: h, zlib, title: 'Karte – Köln' }))
-    const text = pdf.toString('latin1')
-    expect(text.startsWith('%PDF-1.4')).toBe(true)
-    expect(text.trimEnd().endsWith('%%EOF')).toBe(true)
-    expect(text).toContain('/MediaBox [0 0 1190.55 841.89]')
-    // xref offsets point at their objects
-    const xrefAt = Number(/startxref\n(\d+)/.exec(text)![1])
-    expect(text.slice(xrefAt, xrefAt + 4)).toBe('xref')
-    const offsets = text.slice(xrefAt).split('\n').slice(3, 9).map((l) => Number(l.slice(0, 10)))
-    offsets.forEach((o, i) => expect(text.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`))
-    // non-ASCII title as UTF-16BE hex
-    expect(text).toContain('/Title <FEFF')
-    // the image: inflate and undo the PNG "Sub" filter
-    const start = text.indexOf('stream\n', text.indexOf('/Subtype /Image')) + 7
-    const len = Number(/\/Subtype \/Image[^]*?\/Length (\d+)/.exec(text)![1])
-    const raw = inflateSync(pdf.subarray(start, start + len))
-    expect(raw.length).toBe(h * (1 + w * 3))
-    for (let y = 0; y < h; y++) {
-      const row = raw.subarray(y * (1 + w * 3), (y + 1) * (1 + w * 3))
-      expect(row[0]).toBe(1)
-      const rgb = new Uint8Array(w * 3)
-      for (let i = 0; i < w * 3; i++) rgb[i] = (row[1 + i]! + (i >= 3 ? rgb[i - 3]! : 0)) & 0xff
-      for (let x = 0; x < w; x++) expect([...rgb.subarray(x * 3, x * 3 + 3)]).toEqual([...px.subarray((y * w + x) * 4, (y * w + x) * 4 + 3)])
-    }
   })
 })
