@@ -4,10 +4,12 @@
 // Add a benchmark by writing test/bench/<name>.mjs that exports an async
 // function returning result entries, and listing it in BENCHMARKS below.
 // `node test/bench/run.mjs save` runs only the named modules.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { cpus } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import { cpuBusyPercent } from './lib/machine.mjs'
 import { REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './lib/paths.mjs'
 
@@ -64,25 +66,24 @@ async function main() {
   for (const b of selected) {
     console.log(`\n== ${b.name}: ${b.title}`)
     const t0 = performance.now()
-    try {
-      const fn = await b.load()
-      const out = await fn({
-        log: (msg) => console.log(`  ${msg}`),
-        warn: (msg) => {
-          if (!warnings.includes(msg)) warnings.push(msg)
-          console.warn(`  WARNING: ${msg}`)
-        }
-      })
-      results.push(...out.map((r) => ({ ...r, bench: b.name })))
+    // Each module runs in a fresh Node process: the heap, workers and caches
+    // one benchmark leaves behind (a 61 MB project, 10,000 documents) must not
+    // slow down the next one's measurements.
+    const out = await runChild(b.name)
+    if (out.ok) {
+      results.push(...out.results.map((r) => ({ ...r, bench: b.name })))
+      for (const w of out.warnings) if (!warnings.includes(w)) warnings.push(w)
       console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
-    } catch (e) {
+    } else {
       failures.push(b.name)
-      console.error(`  FAILED: ${e?.stack ?? e}`)
+      console.error(`  FAILED: ${out.error}`)
     }
   }
 
   mkdirSync(RESULTS_DIR, { recursive: true })
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ results }, null, 2)}\n`)
+  // A partial run (`run.mjs map`) replaces only its own modules' figures.
+  const kept = only.length ? previousResults().filter((r) => !selected.some((b) => b.name === r.bench)) : []
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ results: [...kept, ...results] }, null, 2)}\n`)
   console.log('')
   printTable(results)
   console.log(`\nwrote ${relative(REPO_ROOT, RESULTS_FILE)} in ${((performance.now() - started) / 1000).toFixed(1)} s total`)
@@ -93,7 +94,55 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+function previousResults() {
+  try {
+    return JSON.parse(readFileSync(RESULTS_FILE, 'utf8')).results ?? []
+  } catch {
+    return []
+  }
+}
+
+/** Runs one module in a child process; its results come back through a temp file. */
+function runChild(name) {
+  const file = join(tmpdir(), `rwb-bench-${process.pid}-${name}.json`)
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', name, file], { stdio: 'inherit' })
+    child.on('exit', (code) => {
+      try {
+        const out = JSON.parse(readFileSync(file, 'utf8'))
+        done(out.ok ? out : { ok: false, error: out.error })
+      } catch {
+        done({ ok: false, error: `the benchmark process exited with code ${code} without results` })
+      } finally {
+        rmSync(file, { force: true })
+      }
+    })
+  })
+}
+
+/** In the child: run one module, write {ok, results, warnings} or {ok: false, error}. */
+async function child(name, file) {
+  const b = BENCHMARKS.find((x) => x.name === name)
+  const warnings = []
+  try {
+    const fn = await b.load()
+    const results = await fn({
+      log: (msg) => console.log(`  ${msg}`),
+      warn: (msg) => {
+        if (!warnings.includes(msg)) warnings.push(msg)
+        console.warn(`  WARNING: ${msg}`)
+      }
+    })
+    writeFileSync(file, JSON.stringify({ ok: true, results, warnings }))
+  } catch (e) {
+    writeFileSync(file, JSON.stringify({ ok: false, error: String(e?.stack ?? e) }))
+  }
+  // Workers or browsers a module left open must not keep the child alive.
+  process.exit(0)
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4])
+else main().catch((e) => {
   console.error(e?.stack ?? e)
   process.exitCode = 1
 })

@@ -1,7 +1,7 @@
 // The name written beside every change in the activity log.
 import { useEffect, useState } from 'react'
 import { call } from '../api'
-import { Modal } from '../shell/Modal'
+import { FormModal } from '../shell/FormModal'
 import { useStore } from '../store'
 import './history.css'
 
@@ -26,34 +26,19 @@ export function UserNameDialog({ onClose }: { onClose(): void }) {
     onClose()
   }
   return (
-    <Modal
+    <FormModal
       title="Your name"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!clean || clean.length > 100 || clean === current} onClick={() => void save()}>
-            Save
-          </button>
-        </>
+      onSave={() => void save()}
+      canSave={!!clean && clean.length <= 100 && clean !== current}
+      after={
+        <p className="muted username-help">
+          Written beside every change you make from now on, in the activity log kept in the project file. Earlier entries keep the name they were made under.
+        </p>
       }
     >
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <label htmlFor="user-name">Name</label>
-        <input id="user-name" value={name} maxLength={100} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-        <button type="submit" hidden />
-      </form>
-      <p className="muted username-help">
-        Written beside every change you make from now on, in the activity log kept in the project file. Earlier entries keep the name they were made under.
-      </p>
-    </Modal>
+      <label htmlFor="user-name">Name</label>
+      <input id="user-name" value={name} maxLength={100} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+    </FormModal>
   )
 }

@@ -1,7 +1,7 @@
 // Correcting a document's title, byline, publisher and date. The text itself
 // never changes: every tag points into it.
 import { useState } from 'react'
-import { Modal } from '../shell/Modal'
+import { FormModal } from '../shell/FormModal'
 import { useStore } from '../store'
 
 export function DocumentMetaDialog({ documentId, onClose }: { documentId: number; onClose(): void }) {
@@ -21,42 +21,27 @@ export function DocumentMetaDialog({ documentId, onClose }: { documentId: number
     if (done) onClose()
   }
   return (
-    <Modal
+    <FormModal
       title="Document details"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!title.trim()} onClick={() => void save()}>
-            Save
-          </button>
-        </>
+      onSave={() => void save()}
+      canSave={!!title.trim()}
+      after={
+        <p className="muted meta-provenance">
+          {doc.sourcePath}
+          <br />
+          {(doc.fileSize / 1024).toFixed(1)} KB · sha256 {doc.sha256} · imported {new Date(doc.importedAt).toLocaleString()}
+        </p>
       }
     >
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <label htmlFor="meta-title">Title</label>
-        <input id="meta-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <label htmlFor="meta-byline">Byline</label>
-        <input id="meta-byline" value={byline} onChange={(e) => setByline(e.target.value)} />
-        <label htmlFor="meta-site">Publisher</label>
-        <input id="meta-site" value={siteName} onChange={(e) => setSiteName(e.target.value)} />
-        <label htmlFor="meta-date">Published</label>
-        <input id="meta-date" value={published} placeholder="2026-11-27" onChange={(e) => setPublished(e.target.value)} />
-        <button type="submit" hidden />
-      </form>
-      <p className="muted meta-provenance">
-        {doc.sourcePath}
-        <br />
-        {(doc.fileSize / 1024).toFixed(1)} KB · sha256 {doc.sha256} · imported {new Date(doc.importedAt).toLocaleString()}
-      </p>
-    </Modal>
+      <label htmlFor="meta-title">Title</label>
+      <input id="meta-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <label htmlFor="meta-byline">Byline</label>
+      <input id="meta-byline" value={byline} onChange={(e) => setByline(e.target.value)} />
+      <label htmlFor="meta-site">Publisher</label>
+      <input id="meta-site" value={siteName} onChange={(e) => setSiteName(e.target.value)} />
+      <label htmlFor="meta-date">Published</label>
+      <input id="meta-date" value={published} placeholder="2026-11-27" onChange={(e) => setPublished(e.target.value)} />
+    </FormModal>
   )
 }
