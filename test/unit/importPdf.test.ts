@@ -287,6 +287,10 @@ describe('PDF layout rules', () => {
     expect(v.joinHyphenated('interpreter-', 'to-trace calls')).toBe('interpreter-to-trace calls')
     expect(v.joinHyphenated('a dash -', 'then words')).toBeNull()
     expect(v.joinHyphenated('no hyphen', 'here')).toBeNull()
+    // A long paragraph so far: only its end is looked at, and all of it is kept.
+    const long = `${'words of a long paragraph '.repeat(4000)}the informa-`
+    expect(v.joinHyphenated(long, 'tion was')).toBe(`${long.slice(0, -1)}tion was`)
+    expect(v.joinHyphenated(`${long.slice(0, -12)}at run-`, 'time we')).toBe(`${long.slice(0, -12)}at run-time we`)
   })
 
   it('cleans glyphs without characters and TeX accents; drops lines that are mostly unmapped glyphs', () => {

@@ -250,7 +250,20 @@ export class Vocabulary {
   }
 
   /** Joins a line ending in a hyphen with the next line's text. */
-  joinHyphenated(prev: string, next: string): string | null {
+  joinHyphenated(para: string, next: string): string | null {
+    // `para` is the whole paragraph so far: look at its end only (a regex
+    // anchored at $ still scans from the start, which made long paragraphs
+    // quadratic). Words longer than the tail do not occur in prose.
+    const last = para.charCodeAt(para.length - 1)
+    if (last !== 0x2d && last !== 0xad && last !== 0x2010) return null
+    const cut = Math.max(0, para.length - 200)
+    const head = para.slice(0, cut)
+    const prev = para.slice(cut)
+    const joined = this.joinTail(prev, next)
+    return joined === null ? null : head + joined
+  }
+
+  private joinTail(prev: string, next: string): string | null {
     const end = HYPHEN_END.exec(prev)
     if (!end) {
       // "2008-" + "02/msg.html", "ISBN 978-" + "1": a hyphen after a digit or
