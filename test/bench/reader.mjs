@@ -350,7 +350,9 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
     // not reachable at 60 Hz, and it is reported without a target.
     results.push({ name: 'reader_tag_to_highlight_p95_ms', value: round(p95(tagMs)), unit: 'ms' })
     results.push({ name: 'reader_tag_recorded_highlight_median_ms', value: round(median(recordedMs)), unit: 'ms' })
-    results.push({ name: 'reader_tag_answer_to_highlight_median_ms', value: round(median(renderMs)), unit: 'ms', target: TAG_TARGET_MS })
+    // Diagnostic, no target: how long the renderer takes to swap the early
+    // highlight for the recorded one once the core answers (frame wait included).
+    results.push({ name: 'reader_tag_answer_to_highlight_median_ms', value: round(median(renderMs)), unit: 'ms' })
     results.push({ name: 'reader_tag_answer_to_highlight_p95_ms', value: round(p95(renderMs)), unit: 'ms' })
 
     // (3) Scrolling, 80 px per frame (4,800 px/s, a fast skim) for 4 s: down from the top, then up from
