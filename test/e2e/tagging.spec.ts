@@ -74,6 +74,13 @@ test('aliases and tag all, the two example claims, merge and undo, all intact af
   await dlg.getByRole('button', { name: 'Save claim' }).click()
   await expect(dlg).toBeHidden()
 
+  // The reader marks the passages that back claims, in the margin of their paragraphs.
+  const marked = page.locator('.doc-text .blk.has-claim', { hasText: VALUATION })
+  await expect(marked).toHaveAttribute('aria-description', /Scale AI — valuation — up to 29,000,000,000 USD \(B2\)/)
+  await expect(page.locator('.doc-text .blk.has-claim', { hasText: 'Department of Defense has awarded' })).toHaveAttribute('aria-description', /awarded contract to — Scale AI \(C3\)/)
+  await marked.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(SHOTS, 'reader-claim-marks.png') })
+
   // --- A duplicate: "Pentagon" in the headline as its own entity, merged into the DoD, then Ctrl+Z.
   await dragSelect(page, 'Pentagon')
   const pop = page.getByRole('dialog', { name: 'Tag selection' })
@@ -98,6 +105,8 @@ test('aliases and tag all, the two example claims, merge and undo, all intact af
   await expect(entityRow(page, 'Pentagon').locator('.count')).toHaveText('1')
   await expect(entityRow(page, DOD).locator('.count')).toHaveText(String(dodMentions))
   await page.screenshot({ path: join(SHOTS, 'tagging-after-undo.png') })
+  // No error was shown on the way.
+  await expect(page.getByRole('alert')).toHaveCount(0)
   expect(app.consoleErrors).toEqual([])
   expect(app.foreignRequests).toEqual([])
   await app.quit()
@@ -127,6 +136,7 @@ test('aliases and tag all, the two example claims, merge and undo, all intact af
   await expect(award).toContainText('Corroborated')
   // The undo history survived too: the last action before the restart can be redone.
   await expect(p2.getByRole('button', { name: /^Redo/ })).toBeEnabled()
+  await expect(p2.getByRole('alert')).toHaveCount(0)
   expect(again.consoleErrors).toEqual([])
   await again.quit()
   data.cleanup()

@@ -22,6 +22,8 @@ interface Props {
   pageStart?: number
   /** The span a jump landed on: shown with a brief flash. */
   flash: { start: number; end: number; nonce: number } | null
+  /** The claims whose passage starts in this block, one per line (shown as a margin mark). */
+  claims?: string
   /** Summaries of highlights and finds: the block re-renders only when they change. */
   hlKey: string
   findKey: string
@@ -65,7 +67,7 @@ function nestedStyle(marks: readonly HighlightLayer[]): CSSProperties {
 
 /** One block of the document; re-renders only when its own highlights change. */
 
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
@@ -73,7 +75,12 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
   if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
   const segments = segmentRange(block.start, block.end, layers)
   const body = (
-    <Tag className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}`} data-block-start={block.start}>
+    <Tag
+      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}`}
+      data-block-start={block.start}
+      data-claims={claims ? claims.split('\n').length : undefined}
+      aria-description={claims ? `Claims from this passage: ${claims.replace(/\n/g, '; ')}` : undefined}
+    >
       {segments.map((seg) => {
         const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
         const find = seg.covers.find((c) => c.id < 0 && c.id !== FLASH_ID)
@@ -118,4 +125,4 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
   ) : (
     body
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart)
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims)

@@ -3,7 +3,7 @@
 // own mentions, finds or flash change (or the entities' names/types), and
 // then each block inside re-renders only if its own highlights changed.
 import { memo, useLayoutEffect, useRef } from 'react'
-import type { DocumentContent, Entity, Mention } from '@contract/types'
+import type { Claim, DocumentContent, Entity, Mention } from '@contract/types'
 import type { TypeLook } from '../colors'
 import { BlockView, type HighlightLayer } from './BlockView'
 import type { Chunk } from './chunks'
@@ -18,6 +18,24 @@ export interface PendingTag {
   title: string
 }
 
+/** A claim's quoted passage in the open document. */
+export interface ClaimSpan {
+  start: number
+  end: number
+  label: string
+}
+
+/** The passages of `documentId` that back claims, sorted by start. */
+export function claimSpans(claims: readonly Claim[], documentId: number | null): ClaimSpan[] {
+  const out: ClaimSpan[] = []
+  for (const c of claims) {
+    const p = c.passage
+    if (!p || p.documentId !== documentId) continue
+    out.push({ start: p.start, end: p.end, label: `${c.subjectName} — ${c.predicate} — ${c.qualifier !== 'exact' ? `${c.qualifier} ` : ''}${c.objectLabel} (${c.grade})` })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
 /** The layer id of a pending tag (real mention ids are positive, finds negative). */
 const PENDING_ID = 2 ** 31 - 1
 
@@ -27,6 +45,8 @@ interface Props {
   doc: DocumentContent
   /** Mentions that overlap the chunk, sorted by start. */
   mentions: readonly Mention[]
+  /** Claim passages that overlap the chunk, sorted by start. */
+  claims: readonly ClaimSpan[]
   entityById: ReadonlyMap<number, Entity>
   typeOf(key: string): TypeLook
   selectedEntityId: number | null
@@ -40,7 +60,7 @@ interface Props {
   observer: ResizeObserver | null
 }
 
-function ChunkViewImpl({ index, chunk, doc, mentions, entityById, typeOf, selectedEntityId, finds, currentFind, flash, pending, bare, observer }: Props) {
+function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf, selectedEntityId, finds, currentFind, flash, pending, bare, observer }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const el = ref.current
@@ -78,6 +98,8 @@ function ChunkViewImpl({ index, chunk, doc, mentions, entityById, typeOf, select
     const blockFinds: Layer[] = []
     for (let k = f; k < finds.length && finds[k]!.start < b.end; k++) if (finds[k]!.end > b.start) blockFinds.push(finds[k]!)
     const flashed = flash && flash.end > b.start && flash.start < b.end ? flash : null
+    // A claim is marked at the block its passage starts in.
+    const claimLabels = claims.filter((c) => c.start >= b.start && c.start < b.end).map((c) => c.label)
     blocks.push(
       <BlockView
         key={b.start}
@@ -90,6 +112,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, entityById, typeOf, select
         currentFind={currentFind}
         flash={flashed}
         pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
+        claims={claimLabels.length ? claimLabels.join('\n') : undefined}
       />
     )
   }
@@ -124,5 +147,6 @@ export const ChunkView = memo(
     a.flash === b.flash &&
     a.pending === b.pending &&
     sameItems(a.mentions, b.mentions) &&
+    sameItems(a.claims, b.claims) &&
     findKey(a.finds, a.currentFind) === findKey(b.finds, b.currentFind)
 )

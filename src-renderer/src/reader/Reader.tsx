@@ -9,7 +9,7 @@ import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
 import { AnchorReview } from '../history/AnchorReview'
 import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
-import { ChunkView, type PendingTag } from './ChunkView'
+import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
 import { FindBar } from './FindBar'
 import { MentionPopover } from './MentionPopover'
 import { findAll, type Layer } from './segments'
@@ -57,6 +57,16 @@ export function Reader() {
   const chunks = useMemo(() => (doc ? (virtual ? makeChunks(doc.blocks) : makeChunks(doc.blocks, Infinity, Infinity)) : []), [doc, virtual])
   // Mentions per chunk (a pass over the sorted list): a new mention changes one chunk's list only, so only that chunk re-renders.
   const mentionsPerChunk = useMemo(() => bucketByChunk(chunks, mentions), [chunks, mentions])
+  // Passages of this document that back a claim: their blocks carry a mark in the margin.
+  const claimList = useStore((s) => s.claimList)
+  const claimsLoaded = useStore((s) => s.claimsLoaded)
+  const refreshClaims = useStore((s) => s.refreshClaims)
+  const docOpen = !!doc
+  useEffect(() => {
+    // Only once a document (so a project) is open: before that there is nothing to ask.
+    if (docOpen && !claimsLoaded) void guard(refreshClaims)
+  }, [docOpen, claimsLoaded, guard, refreshClaims])
+  const claimsPerChunk = useMemo(() => bucketByChunk(chunks, claimSpans(claimList, doc?.id ?? null)), [chunks, claimList, doc?.id])
 
   const finds = useMemo(() => (doc && findOpen ? findAll(doc.text, findQuery) : []), [doc, findOpen, findQuery])
   const findsPerChunk = useMemo(() => bucketByChunk(chunks, finds.map((f, i): Layer => ({ ...f, id: i }))), [chunks, finds])
@@ -234,6 +244,7 @@ export function Reader() {
                   chunk={c}
                   doc={doc}
                   mentions={mentionsPerChunk[i]!}
+                  claims={claimsPerChunk[i]!}
                   entityById={entityById}
                   typeOf={typeOf}
                   selectedEntityId={selectedEntityId}
