@@ -24,6 +24,7 @@ import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { build } from 'vite'
 import { chromium } from '@playwright/test'
+import { findChromium } from './lib/chromium.mjs'
 import { REPO_ROOT } from './lib/paths.mjs'
 import { round } from './lib/stats.mjs'
 
@@ -35,18 +36,6 @@ const INFO_NOTE = 'for comparison: software GL (SwiftShader); the app uses the c
 const OUT = join(REPO_ROOT, 'test/.cache/map-bench')
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
-/** As test/e2e/chromium.ts: CHROMIUM_PATH, then Debian's chromium, then Playwright's own. */
-export function findChromium() {
-  let own
-  try {
-    own = chromium.executablePath()
-  } catch {
-    own = undefined
-  }
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', own].find((p) => p && existsSync(p))
-  if (!found) throw new Error('No Chromium found: install one (apt-get install -y chromium) or set CHROMIUM_PATH.')
-  return found
-}
 
 export async function buildPage() {
   await build({

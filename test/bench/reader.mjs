@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { loadCore } from './lib/core.mjs'
 import { parseCorpus } from './lib/articles.mjs'
+import { CHROMIUM_ARGS, findChromium } from './lib/chromium.mjs'
 import { REPO_ROOT } from './lib/paths.mjs'
 import { median, round } from './lib/stats.mjs'
 import { tempDir } from './lib/tempDir.mjs'
@@ -39,20 +40,7 @@ const TAGGINGS = 20
 const OPENS = 7
 const LONG_NAME = 'Long report (reader bench).txt'
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
-// As test/e2e/chromium.ts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
-function findChromium() {
-  let own
-  try {
-    own = chromium.executablePath()
-  } catch {
-    own = undefined
-  }
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', own].find((p) => p && existsSync(p))
-  if (!found) throw new Error('No Chromium found: install one (apt-get install -y chromium) or set CHROMIUM_PATH.')
-  return found
-}
 
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]
 
