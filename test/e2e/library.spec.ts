@@ -105,6 +105,17 @@ test('Ctrl+F finds in the document; Esc closes popovers; a tag can be removed', 
 test('Project New, Save As and Recent switch projects without losing work', async () => {
   const { page, native } = fresh.app
   await tagNewEntity(page, 'Scale AI', 'Company')
+  // One claim in the first project (an analyst judgement, made through the app's API).
+  const made = await page.evaluate(async () => {
+    const rwb = (window as unknown as { rwb: { invoke(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }> } }).rwb
+    const ents = (await rwb.invoke('entities.list', {})).value as { id: number }[]
+    return (await rwb.invoke('claims.create', { subjectId: ents[0]!.id, predicate: 'headcount', object: { kind: 'number', value: '600' }, analystJudgement: true })).ok
+  })
+  expect(made).toBe(true)
+  const claimRows = page.getByRole('table', { name: 'Claims' }).getByRole('row', { name: /^Claim:/ })
+  await page.getByRole('tab', { name: 'Claims' }).click()
+  await expect(claimRows).toHaveCount(1)
+  await page.getByRole('tab', { name: 'Reader' }).click()
   const first = join(fresh.data.dir, 'Research Workbench.rwb')
 
   const projects = join(fresh.data.dir, 'projects')
@@ -116,11 +127,18 @@ test('Project New, Save As and Recent switch projects without losing work', asyn
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /No documents/ })).toHaveCount(0)
   await expect(page.locator('.doc-list .empty')).toBeVisible()
   expect(existsSync(join(projects, 'Second.rwb'))).toBe(true)
+  // The other project's claims are not shown here.
+  await page.getByRole('tab', { name: 'Claims' }).click()
+  await expect(claimRows).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Reader' }).click()
 
   await page.getByRole('button', { name: 'Project ▾' }).click()
   await page.getByRole('menuitem', { name: /Research Workbench/ }).click()
   await expect(page.locator('.project-name')).toHaveText('Research Workbench')
   await expect(page.locator('.doc-text .hl', { hasText: 'Scale AI' }).first()).toBeVisible()
+  await page.getByRole('tab', { name: 'Claims' }).click()
+  await expect(claimRows).toHaveCount(1)
+  await page.getByRole('tab', { name: 'Reader' }).click()
 
   native.saveAnswers.push(join(projects, 'Copy for review.rwb'))
   await page.keyboard.press('Control+Shift+S')

@@ -18,12 +18,6 @@ export interface HistorySlice {
 
 type Slice<T> = StateCreator<AppState, [], [], T>
 
-/** Refreshers other slices may add (claims, entity types); called when present. */
-interface OptionalRefreshers {
-  refreshClaims?: () => Promise<void>
-  refreshEntityTypes?: () => Promise<void>
-}
-
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
 
 export const historySlice: Slice<HistorySlice> = (set, get) => {
@@ -77,11 +71,8 @@ export const historySlice: Slice<HistorySlice> = (set, get) => {
     redo: () => step('redo'),
     async refreshAll() {
       const s = get()
-      const extra = s as unknown as OptionalRefreshers
       const selected = s.selectedEntityId
-      const jobs: Promise<unknown>[] = [s.refreshEntities(), s.refreshDocuments(), s.refreshMentions(), s.refreshHistory()]
-      if (extra.refreshClaims) jobs.push(extra.refreshClaims())
-      if (extra.refreshEntityTypes) jobs.push(extra.refreshEntityTypes())
+      const jobs: Promise<unknown>[] = [s.refreshEntities(), s.refreshDocuments(), s.refreshMentions(), s.refreshHistory(), s.refreshClaims(), s.refreshEntityTypes()]
       // The map's data (claims, entity–document index, custom types) is read once the map has been shown.
       jobs.push(s.mapDataReady ? s.refreshMapData() : s.refreshCoMentions())
       await Promise.all(jobs.map((j) => j.catch((e: unknown) => get().notify('error', e instanceof Error ? e.message : String(e)))))

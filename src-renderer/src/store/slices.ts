@@ -19,7 +19,8 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
       call('entities.list'),
       call('relations.list')
     ])
-    set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [] })
+    // Claims belong to the project: the reader and the claims view read them again when they need them.
+    set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [], claimList: [], claimGroups: [], claimsLoaded: false })
     void get().refreshRecent()
     void get().refreshEntityTypes()
     void get().refreshCoMentions()
