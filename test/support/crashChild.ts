@@ -21,9 +21,11 @@ async function main(): Promise<void> {
   if (!path) throw new Error('usage: crash-child <project.rwb> [hold]')
   const db = await ProjectDb.open(path, { saveDelayMs: 60_000 })
   if (process.argv[3] === 'hold') {
-    out(`ready 0 ${db.recoveredLock ?? '-'}`)
-    setInterval(() => {}, 60_000)
+    // The handler goes in before "ready": the parent may send SIGTERM the
+    // moment it reads that line, and without a handler SIGTERM kills at once.
     process.on('SIGTERM', () => void db.close().then(() => process.exit(0)))
+    setInterval(() => {}, 60_000)
+    out(`ready 0 ${db.recoveredLock ?? '-'}`)
     return
   }
   const entities = await db.call('entities.list', undefined)

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
@@ -27,6 +27,24 @@ describe('project store', () => {
   let t: ReturnType<typeof tempDir>
   beforeEach(() => (t = tempDir()))
   afterEach(() => t.cleanup())
+
+  it('a save after one killed between its two renames (backup and project one file) leaves no temp file', async () => {
+    const path = join(t.dir, 'p.rwb')
+    const db = await ProjectDb.open(path, { create: true, saveDelayMs: 60_000 })
+    await db.call('entities.create', { name: 'first', type: 'Person' })
+    await db.save()
+    // What such a kill leaves: the backup is a second link to the project file.
+    rmSync(backupPath(path))
+    linkSync(path, backupPath(path))
+    const before = readFileSync(path)
+    await db.call('entities.create', { name: 'second', type: 'Person' })
+    expect(await db.save()).toMatchObject({ dirty: false, error: null })
+    await db.close()
+    expect(readdirSync(t.dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.tmp.bak'))).toEqual([])
+    // The backup is the previous save, the project the new one: two files again.
+    expect(readFileSync(backupPath(path)).equals(before)).toBe(true)
+    expect(statSync(path).ino).not.toBe(statSync(backupPath(path)).ino)
+  })
 
   it('creates a file with our application id and every migration recorded', async () => {
     const path = join(t.dir, 'p.rwb')

@@ -368,6 +368,10 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
         copyFileSync(path, bakTmp)
       }
       renameSync(bakTmp, bak)
+      // When the backup already is this very file (a save killed between its
+      // two renames left project and backup as links to one inode), rename()
+      // does nothing and leaves bakTmp behind: remove that extra link.
+      rmSync(bakTmp, { force: true })
     }
     renameSync(tmp, path)
     fsyncDir(dir)
