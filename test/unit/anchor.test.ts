@@ -16,6 +16,7 @@ import {
 } from '../../src-main/core/anchor/anchor'
 import { parsePlainText } from '../../src-main/core/import/plainText'
 import { SEEDS_DIR } from '../support/tempDir'
+import { rng } from '../support/rng'
 
 const MIXED =
   'Scale AI 😀 signed with the 国防部 (国防部 = Department of Defense) 👩‍👩‍👧 today. ' +
@@ -38,14 +39,6 @@ const insidePair = (text: string, offset: number) =>
   offset > 0 && offset < text.length && (text.codePointAt(offset - 1) ?? 0) > 0xffff
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const PIECES = ['a', 'Z', ' ', '\n', '.', '😀', '👩‍👩‍👧', '🇺🇸', '𝒳', '国', '防', 'ع', 'ב', 'é', '\u00a0', '\u3000', 'Department', 'U.S.']
 function randomText(r: () => number, maxPieces = 80): string {
   let s = ''

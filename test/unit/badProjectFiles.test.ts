@@ -21,6 +21,7 @@ import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
 import { recordFigures } from '../reliability/figures'
 import { SHARED, tempDir } from '../support/tempDir'
 import { ScriptedNative } from '../support/scriptedNative'
+import { rng } from '../support/rng'
 
 
 /** What a clear refusal says: the file's name and one of these, in plain words. */
@@ -52,16 +53,6 @@ function count(kind: string, outcome: 'refused' | 'opened'): void {
 }
 afterAll(() => recordFigures('badFiles', figures))
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let t: ReturnType<typeof tempDir>
 beforeEach(() => (t = tempDir('rwb-bad-')))

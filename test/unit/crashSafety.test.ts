@@ -26,22 +26,12 @@ import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
 import { recordFigures } from '../reliability/figures'
 import { buildCrashChild } from '../support/crashChild.build'
 import { REPO_ROOT, tempDir } from '../support/tempDir'
+import { rng } from '../support/rng'
 
 const TRIALS = Number(process.env.RWB_CRASH_TRIALS ?? 200)
 const CHILD = resolve(REPO_ROOT, 'test/.cache/crash-child.js')
 const RESULTS = resolve(REPO_ROOT, 'test-results/reliability')
 
-/** A seeded PRNG, so a failing run can be replayed with RWB_CRASH_SEED. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Trial {
   trial: number

@@ -10,6 +10,7 @@ import { dispatch } from '../../src-main/core/app/dispatch'
 import { createHandlers, type Handlers } from '../../src-main/core/app/handlers'
 import { SEEDS_DIR, tempDir } from '../support/tempDir'
 import { ScriptedNative } from '../support/scriptedNative'
+import { rng } from '../support/rng'
 
 /** Dialog answers queued by the test; an empty queue means "cancelled". Records every event. */
 
@@ -298,14 +299,6 @@ describe('with the bootstrapped project', () => {
 // Fuzz: random calls never throw, reject or break the core.
 
 /** mulberry32: deterministic, so a failure reproduces from its seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const FIELD_NAMES = ['id', 'name', 'type', 'notes', 'path', 'documentId', 'entityId', 'start', 'end', 'sourceId', 'targetId', 'label', 'bytes', 'suggestedName']
 const GARBAGE_METHODS: unknown[] = ['', ' ', 'documents', 'documents.', '.list', 'DOCUMENTS.LIST', 'constructor', '__proto__', 'toString', 'valueOf', 'project.open\u0000', 'entities.list\n', '💥', null, undefined, 0, -1, NaN, true, [], {}, ['entities.list']]

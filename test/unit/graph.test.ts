@@ -11,16 +11,9 @@ vi.mock('@contract/vocabulary', () => import('../../src-main/contract/vocabulary
 
 import { buildElements, elementsKey, nodeSize } from '../../src-renderer/src/map/graph'
 import { findAll, segmentRange, type Layer, type Segment } from '../../src-renderer/src/reader/segments'
+import { rng } from '../support/rng'
 
 /** mulberry32: deterministic, so a failure reproduces from its seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const entity = (id: number, type: string, mentionCount = 0, name = `E${id}`): Entity => ({ id, name, type, notes: '', mentionCount, createdAt: '2025-01-01T00:00:00.000Z' })
 const relation = (id: number, sourceId: number, targetId: number, type = 'contract', label = ''): Relation => ({ id, sourceId, targetId, type, label, createdAt: '2025-01-01T00:00:00.000Z' })
