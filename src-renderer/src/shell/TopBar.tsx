@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { useStore } from '../store'
 import type { DataExportFormat } from '@contract/api'
 import { exportData, importAnnotations, runCommand, switchProject } from './commands'
@@ -15,17 +15,22 @@ function SaveIndicator() {
   )
 }
 
+/** Closes a dropdown when the mouse goes down anywhere outside it. */
+function useCloseOnOutsideClick(ref: RefObject<HTMLElement | null>, open: boolean, setOpen: (open: boolean) => void) {
+  useEffect(() => {
+    if (!open) return
+    const onDown = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false)
+    window.addEventListener('mousedown', onDown)
+    return () => window.removeEventListener('mousedown', onDown)
+  }, [ref, open, setOpen])
+}
+
 function ProjectMenu() {
   const [open, setOpen] = useState(false)
   const recent = useStore((s) => s.recent)
   const current = useStore((s) => s.project?.path)
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false)
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open])
+  useCloseOnOutsideClick(ref, open, setOpen)
   const item = (label: string, hint: string, fn: () => void) => (
     <button
       type="button"
@@ -81,12 +86,7 @@ const DATA_FORMATS: { format: DataExportFormat; label: string; hint: string }[] 
 function ExportMenu() {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false)
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open])
+  useCloseOnOutsideClick(ref, open, setOpen)
   const run = (fn: () => void) => () => {
     setOpen(false)
     fn()
