@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { METHOD_NAMES } from './src-main/contract/api'
 
 const here = (p: string) => resolve(import.meta.dirname, p)
 
@@ -27,6 +28,9 @@ export default defineConfig({
     }
   },
   preload: {
+    // The sandboxed preload cannot load packages (zod): its allow-list is the
+    // contract's method list, written in at build time.
+    define: { __RWB_METHOD_NAMES__: JSON.stringify(METHOD_NAMES) },
     build: {
       outDir: 'out/preload',
       rollupOptions: {

@@ -240,7 +240,7 @@ export interface DocumentListing {
 
 function listDocuments(db: Database): DocumentListing[] {
   const t = now()
-  const summaries: DocumentSummary[] = queries['documents.list'](db, undefined, t)
+  const summaries: DocumentSummary[] = queries['documents.list'](db, {}, t)
   const details = new Map(queries['documents.details'](db, undefined, t).map((d) => [d.id, d]))
   return summaries
     .map((d) => ({

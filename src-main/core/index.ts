@@ -1,7 +1,7 @@
 // The Electron-free core, as the e2e harness, the CLI and the Electron shell use it.
 export { AppCore, type AppCoreOptions } from './app/appCore'
 export { createHandlers, type Handlers } from './app/handlers'
-export { dispatch } from './app/dispatch'
+export { dispatch, dispatchBatch } from './app/dispatch'
 export type { NativeHost } from './app/native'
 export { ProjectDb } from './db/projectDb'
 export { parseForImport, readForImport, sha256 } from './import/importFile'

@@ -1,8 +1,8 @@
 // Wires the handler table to ipcMain. Only the main frame of our own window,
 // showing our own origin, may call; anything else is refused.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { IPC_INVOKE, type ApiResponse } from '../contract/methods'
-import { dispatch } from '../core/app/dispatch'
+import { IPC_INVOKE, IPC_INVOKE_BATCH, type ApiResponse } from '../contract/bridge'
+import { dispatch, dispatchBatch } from '../core/app/dispatch'
 import type { Handlers } from '../core/app/handlers'
 import { isTrustedCaller } from './ipcGuard'
 import { APP_ORIGIN } from './security'
@@ -21,5 +21,11 @@ export function registerIpc(handlers: Handlers, windowId: () => number | null): 
       return { ok: false, error: { code: 'BAD_METHOD', message: 'Calls are accepted only from the app window.' } }
     }
     return dispatch(handlers, method, args)
+  })
+  ipcMain.handle(IPC_INVOKE_BATCH, async (event, calls: unknown): Promise<ApiResponse<unknown>[]> => {
+    if (!trustedSender(event, windowId)) {
+      return [{ ok: false, error: { code: 'BAD_METHOD', message: 'Calls are accepted only from the app window.' } }]
+    }
+    return dispatchBatch(handlers, calls)
   })
 }

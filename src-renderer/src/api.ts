@@ -1,7 +1,17 @@
 // The renderer's typed client for the contract. The bridge on window.rwb is
 // supplied by the preload in Electron and by the harness in e2e tests.
+//
+// Two things happen here so that no view has to think about them:
+// - A mutation's answer names the kinds of data it changed; `call` hands
+//   them to the change listener (the store, see store/changes.ts) and
+//   resolves only once the store has refreshed, so `await call(...)` means
+//   "done and shown".
+// - Calls started in the same tick travel together in one batch (one IPC
+//   round trip): the refreshes a change triggers are several reads started
+//   at once. Trade-off: a lone call waits for the end of the current task
+//   (a microtask), which is not measurable next to the IPC itself.
 import type { ArgsOf, ResultOf } from '@contract/api'
-import { BRIDGE_KEY, type Bridge, type ErrorCode, type Method } from '@contract/methods'
+import { BRIDGE_KEY, MAX_BATCH, type ApiResponse, type Bridge, type Change, type ErrorCode, type Method } from '@contract/api'
 import type { AppEvent } from '@contract/types'
 
 export class ApiCallError extends Error {
@@ -21,66 +31,46 @@ function bridge(): Bridge {
   return b
 }
 
-export async function call<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
-  const res = await bridge().invoke(method, args[0] ?? {})
-  if (!res.ok) throw new ApiCallError(res.error.code, res.error.message, res.error.details)
-  if (!READ_ONLY.has(method)) mutationListeners.forEach((l) => l(method))
-  return res.value as ResultOf<M>
+type Pending = { method: Method; args: unknown; resolve: (r: ApiResponse<unknown>) => void; reject: (e: unknown) => void }
+let queue: Pending[] = []
+
+function flush(): void {
+  const calls = queue.splice(0, MAX_BATCH)
+  if (queue.length) queueMicrotask(flush)
+  if (calls.length === 1) {
+    const c = calls[0]!
+    bridge().invoke(c.method, c.args).then(c.resolve, c.reject)
+    return
+  }
+  bridge()
+    .invokeBatch(calls.map((c) => ({ method: c.method, args: c.args })))
+    .then(
+      (answers) => calls.forEach((c, i) => c.resolve(answers[i] ?? { ok: false, error: { code: 'INTERNAL', message: 'No answer in the batch' } })),
+      (e: unknown) => calls.forEach((c) => c.reject(e))
+    )
 }
 
-/**
- * Methods that change nothing in the project. Any other successful call may
- * have added an undo step, so listeners (the history slice) re-read the undo
- * state after it; a method missing here costs one cheap extra read, never a
- * stale Undo button. `history.state` must stay here (no loop).
- */
-const READ_ONLY: ReadonlySet<string> = new Set<Method>([
-  'app.bootstrap',
-  'project.info',
-  'project.recent',
-  'project.saveState',
-  'project.flush',
-  'documents.list',
-  'documents.get',
-  'import.cancel',
-  'entities.list',
-  'entities.mentions',
-  'mentions.forDocument',
-  'relations.list',
-  'graph.coMentions',
-  'search.query',
-  'export.savePng',
-  'export.data',
-  'export.saveFile',
-  'entityTypes.list',
-  'aliases.list',
-  'entities.merges',
-  'entities.deletePreview',
-  'entities.tagAllCandidates',
-  'claims.get',
-  'claims.list',
-  'claims.groups',
-  'claims.predicates',
-  'claims.parseValue',
-  'graph.claimEdges',
-  'history.state',
-  'audit.list',
-  'anchors.review',
-  'settings.userName',
-  'maps.list',
-  'maps.get',
-  // Map views are not in the undo history; dragging nodes saves often.
-  'maps.update',
-  'graph.entityDocuments',
-  'graph.pairEvidence'
-])
+function send(method: Method, args: unknown): Promise<ApiResponse<unknown>> {
+  return new Promise((resolve, reject) => {
+    if (queue.push({ method, args, resolve, reject }) === 1) queueMicrotask(flush)
+  })
+}
 
-const mutationListeners = new Set<(method: Method) => void>()
+let changeListener: ((changes: Change[]) => Promise<void>) | null = null
 
-/** Called after every successful call that may have changed the project. */
-export function onMutation(listener: (method: Method) => void): () => void {
-  mutationListeners.add(listener)
-  return () => mutationListeners.delete(listener)
+/** The store registers here: it refreshes what each kind of change touches. */
+export function onChanges(listener: (changes: Change[]) => Promise<void>): () => void {
+  changeListener = listener
+  return () => {
+    if (changeListener === listener) changeListener = null
+  }
+}
+
+export async function call<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
+  const res = await send(method, args[0] ?? {})
+  if (!res.ok) throw new ApiCallError(res.error.code, res.error.message, res.error.details)
+  if (res.changes?.length && changeListener) await changeListener(res.changes)
+  return res.value as ResultOf<M>
 }
 
 export function onAppEvent(listener: (e: AppEvent) => void): () => void {

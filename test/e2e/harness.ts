@@ -77,6 +77,8 @@ export interface AppSession {
   consoleErrors: string[]
   /** Calls refused because they came from a frame other than the app's main frame. */
   refusedCalls: string[]
+  /** Every bridge round trip since start, with the methods it carried (a batch carries several). */
+  roundTrips: string[][]
   /** Quits like the app does (flushes the project), keeping the data folder. */
   quit(): Promise<void>
 }
@@ -104,7 +106,7 @@ export function newDataDir(): { dir: string; cleanup: () => void } {
 /** Starts the app over `dataDir` (first start when it is empty). */
 export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } = {}): Promise<AppSession> {
   await startHarness()
-  const { AppCore, createHandlers, dispatch } = await loadCore()
+  const { AppCore, createHandlers, dispatch, dispatchBatch } = await loadCore()
   const native = new ScriptedNative()
   const core = new AppCore({ dataDir, seedsDir: join(REPO, 'seeds'), native, saveDelayMs: opts.saveDelayMs ?? 300 })
   const handlers = createHandlers(core)
@@ -121,14 +123,26 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
   // Nothing leaves the machine: anything not served by the harness is refused.
   await context.route('**/*', (route) => (route.request().url().startsWith(`${server!.origin}/`) ? route.continue() : route.abort()))
   const refusedCalls: string[] = []
+  const roundTrips: string[][] = []
+  // The same sender rule as Electron's IPC wiring (src-main/electron/ipc.ts).
+  const trusted = (source: { frame: import('@playwright/test').Frame; page: import('@playwright/test').Page }) =>
+    isTrustedCaller({ url: source.frame.url(), isMainFrame: source.frame === page.mainFrame(), fromAppWindow: source.page === page }, server!.origin)
+  const refusal = { ok: false, error: { code: 'BAD_METHOD', message: 'Calls are accepted only from the app window.' } }
   await page.exposeBinding('__rwbInvoke', async (source, method: unknown, args: unknown) => {
-    // The same sender rule as Electron's IPC wiring (src-main/electron/ipc.ts).
-    const caller = { url: source.frame.url(), isMainFrame: source.frame === page.mainFrame(), fromAppWindow: source.page === page }
-    if (!isTrustedCaller(caller, server!.origin)) {
+    if (!trusted(source)) {
       refusedCalls.push(String(method))
-      return { ok: false, error: { code: 'BAD_METHOD', message: 'Calls are accepted only from the app window.' } }
+      return refusal
     }
+    roundTrips.push([String(method)])
     return dispatch(handlers, method, args)
+  })
+  await page.exposeBinding('__rwbInvokeBatch', async (source, calls: unknown) => {
+    if (!trusted(source)) {
+      refusedCalls.push('batch')
+      return [refusal]
+    }
+    roundTrips.push(Array.isArray(calls) ? calls.map((c: { method?: unknown }) => String(c?.method)) : ['batch'])
+    return dispatchBatch(handlers, calls)
   })
   await page.addInitScript(() => {
     const listeners = new Set<(e: unknown) => void>()
@@ -136,6 +150,7 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
     w.__rwbEmit = (e: unknown) => listeners.forEach((l) => l(e))
     w.rwb = Object.freeze({
       invoke: (method: string, args: unknown) => (w.__rwbInvoke as (m: string, a: unknown) => Promise<unknown>)(method, args),
+      invokeBatch: (calls: unknown) => (w.__rwbInvokeBatch as (c: unknown) => Promise<unknown>)(calls),
       onEvent: (l: (e: unknown) => void) => {
         listeners.add(l)
         return () => listeners.delete(l)
@@ -160,6 +175,7 @@ export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } 
     foreignRequests,
     consoleErrors,
     refusedCalls,
+    roundTrips,
     async quit() {
       await core.shutdown()
       native.page = null

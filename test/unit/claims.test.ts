@@ -116,7 +116,7 @@ describe('claims', () => {
     }
     expect((await s.fail('claims.create', { subjectId: e['Scale AI']!.id, predicate: 'valuation', object: { kind: 'money', amount: '1', currency: 'DOLLARS' }, analystJudgement: true })).code).toBe('BAD_ARGS')
 
-    await s.call('project.flush', {})
+    await s.flush()
     const raw = await withProjectFile(s.core.db().path, (db) =>
       rows(db, "SELECT id, value_amount, typeof(value_amount) AS t, value_currency FROM claims WHERE object_kind = 'money' ORDER BY id")
     )
@@ -266,7 +266,7 @@ describe('claims', () => {
   })
 
   it('claims with an entity object are the map’s claim edges (relations stay as they are)', async () => {
-    const edges = await s.call('graph.claimEdges', {})
+    const edges = claimEdges(await s.call('claims.list', {}))
     expect(edges).toHaveLength(1)
     expect(edges[0]).toMatchObject({ sourceId: e['Department of Defense']!.id, targetId: e['Scale AI']!.id, predicate: 'awarded contract to', grade: 'F6', analystJudgement: false, documentId: seedId })
     const judged = await s.call('claims.create', {
@@ -275,7 +275,7 @@ describe('claims', () => {
       object: { kind: 'entity', entityId: e['Department of Defense']!.id },
       analystJudgement: true
     })
-    const edges2 = await s.call('graph.claimEdges', {})
+    const edges2 = claimEdges(await s.call('claims.list', {}))
     expect(edges2.find((x) => x.claimId === judged.id)).toMatchObject({ analystJudgement: true, documentId: null })
     expect((await s.call('relations.list', {})).length).toBe(1)
   })
@@ -290,12 +290,21 @@ describe('claims', () => {
     expect(await s.call('claims.delete', { id: c.id })).toEqual({ deleted: 1 })
     expect(await s.call('claims.delete', { id: c.id })).toEqual({ deleted: 0 })
     expect((await s.fail('claims.get', { id: c.id })).code).toBe('NOT_FOUND')
-    await s.call('project.flush', {})
+    await s.flush()
     const left = await withProjectFile(s.core.db().path, (db) => rows(db, 'SELECT count(*) AS n FROM claim_attributions WHERE claim_id = ?', [c.id]))
     expect(left).toEqual([{ n: 0 }])
     const preview = await s.call('entities.deletePreview', { id: e['Marcus Thorne']!.id })
     expect(preview).toMatchObject({ claims: 1, attributions: 0, mentions: 0, aliases: 0, relations: 0 })
     await s.call('entities.delete', { id: e['Marcus Thorne']!.id })
-    expect((await s.call('graph.claimEdges', {})).some((x) => x.predicate === 'advises')).toBe(false)
+    expect((claimEdges(await s.call('claims.list', {}))).some((x) => x.predicate === 'advises')).toBe(false)
   })
 })
+
+/** Claims whose object is an entity: what the map draws as claim edges. */
+function claimEdges(claims: Claim[]) {
+  return claims.flatMap((c) =>
+    c.object.kind === 'entity'
+      ? [{ claimId: c.id, sourceId: c.subjectId, targetId: c.object.entityId, predicate: c.predicate, grade: c.grade, status: c.status, analystJudgement: c.analystJudgement, documentId: c.passage?.documentId ?? null }]
+      : []
+  )
+}

@@ -96,7 +96,7 @@ describe('before any project is open', () => {
   it.each([
     ['project.info', {}],
     ['project.saveState', {}],
-    ['project.flush', {}],
+    ['history.state', {}],
     ['project.saveAs', {}],
     ['documents.list', {}],
     ['documents.get', { id: 1 }],
@@ -404,7 +404,7 @@ describe('fuzz', () => {
     const list = await expectOk<{ id: number }[]>('entities.list')
     expect(list.some((x) => x.id === e.id)).toBe(true)
     expect((await expectOk<{ title: string }[]>('documents.list')).length).toBeGreaterThanOrEqual(1)
-    const saved = await expectOk<{ dirty: boolean; error: string | null }>('project.flush')
+    const saved = await core.db().save()
     expect(saved).toMatchObject({ dirty: false, error: null })
     await expectOk('project.info')
   })

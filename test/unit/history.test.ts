@@ -185,7 +185,7 @@ describe('undo and redo', () => {
   })
 
   it('records the row images of every column of every tracked table, with triggers that are not stored in the file', async () => {
-    await s.call('project.flush', {})
+    await s.flush()
     const out = await withProjectFile(s.core.db().path, (db) => {
       const missing: string[] = []
       for (const tbl of TRACKED_TABLES) {

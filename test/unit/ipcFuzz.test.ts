@@ -333,7 +333,7 @@ describe('hostile IPC through dispatch', () => {
     expect(e.name).toBe('After the storm')
     expect((await call<{ id: number }[]>('entities.list')).some((x) => x.id === e.id)).toBe(true)
     await call('documents.list')
-    expect(await call('project.flush')).toMatchObject({ dirty: false, error: null })
+    expect(await core.db().save()).toMatchObject({ dirty: false, error: null })
 
     const db = await openProjectFile(info.path, new Date().toISOString())
     try {

@@ -210,7 +210,7 @@ describe('anchors', () => {
     const after = await s.call('mentions.forDocument', { documentId: doc })
     expect(after.find((m) => m.id === inner.id)!.quote).toBe('Department of Offense')
     expect(after.find((m) => m.id === arabic.id)!.start).toBe(arabic.start + 1000)
-    await s.call('project.flush', {})
+    await s.flush()
     const raw = await withProjectFile(s.core.db().path, (db) => rows(db, 'SELECT start FROM claims WHERE id = ?', [claim.id]))
     expect(raw).toEqual([{ start: claim.passage!.start + 1 }])
   })

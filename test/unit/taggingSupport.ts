@@ -22,6 +22,8 @@ export interface Session {
   /** Adds a plain-text document; its blocks are its paragraphs (split on blank lines). */
   addDoc(title: string, text: string): Promise<number>
   text(documentId: number): Promise<string>
+  /** Saves the project now (what the autosave does after a pause). */
+  flush(): Promise<void>
 }
 
 export async function startSession(dataDir: string, opts: { seeds?: boolean } = {}): Promise<Session> {
@@ -46,6 +48,9 @@ export async function startSession(dataDir: string, opts: { seeds?: boolean } = 
     },
     async text(documentId) {
       return (await session.call('documents.get', { id: documentId })).text
+    },
+    async flush() {
+      await core.db().save()
     }
   }
   return session

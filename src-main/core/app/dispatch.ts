@@ -1,6 +1,7 @@
 // Validates a call at the boundary and runs its handler. Never throws: every
 // outcome, including a malformed call, is an ApiResponse.
-import { contract, isMethod, type ApiResponse } from '../../contract/api'
+import { contract, isMethod, type ApiResponse, type Change, type Method } from '../../contract/api'
+import { MAX_BATCH } from '../../contract/bridge'
 import { isCoreError } from './errors'
 import type { Handlers } from './handlers'
 
@@ -24,10 +25,32 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
   }
   try {
     const handler = handlers[method] as (a: unknown) => Promise<unknown>
-    return { ok: true, value: await handler(parsed.data) }
+    const value = await handler(parsed.data)
+    return withChanges(method, value)
   } catch (e) {
     if (isCoreError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
     console.error(`[rwb] ${method} failed`, e)
     return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }
   }
+}
+
+/** A mutation's answer names what it changed (its declaration says what, given the result). */
+function withChanges(method: Method, value: unknown): ApiResponse<unknown> {
+  const def = contract[method]
+  if (def.kind !== 'mutation') return { ok: true, value }
+  const changes = [...new Set<Change>((def.changes as (r: unknown) => readonly Change[])(value))]
+  return changes.length ? { ok: true, value, changes } : { ok: true, value }
+}
+
+/** Several calls in one round trip (the renderer's refreshes), run in order. */
+export async function dispatchBatch(handlers: Handlers, calls: unknown): Promise<ApiResponse<unknown>[]> {
+  if (!Array.isArray(calls) || calls.length > MAX_BATCH) {
+    return [{ ok: false, error: { code: 'BAD_ARGS', message: `A batch is a list of at most ${MAX_BATCH} calls` } }]
+  }
+  const out: ApiResponse<unknown>[] = []
+  for (const c of calls as unknown[]) {
+    const call = (c ?? {}) as { method?: unknown; args?: unknown }
+    out.push(await dispatch(handlers, call.method, call.args))
+  }
+  return out
 }

@@ -1,22 +1,27 @@
-// The operations the database worker runs, by name. Queries only read;
-// mutations mark the project dirty and schedule an autosave.
+// The operations the database worker runs, by name. `contractOps` implements
+// every contract method that runs in the database (`runs: 'db'`, see
+// src-main/contract/): its type is derived from the contract, so a method
+// declared there without an implementation here — or with other argument or
+// result types — is a type error. `internalOps` are what the core itself
+// needs (imports, exports, the CLI) and the renderer can never call.
+// A mutation (by its declaration) is one undoable, audited action and
+// schedules an autosave (worker.ts).
+import { contract, type DbMethod, type ParsedArgsOf, type ResultOf } from '../../contract/api'
 import type { Database } from './sqlite'
-import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type DocumentMetaEdit, type NewDocument } from './repos/documents'
+import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
-import { createRelation, deleteRelation, listRelations } from './repos/relations'
+import { deleteRelation, listRelations } from './repos/relations'
 import { coMentions } from './repos/graph'
 import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, renameMap, updateMap } from './repos/maps'
-import type { MapFilters, MapPosition, MapSettings } from '../../contract/types'
 import { searchDocuments } from './repos/search'
 import { importAnnotations } from './repos/annotations'
 import { readSnapshotRows } from '../export/snapshotQuery'
 import type { AnnotationCandidate } from '../export/types'
 import { all, get, transaction } from './sqlite'
-// tagging core
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
 import { addAlias, listAliases, removeAlias } from './repos/aliases'
-import { claimEdges, claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateSuggestions, updateClaim, type ClaimFilter, type ClaimInput } from './repos/claims'
+import { claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateSuggestions, updateClaim } from './repos/claims'
 import { deletePreview, mergeEntities, mergesOf, splitEntities } from './repos/merge'
 import { tagAllCandidates, tagAllConfirm } from './repos/tagAll'
 import { reviewAnchors } from './repos/anchorCheck'
@@ -26,44 +31,78 @@ import { parseValue } from '../tagging/values'
 
 type Op<A, R> = (db: Database, args: A, now: string) => R
 
+export const contractOps: { [M in DbMethod]: Op<ParsedArgsOf<M>, ResultOf<M>> } = {
+  'documents.list': (db) => listDocuments(db),
+  'documents.get': (db, a) => getDocument(db, a.id),
+  'documents.updateMeta': (db, a) => updateDocumentMeta(db, a),
+  'search.query': (db, a) => searchDocuments(db, a),
+
+  'entities.list': (db) => listEntities(db),
+  'entities.create': (db, a, now) => createEntity(db, a, now),
+  'entities.update': (db, a) => updateEntity(db, a),
+  'entities.delete': (db, a) => ({ deleted: deleteEntity(db, a.id) }),
+  'entities.deletePreview': (db, a) => deletePreview(db, a.id),
+  'entityTypes.list': (db) => listEntityTypes(db),
+  'entityTypes.create': (db, a, now) => createEntityType(db, a, now),
+  'entityTypes.update': (db, a) => updateEntityType(db, a),
+  'aliases.list': (db, a) => listAliases(db, a),
+  'aliases.add': (db, a, now) => addAlias(db, a, now),
+  'aliases.remove': (db, a) => ({ deleted: removeAlias(db, a.id) }),
+  'entities.merge': (db, a, now) => mergeEntities(db, a, now),
+  'entities.merges': (db, a) => mergesOf(db, a.entityId),
+  'entities.split': (db, a, now) => splitEntities(db, a, now),
+  'entities.tagAllCandidates': (db, a) => tagAllCandidates(db, a),
+  'entities.tagAllConfirm': (db, a, now) => tagAllConfirm(db, a, now),
+  'relations.list': (db) => listRelations(db),
+  'relations.delete': (db, a) => ({ deleted: deleteRelation(db, a.id) }),
+
+  'mentions.forDocument': (db, a) => mentionsForDocument(db, a.documentId),
+  'entities.mentions': (db, a) => mentionsOfEntity(db, a.entityId),
+  // Tagging as a new entity creates it here, in the same transaction and undo step.
+  'mentions.create': (db, a, now) =>
+    transaction(db, () => {
+      const entityId = a.entityId ?? createEntity(db, a.newEntity!, now).id
+      return createMention(db, { documentId: a.documentId, entityId, start: a.start, end: a.end }, now)
+    }),
+  'mentions.delete': (db, a) => ({ deleted: deleteMention(db, a.id) }),
+  'anchors.review': (db, a) => reviewAnchors(db, a),
+
+  'claims.create': (db, a, now) => createClaim(db, a, now),
+  'claims.update': (db, a, now) => updateClaim(db, a, now),
+  'claims.delete': (db, a) => ({ deleted: deleteClaim(db, a.id) }),
+  'claims.get': (db, a) => getClaim(db, a.id),
+  'claims.list': (db, a) => listClaims(db, a),
+  'claims.groups': (db, a) => claimGroups(db, a),
+  'claims.predicates': (db, a) => predicateSuggestions(db, a),
+  'claims.parseValue': (_db, a) => parseValue(a.text),
+
+  'history.state': (db) => historyState(db),
+  'history.undo': (db, _a, now) => undo(db, now),
+  'history.redo': (db, _a, now) => redo(db, now),
+  'audit.list': (db, a) => listAudit(db, a),
+
+  'maps.list': (db) => listMaps(db),
+  'maps.get': (db, a) => getMap(db, a.id),
+  'maps.create': (db, a, now) => createMap(db, a, now),
+  'maps.rename': (db, a, now) => renameMap(db, a, now),
+  'maps.delete': (db, a) => ({ deleted: deleteMap(db, a.id) }),
+  'maps.update': (db, a, now) => updateMap(db, a, now),
+  'graph.coMentions': (db) => coMentions(db),
+  'graph.entityDocuments': (db) => entityDocuments(db),
+  'graph.pairEvidence': (db, a) => pairEvidence(db, a)
+}
+
 function op<A, R>(fn: Op<A, R>): Op<A, R> {
   return fn
 }
 
-export const queries = {
-  // --- tagging core (repos/{entityTypes,aliases,claims,merge,tagAll,anchorCheck,history,audit}.ts) ---
-  'entityTypes.list': op((db) => listEntityTypes(db)),
-  'aliases.list': op((db, a: { entityId?: number }) => listAliases(db, a)),
-  'entities.merges': op((db, a: { entityId: number }) => mergesOf(db, a.entityId)),
-  'entities.deletePreview': op((db, a: { id: number }) => deletePreview(db, a.id)),
-  'entities.tagAllCandidates': op((db, a: { entityId: number; documentId?: number }) => tagAllCandidates(db, a)),
-  'claims.get': op((db, a: { id: number }) => getClaim(db, a.id)),
-  'claims.list': op((db, a: ClaimFilter) => listClaims(db, a)),
-  'claims.groups': op((db, a: { entityId?: number; conflictsOnly?: boolean }) => claimGroups(db, a)),
-  'claims.predicates': op((db, a: { prefix?: string; limit?: number }) => predicateSuggestions(db, a)),
-  'claims.parseValue': op((_db, a: { text: string }) => parseValue(a.text)),
-  'graph.claimEdges': op((db) => claimEdges(db)),
-  'history.state': op((db) => historyState(db)),
-  'audit.list': op((db, a: { limit?: number; offset?: number }) => listAudit(db, a)),
-  'anchors.review': op((db, a: { documentId?: number }) => reviewAnchors(db, a)),
+/** Operations of the core only (never callable from the renderer). */
+export const internalQueries = {
   /** The user name written to the audit log; writes nothing to the project. */
   'session.setUser': op((_db, a: { userName: string | null }) => setUserName(a.userName)),
-  'documents.list': op((db) => listDocuments(db)),
-  'documents.get': op((db, a: { id: number }) => getDocument(db, a.id)),
   'documents.findBySha': op((db, a: { sha256: string }) => findBySha(db, a.sha256) ?? null),
-  'entities.list': op((db) => listEntities(db)),
-  'entities.mentions': op((db, a: { entityId: number }) => mentionsOfEntity(db, a.entityId)),
-  'mentions.forDocument': op((db, a: { documentId: number }) => mentionsForDocument(db, a.documentId)),
-  'relations.list': op((db) => listRelations(db)),
-  'graph.coMentions': op((db) => coMentions(db)),
-  // Relationship map: named maps, which documents mention which entity, the paragraphs two entities share.
-  'maps.list': op((db) => listMaps(db)),
-  'maps.get': op((db, a: { id: number }) => getMap(db, a.id)),
-  'graph.entityDocuments': op((db) => entityDocuments(db)),
-  'graph.pairEvidence': op((db, a: { a: number; b: number; limit?: number }) => pairEvidence(db, a)),
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
   'graph.snapshot': op((db, a: { codePoints?: boolean }) => readSnapshotRows(db, a)),
-  'search.query': op((db, a: { query: string; limit?: number }) => searchDocuments(db, a)),
   // What DocumentSummary leaves out, for the CLI's listing: the language, and
   // the text's length in UTF-16 code units (SQLite's length() counts code points).
   'documents.details': op((db) =>
@@ -79,55 +118,32 @@ export const queries = {
   }))
 }
 
-export const mutations = {
-  // --- tagging core: every mutation is one undoable, audited action (repos/history.ts recordAction) ---
-  'entityTypes.create': op((db, a: { label: string; key?: string; color: string; icon?: string }, now) => createEntityType(db, a, now)),
-  'entityTypes.update': op((db, a: { key: string; label?: string; color?: string; icon?: string }) => updateEntityType(db, a)),
-  'aliases.add': op((db, a: { entityId: number; name: string }, now) => addAlias(db, a, now)),
-  'aliases.remove': op((db, a: { id: number }) => ({ deleted: removeAlias(db, a.id) })),
-  'entities.merge': op((db, a: { keepId: number; mergeId: number }, now) => mergeEntities(db, a, now)),
-  'entities.split': op((db, a: { mergeId: number }, now) => splitEntities(db, a, now)),
-  'entities.tagAllConfirm': op(
-    (db, a: { entityId: number; spans: { documentId: number; start: number; end: number }[] }, now) => tagAllConfirm(db, a, now)
-  ),
-  'claims.create': op((db, a: ClaimInput, now) => createClaim(db, a, now)),
-  'claims.update': op((db, a: Partial<ClaimInput> & { id: number }, now) => updateClaim(db, a, now)),
-  'claims.delete': op((db, a: { id: number }) => ({ deleted: deleteClaim(db, a.id) })),
-  'history.undo': op((db, _a: undefined, now) => undo(db, now)),
-  'history.redo': op((db, _a: undefined, now) => redo(db, now)),
+export const internalMutations = {
   'documents.insert': op((db, a: NewDocument, now) => insertDocument(db, a, now)),
   /** Many documents in one transaction (benchmarks, bulk imports); all or none. */
-  'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) =>
-    transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))
-  ),
-  'documents.updateMeta': op((db, a: DocumentMetaEdit) => updateDocumentMeta(db, a)),
-  'entities.create': op((db, a: { name: string; type: string }, now) => createEntity(db, a, now)),
-  'entities.update': op((db, a: { id: number; name?: string; type?: string; notes?: string }) => updateEntity(db, a)),
-  'entities.delete': op((db, a: { id: number }) => ({ deleted: deleteEntity(db, a.id) })),
-  // Tagging as a new entity creates it here, in the same transaction and undo step.
-  'mentions.create': op(
-    (db, a: { documentId: number; entityId?: number; newEntity?: { name: string; type: string }; start: number; end: number }, now) =>
-      transaction(db, () => {
-        const entityId = a.entityId ?? createEntity(db, a.newEntity!, now).id
-        return createMention(db, { documentId: a.documentId, entityId, start: a.start, end: a.end }, now)
-      })
-  ),
-  'mentions.delete': op((db, a: { id: number }) => ({ deleted: deleteMention(db, a.id) })),
-  'relations.create': op(
-    (db, a: { sourceId: number; targetId: number; type: string; label: string }, now) => createRelation(db, a, now)
-  ),
-  'relations.delete': op((db, a: { id: number }) => ({ deleted: deleteRelation(db, a.id) })),
-  'maps.create': op((db, a: { name: string; filters?: MapFilters; settings?: MapSettings; copyFrom?: number }, now) => createMap(db, a, now)),
-  'maps.rename': op((db, a: { id: number; name: string }, now) => renameMap(db, a, now)),
-  'maps.delete': op((db, a: { id: number }) => ({ deleted: deleteMap(db, a.id) })),
-  'maps.update': op(
-    (db, a: { id: number; filters?: MapFilters; settings?: MapSettings; positions?: MapPosition[]; replacePositions?: boolean }, now) => updateMap(db, a, now)
-  ),
+  'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) => transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))),
   // W3C annotations as mentions, resolved against the texts here, in one transaction.
-  'annotations.import': op((db, a: { candidates: AnnotationCandidate[] }, now) => importAnnotations(db, a, now))
+  'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[] }, now) => importAnnotations(db, a, now))
 }
 
-export type Ops = typeof queries & typeof mutations
-export type OpName = keyof Ops
-export type OpArgs<K extends OpName> = Parameters<Ops[K]>[1]
-export type OpResult<K extends OpName> = ReturnType<Ops[K]>
+type Internal = typeof internalQueries & typeof internalMutations
+export type OpName = DbMethod | keyof Internal
+export type OpArgs<K extends OpName> = K extends DbMethod ? ParsedArgsOf<K> : K extends keyof Internal ? Parameters<Internal[K]>[1] : never
+export type OpResult<K extends OpName> = K extends DbMethod ? ResultOf<K> : K extends keyof Internal ? ReturnType<Internal[K]> : never
+
+type AnyOp = Op<unknown, unknown>
+
+/** The operation named, and whether it writes; undefined for an unknown name. */
+export function lookupOp(name: string): { run: AnyOp; mutation: boolean } | undefined {
+  const has = (o: object) => Object.prototype.hasOwnProperty.call(o, name)
+  if (has(contractOps)) {
+    const def = contract[name as DbMethod]
+    return { run: (contractOps as Record<string, AnyOp>)[name]!, mutation: def.kind === 'mutation' }
+  }
+  if (has(internalQueries)) return { run: (internalQueries as Record<string, AnyOp>)[name]!, mutation: false }
+  if (has(internalMutations)) return { run: (internalMutations as Record<string, AnyOp>)[name]!, mutation: true }
+  return undefined
+}
+
+/** Every read, by name, for callers that hold the database in-process (the CLI's read-only commands). */
+export const queries = { ...contractOps, ...internalQueries }

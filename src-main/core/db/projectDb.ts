@@ -99,8 +99,9 @@ export class ProjectDb {
     })
   }
 
-  call<K extends OpName>(op: K, args: OpArgs<K>): Promise<OpResult<K>> {
-    return this.request({ type: 'call', op, args }) as Promise<OpResult<K>>
+  /** Runs an operation of the worker (ops.ts); operations without arguments may leave them out. */
+  call<K extends OpName>(op: K, ...args: {} extends OpArgs<K> ? [args?: OpArgs<K>] : [args: OpArgs<K>]): Promise<OpResult<K>> {
+    return this.request({ type: 'call', op, args: args[0] ?? {} }) as Promise<OpResult<K>>
   }
 
   /** Saves now if anything changed; resolves with the state after the save. */

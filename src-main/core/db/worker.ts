@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads'
 import type { ApiError } from '../../contract/api'
 import type { SaveState } from '../../contract/types'
 import { CoreError, isCoreError } from '../app/errors'
-import { mutations, queries } from './ops'
+import { lookupOp } from './ops'
 import { createProjectDb, openProjectFile, removeStaleTemps, saveDurably } from './projectFile'
 import type { WorkerMessage, WorkerRequest } from './protocol'
 import type { Database } from './sqlite'
@@ -94,17 +94,13 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     }
     case 'call': {
       const d = requireDb()
-      if (Object.prototype.hasOwnProperty.call(queries, req.op)) {
-        return (queries as Record<string, (db: Database, a: unknown, now: string) => unknown>)[req.op]!(d, req.args, now)
-      }
-      if (Object.prototype.hasOwnProperty.call(mutations, req.op)) {
-        const fn = (mutations as Record<string, (db: Database, a: unknown, now: string) => unknown>)[req.op]!
-        // One undoable, audited action per mutation (see repos/history.ts).
-        const out = recordAction(d, req.op, req.args, now, () => fn(d, req.args, now))
-        scheduleSave()
-        return out
-      }
-      throw new Error(`unknown operation ${req.op}`)
+      const op = lookupOp(req.op)
+      if (!op) throw new Error(`unknown operation ${req.op}`)
+      if (!op.mutation) return op.run(d, req.args, now)
+      // One undoable, audited action per mutation (see repos/history.ts).
+      const out = recordAction(d, req.op, req.args, now, () => op.run(d, req.args, now))
+      scheduleSave()
+      return out
     }
     case 'save':
       await saveNow()

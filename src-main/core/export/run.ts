@@ -44,7 +44,7 @@ export async function importAnnotationFile(db: ProjectDb, path: string): Promise
   }
   const report =
     parsed.candidates.length > 0
-      ? await db.call('annotations.import', { candidates: parsed.candidates })
+      ? await db.call('annotations.importCandidates', { candidates: parsed.candidates })
       : { imported: 0, skippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 }
   return { ...report, unresolved: [...parsed.unresolved, ...report.unresolved], ignored: parsed.ignored }
 }

@@ -44,12 +44,12 @@ export function ClaimsPane() {
   const guard = useStore((s) => s.guard)
   const [limit, setLimit] = useState(PAGE)
 
-  // Entities renamed, merged or deleted change claims too: re-read with them.
+  // Read when the view is first shown for a project; changes keep it current (store/changes.ts).
   useEffect(() => {
-    if (!projectPath) return
+    if (!projectPath || loaded) return
     const t = setTimeout(() => void guard(refreshClaims), 30)
     return () => clearTimeout(t)
-  }, [projectPath, entities, guard, refreshClaims])
+  }, [projectPath, loaded, guard, refreshClaims])
 
   const conflicts = useMemo(() => conflictsByClaim(groups, claims), [groups, claims])
   const groupOf = useMemo(() => groupByClaim(groups), [groups])

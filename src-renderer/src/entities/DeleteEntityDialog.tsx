@@ -9,7 +9,6 @@ import { plural } from './format'
 export function DeleteEntityDialog({ entityId, onClose }: { entityId: number; onClose(): void }) {
   const entity = useStore((s) => s.entities.find((e) => e.id === entityId))
   const deleteEntity = useStore((s) => s.deleteEntity)
-  const refreshAfterEntityChange = useStore((s) => s.refreshAfterEntityChange)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
   const [preview, setPreview] = useState<DeletePreview | null>(null)
@@ -28,9 +27,8 @@ export function DeleteEntityDialog({ entityId, onClose }: { entityId: number; on
   if (!entity) return null
   const remove = async () => {
     const ok = await guard(async () => {
+      // Its answer's change refreshes claims and anything else that pointed at it.
       await deleteEntity(entityId)
-      // Claims and anything else that pointed at it.
-      await refreshAfterEntityChange()
       return true
     })
     if (ok) notify('info', `Deleted ${entity.name}`)

@@ -14,14 +14,8 @@ export function EntitiesPane() {
   const openDialog = useStore((s) => s.openDialog)
   const guard = useStore((s) => s.guard)
   const allAliases = useStore((s) => s.allAliases)
-  const refreshAllAliases = useStore((s) => s.refreshAllAliases)
   const typeOf = useTypeLookup()
   const [filter, setFilter] = useState('')
-
-  // Every change of the entity list (tag, merge, split, undo, project switch) may change aliases.
-  useEffect(() => {
-    void guard(refreshAllAliases)
-  }, [entities, guard, refreshAllAliases])
 
   // Filter by name, alias ("DoD" finds the Department of Defense) or type; the list keeps its order.
   const shown = useMemo(() => {

@@ -21,11 +21,10 @@ export function EntityDetail({ id }: { id: number }) {
   const guard = useStore((s) => s.guard)
   const typeOf = useTypeLookup()
 
-  // Aliases and merges follow every change of the entity list (tagging,
-  // merge, split, undo), so they are never stale.
+  // Read when another entity is selected; alias and merge changes keep it current (store/changes.ts).
   useEffect(() => {
     void guard(refreshEntityDetail)
-  }, [id, entities, guard, refreshEntityDetail])
+  }, [id, guard, refreshEntityDetail])
 
   if (!entity) return null
   const t = typeOf(entity.type)

@@ -27,7 +27,6 @@ export function AnchorReview() {
   const historyKey = useStore((s) => `${s.history.undoLabel}|${s.history.redoLabel}`)
   const entities = useStore((s) => s.entities)
   const openDocument = useStore((s) => s.openDocument)
-  const refreshAll = useStore((s) => s.refreshAll)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
   const [issues, setIssues] = useState<AnchorIssue[]>([])
@@ -59,7 +58,6 @@ export function AnchorReview() {
   const remove = async (issue: AnchorIssue) => {
     const done = await guard(async () => {
       await call(issue.kind === 'mention' ? 'mentions.delete' : 'claims.delete', { id: issue.id })
-      await refreshAll()
       return true
     })
     if (done) notify('info', `Removed the ${issue.kind === 'mention' ? 'tag' : 'claim'} on “${clip(issue.quote, 40)}” (Ctrl+Z brings it back)`)

@@ -55,7 +55,7 @@ function minGrade(reliability: MinGrade['reliability'], credibility: number): Mi
 
 export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
   const documents = useStore((s) => s.documents)
-  const customTypes = useStore((s) => s.customTypes)
+  const customTypes = useStore((s) => s.entityTypes)
   const set = (patch: Partial<MapFilters>) => onChange({ ...filters, ...patch })
 
   const types = useMemo(() => {

@@ -9,6 +9,7 @@ import { call } from '../api'
 import { useStore } from '../store'
 import type { MapSelection } from '../store/mapSlice'
 import { compareGrade, isDisputed, isWellGraded, type MapClaim } from './edgesFromClaims'
+import { useMapClaims } from './useMapClaims'
 
 function GradeBadge({ c }: { c: MapClaim }) {
   const cls = isDisputed(c) ? 'disputed' : isWellGraded(c) ? 'strong' : 'weak'
@@ -112,7 +113,7 @@ interface Props {
 
 export function Inspector({ selection, claims, pinned, onPin }: Props) {
   const entities = useStore((s) => s.entities)
-  const allClaims = useStore((s) => s.claims)
+  const allClaims = useMapClaims()
   const mentions = useStore((s) => s.selectedMentions)
   const selectedEntityId = useStore((s) => s.selectedEntityId)
   const openDocument = useStore((s) => s.openDocument)

@@ -23,6 +23,7 @@ import { setMapHandle } from './mapHandle'
 import { mapStyle } from './mapStyle'
 import { MapsMenu } from './MapsMenu'
 import { placeNewNodes } from './positions'
+import { useMapClaims } from './useMapClaims'
 import { chooseRenderer } from './webgl'
 import './map.css'
 
@@ -70,9 +71,9 @@ export function MapView() {
   const relations = useStore((s) => s.relations)
   const documents = useStore((s) => s.documents)
   const coMentions = useStore((s) => s.coMentions)
-  const claims = useStore((s) => s.claims)
+  const claims = useMapClaims()
   const entityDocuments = useStore((s) => s.entityDocuments)
-  const customTypes = useStore((s) => s.customTypes)
+  const customTypes = useStore((s) => s.entityTypes)
   const activeMap = useStore((s) => s.activeMap)
   const mapDataReady = useStore((s) => s.mapDataReady)
   const projectPath = useStore((s) => s.project?.path)
@@ -115,11 +116,12 @@ export function MapView() {
     useStore.setState({ activeMap: null, maps: [], mapDataReady: false, mapSelection: null })
     void guard(loadMaps)
   }, [projectPath, guard, loadMaps])
+  // Read once when the map is first shown for a project; changes keep it current (store/changes.ts).
   useEffect(() => {
-    if (!projectPath) return
+    if (!projectPath || mapDataReady) return
     const t = setTimeout(() => void guard(refreshMapData), 60)
     return () => clearTimeout(t)
-  }, [projectPath, entities, relations, guard, refreshMapData])
+  }, [projectPath, mapDataReady, guard, refreshMapData])
 
   const documentDates = useMemo(() => {
     const m = new Map<number, string>()

@@ -23,12 +23,9 @@ export async function runCommand(command: Command): Promise<void> {
       await switchProject(() => call('project.open'))
       return
     case 'project.saveAs': {
+      // The answer's change refreshes the project's name and the recent list.
       const info = await s.guard(() => call('project.saveAs'))
-      if (info) {
-        useStore.setState({ project: info })
-        s.notify('info', `Saved as ${info.path}`)
-        void s.refreshRecent()
-      }
+      if (info) s.notify('info', `Saved as ${info.path}`)
       return
     }
     case 'export.graphml':
@@ -110,10 +107,9 @@ function runPanelCommand(command: 'entities.tagAll' | 'entities.merge' | 'entiti
   window.dispatchEvent(new CustomEvent('rwb:command', { detail: command }))
 }
 
+/** Opens another project; the answer's 'session' change loads it (store/changes.ts). */
 export async function switchProject(open: () => Promise<unknown>): Promise<void> {
-  const s = useStore.getState()
-  const info = await s.guard(open)
-  if (info) await s.guard(s.loadProject)
+  await useStore.getState().guard(open)
 }
 
 /** Keyboard shortcuts (Ctrl on Windows/Linux, Cmd on macOS). */
@@ -157,5 +153,4 @@ export async function importAnnotations(): Promise<void> {
   if (report.relocated.length) parts.push(`${report.relocated.length} placed by their quote`)
   if (report.unresolved.length) parts.push(`${report.unresolved.length} could not be placed (${report.unresolved[0]!.reason})`)
   s.notify(report.unresolved.length ? 'error' : 'info', parts.join(', '))
-  await Promise.all([s.refreshEntities(), s.refreshMentions(), s.refreshDocuments()])
 }

@@ -39,14 +39,14 @@ export type ClaimCreateArgs = ArgsOf<'claims.create'>
 export type ClaimUpdateArgs = ArgsOf<'claims.update'>
 
 export interface ClaimsSlice {
-  /** All claims of the project (the map's `claims` are its own, edge-shaped copy). */
+  /** All claims of the project (the reader's marks, the claims view, the entity pane and the map all read these). */
   claimList: Claim[]
   claimGroups: ClaimGroup[]
   claimsLoaded: boolean
   claimFilters: ClaimFilters
   claimSort: { key: ClaimSortKey; desc: boolean }
   claimGrouped: boolean
-  /** Re-reads claims and groups; the undo/redo helper's refreshAll calls this. */
+  /** Re-reads claims and groups (the change table calls this once claims are loaded). */
   refreshClaims(): Promise<void>
   createClaim(a: ClaimCreateArgs): Promise<Claim>
   updateClaim(a: ClaimUpdateArgs): Promise<Claim>
@@ -74,10 +74,6 @@ let readSeq = 0
 let readFrom: string | null = null
 
 export const claimsSlice: Slice<ClaimsSlice> = (set, get) => {
-  /** After any claim change: the pane, the map's edges, and entity counts (attribution may have created entities). */
-  const afterChange = async () => {
-    await Promise.all([get().refreshClaims(), get().refreshMapData(), get().refreshEntities()])
-  }
   return {
     claimList: [],
     claimGroups: [],
@@ -96,19 +92,15 @@ export const claimsSlice: Slice<ClaimsSlice> = (set, get) => {
       readFrom = path
       set({ claimList, claimGroups, claimsLoaded: true, ...(fresh ? { claimFilters: NO_CLAIM_FILTERS } : {}) })
     },
-    async createClaim(a) {
-      const c = await call('claims.create', a)
-      await afterChange()
-      return c
+    // The answers' changes refresh the list, the map and the entities (./changes.ts).
+    createClaim(a) {
+      return call('claims.create', a)
     },
-    async updateClaim(a) {
-      const c = await call('claims.update', a)
-      await afterChange()
-      return c
+    updateClaim(a) {
+      return call('claims.update', a)
     },
     async deleteClaim(id) {
       await call('claims.delete', { id })
-      await afterChange()
     },
     setClaimFilters(patch) {
       set({ claimFilters: { ...get().claimFilters, ...patch } })

@@ -1,7 +1,7 @@
 // The entity tools' slice: the project's entity types (built-in and the
 // user's own, with colour and icon), and the aliases, merges, tag-all and
-// merge/split actions of the entity detail. Each mutation refreshes what it
-// touches (see `refreshAfterEntityChange`).
+// merge/split actions of the entity detail. What a mutation changed is read
+// again by the change table (./changes.ts).
 import type { StateCreator } from 'zustand'
 import type { EntityAlias, EntityTypeInfo, MergeRecord, TagAllResult } from '@contract/types'
 import { ENTITY_TYPES } from '@contract/vocabulary'
@@ -26,8 +26,6 @@ export interface EntityToolsSlice {
   /** Merges `mergeId` into `keepId` and selects the kept entity. */
   mergeEntities(keepId: number, mergeId: number): Promise<void>
   splitMerge(mergeId: number): Promise<void>
-  /** Refreshes everything an entity change can touch: the list, highlights, counts, claims, the selection. */
-  refreshAfterEntityChange(): Promise<void>
 }
 
 type Slice<T> = StateCreator<AppState, [], [], T>
@@ -41,19 +39,13 @@ export const entityToolsSlice: Slice<EntityToolsSlice> = (set, get) => ({
   allAliases: [],
 
   async refreshEntityTypes() {
-    const entityTypes = await call('entityTypes.list')
-    // The map keeps its own copy for its colours and legend.
-    set({ entityTypes, customTypes: entityTypes })
+    set({ entityTypes: await call('entityTypes.list') })
   },
-  async createEntityType(a) {
-    const t = await call('entityTypes.create', { label: a.label, color: a.color, icon: a.icon })
-    await get().refreshEntityTypes()
-    return t
+  createEntityType(a) {
+    return call('entityTypes.create', { label: a.label, color: a.color, icon: a.icon })
   },
-  async updateEntityType(a) {
-    const t = await call('entityTypes.update', a)
-    await get().refreshEntityTypes()
-    return t
+  updateEntityType(a) {
+    return call('entityTypes.update', a)
   },
 
   async refreshEntityDetail() {
@@ -73,36 +65,19 @@ export const entityToolsSlice: Slice<EntityToolsSlice> = (set, get) => ({
   },
   async addAlias(entityId, name) {
     await call('aliases.add', { entityId, name })
-    await Promise.all([get().refreshEntityDetail(), get().refreshAllAliases()])
   },
   async removeAlias(id) {
     await call('aliases.remove', { id })
-    await Promise.all([get().refreshEntityDetail(), get().refreshAllAliases()])
   },
 
-  async tagAllConfirm(entityId, spans) {
-    const result = await call('entities.tagAllConfirm', { entityId, spans })
-    // New highlights of the open document at once; counts and lists follow.
-    const doc = get().doc
-    const here = result.created.filter((m) => m.documentId === doc?.id)
-    if (here.length) set({ mentions: [...get().mentions, ...here].sort((a, b) => a.start - b.start || b.end - a.end) })
-    await get().refreshAfterEntityChange()
-    return result
+  tagAllConfirm(entityId, spans) {
+    return call('entities.tagAllConfirm', { entityId, spans })
   },
   async mergeEntities(keepId, mergeId) {
     await call('entities.merge', { keepId, mergeId })
-    set({ selectedEntityId: keepId })
-    await get().refreshAfterEntityChange()
+    await get().selectEntity(keepId)
   },
   async splitMerge(mergeId) {
     await call('entities.split', { mergeId })
-    await get().refreshAfterEntityChange()
-  },
-
-  async refreshAfterEntityChange() {
-    // The history slice's "refresh everything" (entities, highlights, counts,
-    // claims, map data, types, the selection) is what undo uses too. The
-    // entity detail and the alias index reload whenever the entity list changes.
-    await get().refreshAll()
   }
 })

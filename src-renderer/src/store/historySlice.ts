@@ -1,9 +1,9 @@
-// Undo/redo (kept in the project file by the core, so it survives restarts)
-// and the one "refresh everything" an undo needs: a step can touch any table,
-// so after it every view re-reads what it shows.
+// Undo/redo (kept in the project file by the core, so it survives restarts).
+// A step can touch any table: its answer says so, and the change table
+// (./changes.ts) re-reads what every view shows.
 import type { StateCreator } from 'zustand'
 import type { HistoryState } from '@contract/types'
-import { ApiCallError, call, onMutation } from '../api'
+import { ApiCallError, call } from '../api'
 import type { AppState } from './types'
 
 export interface HistorySlice {
@@ -12,8 +12,6 @@ export interface HistorySlice {
   refreshHistory(): Promise<void>
   undo(): Promise<void>
   redo(): Promise<void>
-  /** Re-reads everything an undo or redo may have changed. */
-  refreshAll(): Promise<void>
 }
 
 type Slice<T> = StateCreator<AppState, [], [], T>
@@ -21,16 +19,6 @@ type Slice<T> = StateCreator<AppState, [], [], T>
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
 
 export const historySlice: Slice<HistorySlice> = (set, get) => {
-  // Several calls in a row (tag = create entity + mention) need one re-read.
-  let timer: ReturnType<typeof setTimeout> | null = null
-  onMutation(() => {
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = null
-      void get().refreshHistory().catch(() => {})
-    }, 40)
-  })
-
   let stepping = false
   const step = async (direction: 'undo' | 'redo') => {
     // A held-down Ctrl+Z must not start a second step before the first is shown.
@@ -45,7 +33,6 @@ export const historySlice: Slice<HistorySlice> = (set, get) => {
         return
       }
       get().notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.label}`)
-      await get().refreshAll()
     } catch (e) {
       if (e instanceof ApiCallError && e.code === 'CONFLICT') {
         get().notify(
@@ -68,19 +55,6 @@ export const historySlice: Slice<HistorySlice> = (set, get) => {
       set({ history: await call('history.state') })
     },
     undo: () => step('undo'),
-    redo: () => step('redo'),
-    async refreshAll() {
-      const s = get()
-      const selected = s.selectedEntityId
-      const jobs: Promise<unknown>[] = [s.refreshEntities(), s.refreshDocuments(), s.refreshMentions(), s.refreshHistory(), s.refreshClaims(), s.refreshEntityTypes()]
-      // The map's data (claims, entity–document index, custom types) is read once the map has been shown.
-      jobs.push(s.mapDataReady ? s.refreshMapData() : s.refreshCoMentions())
-      await Promise.all(jobs.map((j) => j.catch((e: unknown) => get().notify('error', e instanceof Error ? e.message : String(e)))))
-      // The selected entity may be gone (its creation undone) or have other mentions now.
-      if (selected !== null && get().selectedEntityId === selected) {
-        if (get().entities.some((e) => e.id === selected)) await get().selectEntity(selected)
-        else await get().selectEntity(null)
-      }
-    }
+    redo: () => step('redo')
   }
 }

@@ -1,10 +1,11 @@
 // The relationship map's slice: named maps (each with its filters, drawing
-// settings and saved node places), the claims and co-mentions the map
-// draws, and what is selected on it.
+// settings and saved node places), the co-mentions and the entity–document
+// index the map draws from, and what is selected on it. Claims and entity
+// types are the claims and entity-tools slices' own: the map derives its
+// edges from them (map/useMapClaims.ts) instead of keeping a copy.
 import type { StateCreator } from 'zustand'
-import type { Claim, CoMention, EntityDocument, EntityTypeInfo, MapDetail, MapFilters, MapPosition, MapSettings, MapSummary } from '@contract/types'
+import type { CoMention, EntityDocument, MapDetail, MapFilters, MapPosition, MapSettings, MapSummary } from '@contract/types'
 import { call } from '../api'
-import { claimEdgeSource, type MapClaim } from '../map/edgesFromClaims'
 import type { AppState } from './types'
 
 /** What was clicked on the map: a node (an entity) or an edge (its evidence). */
@@ -19,13 +20,9 @@ export interface MapSlice {
   coMentions: CoMention[]
   maps: MapSummary[]
   activeMap: MapDetail | null
-  claims: MapClaim[]
-  /** False until claims have been read, or when this build has no claims API. */
-  claimsAvailable: boolean
   /** True once claims and the entity–document index have been read for this project (the map waits for them before its first layout). */
   mapDataReady: boolean
   entityDocuments: EntityDocument[]
-  customTypes: EntityTypeInfo[]
   mapSelection: MapSelection
   setShowCoMentions(on: boolean): Promise<void>
   refreshCoMentions(): Promise<void>
@@ -39,23 +36,13 @@ export interface MapSlice {
   setMapSettings(settings: MapSettings): Promise<void>
   /** Saves node places of a map (the open one unless `mapId` says otherwise): merged in, or replacing all of them. */
   saveMapPositions(positions: MapPosition[], replace: boolean, mapId?: number): Promise<void>
-  /** Claims, which documents mention which entity, co-mentions and custom types: what the map draws besides entities and links. */
+  /** Claims, which documents mention which entity and co-mentions: what the map draws besides entities; read when the map is first shown. */
   refreshMapData(): Promise<void>
+  refreshEntityDocuments(): Promise<void>
   selectOnMap(sel: MapSelection): void
 }
 
 type Slice<T> = StateCreator<AppState, [], [], T>
-
-const CLAIMS_PAGE = 10_000
-
-async function readAllClaims(): Promise<Claim[]> {
-  const out: Claim[] = []
-  for (let offset = 0; ; offset += CLAIMS_PAGE) {
-    const page = await call('claims.list', { limit: CLAIMS_PAGE, offset })
-    out.push(...page)
-    if (page.length < CLAIMS_PAGE) return out
-  }
-}
 
 export const mapSlice: Slice<MapSlice> = (set, get) => {
   /** Writes through to the project, then patches the open map in the store. */
@@ -72,11 +59,8 @@ export const mapSlice: Slice<MapSlice> = (set, get) => {
     coMentions: [],
     maps: [],
     activeMap: null,
-    claims: [],
-    claimsAvailable: false,
     mapDataReady: false,
     entityDocuments: [],
-    customTypes: [],
     mapSelection: null,
     async setShowCoMentions(on) {
       const m = get().activeMap
@@ -90,9 +74,11 @@ export const mapSlice: Slice<MapSlice> = (set, get) => {
     async loadMaps() {
       const maps = await call('maps.list')
       set({ maps })
-      const keep = get().activeMap && maps.find((m) => m.id === get().activeMap!.id)
-      const target = keep ?? maps[0]
-      if (target) await get().openMap(target.id)
+      // The open map stays open (renamed, if it was); another is opened only when it is gone.
+      const open = get().activeMap
+      const kept = open && maps.find((m) => m.id === open.id)
+      if (open && kept) set({ activeMap: { ...open, name: kept.name } })
+      else if (maps[0]) await get().openMap(maps[0].id)
       else set({ activeMap: null })
     },
     async openMap(id) {
@@ -100,20 +86,16 @@ export const mapSlice: Slice<MapSlice> = (set, get) => {
       set({ activeMap: m, showCoMentions: m.settings.showCoMentions, mapSelection: null })
       if (m.settings.showCoMentions) await get().refreshCoMentions()
     },
+    // The list follows each answer's change (loadMaps); opening is the user's choice.
     async createMap(name, copyFrom) {
       const m = await call('maps.create', { name, ...(copyFrom ? { copyFrom } : {}) })
-      set({ maps: [...get().maps, m], activeMap: m, showCoMentions: m.settings.showCoMentions, mapSelection: null })
+      set({ activeMap: m, showCoMentions: m.settings.showCoMentions, mapSelection: null })
     },
     async renameMap(id, name) {
-      const s = await call('maps.rename', { id, name })
-      const m = get().activeMap
-      set({ maps: get().maps.map((x) => (x.id === id ? s : x)), activeMap: m && m.id === id ? { ...m, name: s.name } : m })
+      await call('maps.rename', { id, name })
     },
     async deleteMap(id) {
       await call('maps.delete', { id })
-      const maps = get().maps.filter((x) => x.id !== id)
-      set({ maps })
-      if (get().activeMap?.id === id && maps[0]) await get().openMap(maps[0].id)
     },
     async setMapFilters(filters) {
       await update({ filters })
@@ -135,17 +117,12 @@ export const mapSlice: Slice<MapSlice> = (set, get) => {
       await call('maps.update', { id, positions, replacePositions: replace })
     },
     async refreshMapData() {
-      const [entityDocuments, claims, customTypes] = await Promise.all([
-        call('graph.entityDocuments'),
-        // A build without the claims API (or a failing read) draws links and co-mentions only.
-        readAllClaims().then(
-          (c) => c.map(claimEdgeSource),
-          () => null
-        ),
-        call('entityTypes.list').catch(() => [] as EntityTypeInfo[])
-      ])
-      set({ entityDocuments, claims: claims ?? [], claimsAvailable: claims !== null, customTypes, mapDataReady: true })
+      await Promise.all([get().refreshEntityDocuments(), get().claimsLoaded ? null : get().refreshClaims()])
+      set({ mapDataReady: true })
       if (get().showCoMentions) await get().refreshCoMentions()
+    },
+    async refreshEntityDocuments() {
+      set({ entityDocuments: await call('graph.entityDocuments') })
     },
     selectOnMap(mapSelection) {
       set({ mapSelection })

@@ -1,5 +1,6 @@
-// The store's slices. Each action calls the API and refreshes only what the
-// change touches; errors become toasts (see `guard`).
+// The store's slices. An action calls the API; what the call changed is read
+// again by the change table (./changes.ts), never by the action itself.
+// Errors become toasts (see `guard`).
 import type { StateCreator } from 'zustand'
 import { ApiCallError, call } from '../api'
 import type { ImportResult } from '@contract/types'
@@ -7,11 +8,10 @@ import type { AppState, EntitiesSlice, LibrarySlice, ProjectSlice, ReaderSlice, 
 
 type Slice<T> = StateCreator<AppState, [], [], T>
 
-export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
-  project: null,
-  saveState: { dirty: false, saving: false, lastSavedAt: null, error: null },
-  recent: [],
-  async loadProject() {
+export const projectSlice: Slice<ProjectSlice> = (set, get) => {
+  // Two causes of one switch (the answer's change and main's event) load once.
+  let loading: { path: string | null; job: Promise<void> } | null = null
+  const load = async () => {
     const [project, saveState, documents, entities, relations] = await Promise.all([
       call('project.info'),
       call('project.saveState'),
@@ -19,25 +19,55 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
       call('entities.list'),
       call('relations.list')
     ])
-    // Claims belong to the project: the reader and the claims view read them again when they need them.
-    set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [], claimList: [], claimGroups: [], claimsLoaded: false })
-    void get().refreshRecent()
-    void get().refreshEntityTypes()
-    void get().refreshCoMentions()
+    // Claims and the map's data belong to the project: what needs them reads them again.
+    set({
+      project,
+      saveState,
+      documents,
+      entities,
+      relations,
+      selectedEntityId: null,
+      selectedMentions: [],
+      doc: null,
+      mentions: [],
+      claimList: [],
+      claimGroups: [],
+      claimsLoaded: false,
+      mapDataReady: false,
+      entityDocuments: [],
+      coMentions: []
+    })
+    await Promise.all([get().refreshRecent(), get().refreshEntityTypes(), get().refreshAllAliases(), get().refreshHistory()])
     const first = documents[0]
     if (first) await get().openDocument(first.id)
-  },
-  async refreshRecent() {
-    set({ recent: await call('project.recent') })
   }
-})
+  return {
+    project: null,
+    saveState: { dirty: false, saving: false, lastSavedAt: null, error: null },
+    recent: [],
+    loadProject() {
+      const path = get().project?.path ?? null
+      if (loading && loading.path === path) return loading.job
+      const job = load().finally(() => {
+        if (loading?.job === job) loading = null
+      })
+      loading = { path, job }
+      return job
+    },
+    async refreshProjectInfo() {
+      set({ project: await call('project.info') })
+    },
+    async refreshRecent() {
+      set({ recent: await call('project.recent') })
+    }
+  }
+}
 
 export const librarySlice: Slice<LibrarySlice> = (set, get) => {
-  /** Shows the per-file results and opens the first new document. */
+  /** Shows the per-file results and opens the first new document (the library itself follows the import's change). */
   const finishImport = async (results: ImportResult[]) => {
     if (!results.length) return
     set({ lastImport: results })
-    await Promise.all([get().refreshDocuments(), call('project.info').then((project) => set({ project }))])
     const first = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
     if (first?.documentId) await get().openDocument(first.documentId)
   }
@@ -46,7 +76,11 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
     lastImport: null,
     importProgress: null,
     async refreshDocuments() {
-      set({ documents: await call('documents.list') })
+      const documents = await call('documents.list')
+      // The open document's details (title, byline …) come from the same list; its text never changes.
+      const doc = get().doc
+      const summary = doc && documents.find((d) => d.id === doc.id)
+      set({ documents, ...(doc && summary ? { doc: { ...doc, ...summary } } : {}) })
     },
     async openFiles() {
       await finishImport(await call('documents.openFiles'))
@@ -62,9 +96,6 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
     },
     async updateDocumentMeta(a) {
       await call('documents.updateMeta', a)
-      const doc = get().doc
-      if (doc?.id === a.id) set({ doc: { ...doc, ...(await call('documents.get', { id: a.id })) } })
-      await get().refreshDocuments()
     },
     dismissImport() {
       set({ lastImport: null })
@@ -106,30 +137,20 @@ export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
   },
   async refreshMentions() {
     const doc = get().doc
-    if (doc) set({ mentions: await call('mentions.forDocument', { documentId: doc.id }) })
+    if (!doc) return
+    const mentions = await call('mentions.forDocument', { documentId: doc.id })
+    // A document opened meanwhile keeps its own.
+    if (get().doc?.id === doc.id) set({ mentions })
   },
   async tagSpan(span, target) {
     const doc = get().doc
     if (!doc) return null
     // A new entity is created with its first tag: one action, one undo step.
-    const mention = await call('mentions.create', { documentId: doc.id, ...('entityId' in target ? { entityId: target.entityId } : { newEntity: target }), ...span })
-    const entityId = mention.entityId
-    // Show the highlight at once; counts and the entity list follow.
-    set({ mentions: [...get().mentions, mention].sort((a, b) => a.start - b.start || b.end - a.end) })
-    void get().refreshEntities()
-    void get().refreshDocuments()
-    void get().refreshCoMentions()
-    if (get().selectedEntityId === entityId) void get().selectEntity(entityId)
-    return mention
+    // The answer's change refreshes highlights, counts and lists.
+    return call('mentions.create', { documentId: doc.id, ...('entityId' in target ? { entityId: target.entityId } : { newEntity: target }), ...span })
   },
   async removeMention(id) {
     await call('mentions.delete', { id })
-    set({ mentions: get().mentions.filter((m) => m.id !== id) })
-    void get().refreshEntities()
-    void get().refreshDocuments()
-    void get().refreshCoMentions()
-    const sel = get().selectedEntityId
-    if (sel) void get().selectEntity(sel)
   }
 })
 
@@ -141,6 +162,9 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   async refreshEntities() {
     const [entities, relations] = await Promise.all([call('entities.list'), call('relations.list')])
     set({ entities, relations })
+    // The selected entity may be gone (deleted, merged, its creation undone).
+    const sel = get().selectedEntityId
+    if (sel !== null && !entities.some((e) => e.id === sel)) set({ selectedEntityId: null, selectedMentions: [] })
   },
   async selectEntity(id) {
     if (id === null) {
@@ -148,21 +172,23 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
       return
     }
     set({ selectedEntityId: id })
+    await get().refreshSelectedMentions()
+  },
+  async refreshSelectedMentions() {
+    const id = get().selectedEntityId
+    if (id === null) return
     const mentions = await call('entities.mentions', { entityId: id })
     if (get().selectedEntityId === id) set({ selectedMentions: mentions })
   },
   async updateEntity(a) {
     await call('entities.update', a)
-    await get().refreshEntities()
   },
   async deleteEntity(id) {
-    await call('entities.delete', { id })
     if (get().selectedEntityId === id) set({ selectedEntityId: null, selectedMentions: [] })
-    await Promise.all([get().refreshEntities(), get().refreshMentions(), get().refreshDocuments(), get().refreshCoMentions()])
+    await call('entities.delete', { id })
   },
   async deleteRelation(id) {
     await call('relations.delete', { id })
-    await get().refreshEntities()
   }
 })
 

@@ -18,7 +18,9 @@ export interface ProjectSlice {
   project: ProjectInfo | null
   saveState: SaveState
   recent: RecentProject[]
+  /** Reads the open project afresh (also the 'session' change's refresher). */
   loadProject(): Promise<void>
+  refreshProjectInfo(): Promise<void>
   refreshRecent(): Promise<void>
 }
 
@@ -62,6 +64,8 @@ export interface EntitiesSlice {
   selectedMentions: MentionInContext[]
   refreshEntities(): Promise<void>
   selectEntity(id: number | null): Promise<void>
+  /** Re-reads the selected entity's mentions in context. */
+  refreshSelectedMentions(): Promise<void>
   updateEntity(a: { id: number; name?: string; type?: string; notes?: string }): Promise<void>
   deleteEntity(id: number): Promise<void>
   deleteRelation(id: number): Promise<void>

@@ -180,7 +180,8 @@ function defaultLabel(db: Database, op: string, args: unknown, changes: ChangeRo
     }
     case 'relations.delete':
       return 'Remove link'
-    case 'annotations.import':
+    case 'annotations.import': // the op's name before 2026-12
+    case 'annotations.importCandidates':
       return `Import annotations (${summary['mentions.insert'] ?? 0} mentions)`
     default:
       return op

@@ -1,0 +1,45 @@
+// Leaving the app: the map as an image file, the data in open formats, and
+// W3C annotations coming back in.
+import { z } from 'zod'
+import { fileBytes, mutation, query, returns } from './define'
+
+/** The data export formats (see src-main/core/export/). */
+export const DATA_EXPORT_FORMATS = ['graphml', 'gexf', 'csv', 'ftm', 'w3c', 'cyjs'] as const
+export type DataExportFormat = (typeof DATA_EXPORT_FORMATS)[number]
+
+export interface DataExportResult {
+  format: DataExportFormat
+  /** Every file written (CSV writes four beside the chosen path). */
+  paths: string[]
+}
+
+/** What importing a W3C Web Annotation file did. */
+export interface AnnotationImportReport {
+  /** Mentions created. */
+  imported: number
+  /** Annotations whose mention (same document, entity and span) already existed. */
+  skippedDuplicates: number
+  /** Annotations whose position did not match but whose quote occurs exactly once: placed there. */
+  relocated: string[]
+  /** Annotations not imported, with the reason. */
+  unresolved: { id: string; reason: string }[]
+  /** Annotations that are not mentions (claims), left out on purpose. */
+  ignored: { id: string; reason: string }[]
+  entitiesCreated: number
+}
+
+export const exportContract = {
+  'export.data': query({ args: z.object({ format: z.enum(DATA_EXPORT_FORMATS) }).strict(), result: returns<DataExportResult | null>(), runs: 'app' }),
+  /** Shows a save dialog and writes the image atomically; the bytes must be of the kind named. */
+  'export.saveFile': query({
+    args: z.object({ bytes: fileBytes, kind: z.enum(['png', 'svg', 'pdf']), suggestedName: z.string().max(200) }).strict(),
+    result: returns<{ path: string } | null>(),
+    runs: 'app'
+  }),
+  'annotations.import': mutation({
+    args: z.object({}).strict(),
+    result: returns<(AnnotationImportReport & { path: string }) | null>(),
+    runs: 'app',
+    changes: (r) => (r && r.imported + r.entitiesCreated > 0 ? ['mentions', 'entities', 'documents', 'history'] : [])
+  })
+}

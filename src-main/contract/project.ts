@@ -1,0 +1,67 @@
+// The session: which project is open (new, open, recent, backup, save as),
+// its save state, and the user's settings.
+import { z } from 'zod'
+import { filePath, mutation, none, query, returns } from './define'
+
+export interface ProjectInfo {
+  path: string
+  name: string
+  documentCount: number
+  entityCount: number
+}
+
+export interface SaveState {
+  dirty: boolean
+  saving: boolean
+  lastSavedAt: string | null
+  error: string | null
+}
+
+export interface RecentProject {
+  path: string
+  name: string
+  openedAt: string
+}
+
+export interface Bootstrap {
+  project: ProjectInfo
+  save: SaveState
+  /** Set when the last project could not be opened and a fresh one was used. */
+  notice: string | null
+  /** The last project that could not be opened, and whether its backup can be opened (project.openBackup). */
+  damaged?: { path: string; backupAvailable: boolean } | null
+}
+
+export interface UserSettings {
+  /** Recorded in the audit log with every change. */
+  userName: string
+}
+
+/** Another project is open when the dialog was not cancelled. */
+const opened = (info: ProjectInfo | null) => (info ? (['session'] as const) : [])
+
+export const projectContract = {
+  'app.bootstrap': query({ args: none, result: returns<Bootstrap>(), runs: 'app' }),
+  'project.info': query({ args: none, result: returns<ProjectInfo>(), runs: 'app' }),
+  'project.new': mutation({ args: none, result: returns<ProjectInfo | null>(), runs: 'app', changes: opened }),
+  'project.open': mutation({ args: none, result: returns<ProjectInfo | null>(), runs: 'app', changes: opened }),
+  'project.openRecent': mutation({ args: z.object({ path: filePath }).strict(), result: returns<ProjectInfo>(), runs: 'app', changes: opened }),
+  /** Opens a copy of `<path>.bak` (the last good save of a damaged project) saved beside it as a new file. */
+  'project.openBackup': mutation({ args: z.object({ path: filePath }).strict(), result: returns<ProjectInfo>(), runs: 'app', changes: opened }),
+  /** The same project under another name: its info and the recent list change, not its data. */
+  'project.saveAs': mutation({
+    args: none,
+    result: returns<ProjectInfo | null>(),
+    runs: 'app',
+    changes: (info) => (info ? ['project'] : [])
+  }),
+  'project.recent': query({ args: none, result: returns<RecentProject[]>(), runs: 'app' }),
+  'project.saveState': query({ args: none, result: returns<SaveState>(), runs: 'app' }),
+  'settings.userName': query({ args: none, result: returns<UserSettings>(), runs: 'app' }),
+  'settings.setUserName': mutation({
+    args: z.object({ userName: z.string().trim().min(1, 'a name is required').max(100) }).strict(),
+    result: returns<UserSettings>(),
+    runs: 'app',
+    changes: ['settings']
+  })
+}
