@@ -4,7 +4,7 @@
 // Run it after editing the SVG and commit what it writes; nothing else (CI,
 // `npm run dist`) runs it, so packaging never needs a browser.
 //
-// The SVG is rasterised by headless Chromium through playwright-core (both are
+// The SVG is rasterised by headless Chromium through Playwright (both are
 // what the e2e tests use already: CHROMIUM_PATH, else /usr/bin/chromium). Each
 // size is drawn from the vector at that size rather than scaled down from a
 // big bitmap, so 16 and 24 px stay sharp. The screenshots are decoded and
@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium } from '@playwright/test'
 import { PNG } from 'pngjs'
 import { ICNS_TYPES, ICO_SIZES, writeIcns, writeIco } from './iconFormats.mjs'
 
