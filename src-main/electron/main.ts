@@ -11,6 +11,7 @@ import { buildMenu } from './menu'
 import { electronNativeHost } from './nativeHost'
 import { APP_ORIGIN, hardenSession, installGlobalGuards } from './security'
 import { HARDENED_WEB_PREFERENCES } from './webPreferences'
+import { windowIconPath } from './windowIcon'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let win: BrowserWindow | null = null
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
     minHeight: 600,
     title: 'Research Workbench',
     backgroundColor: '#f7f7f5',
+    icon: windowIconPath({ platform: process.platform, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     show: false,
     webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: join(here, '../preload/index.cjs') }
   })

@@ -1,4 +1,4 @@
-// The Electron fuses of the packaged app: the table in build/fuses.cjs, the
+// The Electron fuses of the packaged app: the table in resources/fuses.cjs, the
 // electron-builder config that runs the afterPack hook, and the hook itself
 // flipping a fuse wire (a stand-in binary with Electron's sentinel; the real
 // binary is not installed on test machines).
@@ -12,11 +12,11 @@ import { recordFigures } from '../reliability/figures'
 import { REPO_ROOT, tempDir } from '../support/tempDir'
 
 const require = createRequire(import.meta.url)
-const { FUSES, fuseConfig } = require(join(REPO_ROOT, 'build/fuses.cjs')) as {
+const { FUSES, fuseConfig } = require(join(REPO_ROOT, 'resources/fuses.cjs')) as {
   FUSES: Record<string, boolean>
   fuseConfig: (o?: object) => Record<string, unknown>
 }
-const afterPack = require(join(REPO_ROOT, 'build/afterPack.cjs')) as ((ctx: unknown) => Promise<string>) & { electronBinary: (ctx: unknown) => string }
+const afterPack = require(join(REPO_ROOT, 'resources/afterPack.cjs')) as ((ctx: unknown) => Promise<string>) & { electronBinary: (ctx: unknown) => string }
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 const ENABLE = 0x31
@@ -32,7 +32,7 @@ const REQUIRED: Record<string, boolean> = {
   EnableCookieEncryption: true
 }
 
-describe('fuse table (build/fuses.cjs)', () => {
+describe('fuse table (resources/fuses.cjs)', () => {
   it.each(Object.entries(REQUIRED))('%s is %s', (name, value) => {
     expect(FUSES[name]).toBe(value)
     // and the config handed to flipFuses carries it under the fuse's index
@@ -50,7 +50,7 @@ describe('electron-builder.yml', () => {
   const config = load(readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>
 
   it('runs the fuse hook after packing, packs into app.asar, and sets no second fuse table', () => {
-    expect(config.afterPack).toBe('./build/afterPack.cjs')
+    expect(config.afterPack).toBe('./resources/afterPack.cjs')
     expect(config.asar).toBe(true) // OnlyLoadAppFromAsar needs it
     expect(config).not.toHaveProperty('electronFuses')
     expect(config.productName).toBe('Research Workbench')

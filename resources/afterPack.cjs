@@ -1,4 +1,4 @@
-// electron-builder afterPack hook: flips the fuses of build/fuses.cjs into
+// electron-builder afterPack hook: flips the fuses of resources/fuses.cjs into
 // the packaged Electron binary before it is signed.
 const { join } = require('node:path')
 const { flipFuses } = require('@electron/fuses')

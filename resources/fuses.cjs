@@ -1,5 +1,5 @@
 // Electron fuses for the packaged app: flipped into the Electron binary at
-// package time (build/afterPack.cjs) so they cannot be changed at run time.
+// package time (resources/afterPack.cjs) so they cannot be changed at run time.
 // test/unit/fuses.test.ts reads this table and checks every value.
 const { FuseV1Options, FuseVersion } = require('@electron/fuses')
 
