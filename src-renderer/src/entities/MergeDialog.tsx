@@ -7,11 +7,12 @@ import { call } from '../api'
 import { useTypeLookup } from '../colors'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
-import { EntityPicker } from './EntityPicker'
+import { EntityCombobox } from '../ui/EntityCombobox'
 import { plural } from './format'
 
 export function MergeDialog({ entityId, onClose }: { entityId: number; onClose(): void }) {
   const entities = useStore((s) => s.entities)
+  const aliases = useStore((s) => s.allAliases)
   const mergeEntities = useStore((s) => s.mergeEntities)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
@@ -77,7 +78,19 @@ export function MergeDialog({ entityId, onClose }: { entityId: number; onClose()
         ) : (
           <>
             <div className="merge-label">Merge with</div>
-            <EntityPicker label="Entity to merge with" entities={others} value={otherId} onChange={setOtherId} onSubmit={() => preview && !busy && void confirm()} />
+            <EntityCombobox
+              label="Entity to merge with"
+              listLabel="Entity to merge with choices"
+              listClassName="entity-picker-list"
+              entities={others}
+              aliases={aliases}
+              limit={50}
+              showCount
+              openOnFocus
+              placeholder={other ? `${other.name} — type to change` : 'Type a name…'}
+              onPick={(c) => 'entityId' in c && setOtherId(c.entityId)}
+              onSubmit={() => preview && !busy && void confirm()}
+            />
           </>
         )}
         {keep && merged && (
