@@ -12,13 +12,14 @@ import { plural } from './format'
 
 export function MergeDialog({ entityId, onClose }: { entityId: number; onClose(): void }) {
   const entities = useStore((s) => s.entities)
-  const aliases = useStore((s) => s.allAliases)
   const mergeEntities = useStore((s) => s.mergeEntities)
   const guard = useStore((s) => s.guard)
   const notify = useStore((s) => s.notify)
   const typeOf = useTypeLookup()
   const self = entities.find((e) => e.id === entityId)
   const others = useMemo(() => entities.filter((e) => e.id !== entityId), [entities, entityId])
+  // Aliases match in the picker too: "DoD" finds the Department of Defense.
+  const aliases = useStore((s) => s.allAliases)
   const [otherId, setOtherId] = useState<number | null>(null)
   // true: the open entity goes into the picked one (it is the duplicate).
   const [selfIsDuplicate, setSelfIsDuplicate] = useState(true)
