@@ -144,6 +144,13 @@ test('aliases, tag all, merge and split, custom types, notes and delete survive 
   // Merge it into the Department of Defense.
   await detail.getByRole('button', { name: 'Merge…' }).click()
   const merge = page.getByRole('dialog', { name: 'Merge Pentagon' })
+  // The shared type-ahead: aliases match here too, and the first Esc closes only the list.
+  const mergeBox = merge.getByRole('combobox', { name: 'Entity to merge with' })
+  await mergeBox.fill('dod')
+  await expect(merge.getByRole('option').first()).toContainText(`${DOD} · DoD`)
+  await mergeBox.press('Escape')
+  await expect(merge.getByRole('listbox')).toBeHidden()
+  await expect(merge).toBeVisible()
   await merge.getByRole('combobox', { name: 'Entity to merge with' }).fill('depart')
   await merge.getByRole('combobox', { name: 'Entity to merge with' }).press('Enter')
   const plan = merge.getByLabel('Merge preview')

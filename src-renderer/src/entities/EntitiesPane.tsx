@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
+import { aliasesByEntity, rankEntities } from '../ui/rankEntities'
 import { EntityDetail } from './EntityDetail'
-import { aliasesByEntity, matchEntities } from './matchEntities'
 import './entities.css'
 
 export function EntitiesPane() {
@@ -21,7 +21,7 @@ export function EntitiesPane() {
   const shown = useMemo(() => {
     const q = filter.trim().toLocaleLowerCase()
     if (!q) return entities.map((entity) => ({ entity, alias: null as string | null }))
-    const byName = new Map(matchEntities(entities, aliasesByEntity(allAliases), q).map((m) => [m.entity.id, m.alias]))
+    const byName = new Map(rankEntities(entities, aliasesByEntity(allAliases), q).map((m) => [m.entity.id, m.alias]))
     return entities
       .filter((e) => byName.has(e.id) || typeOf(e.type).label.toLocaleLowerCase().includes(q))
       .map((entity) => ({ entity, alias: byName.get(entity.id) ?? null }))

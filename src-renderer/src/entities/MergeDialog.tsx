@@ -7,7 +7,7 @@ import { call } from '../api'
 import { useTypeLookup } from '../colors'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
-import { EntityPicker } from './EntityPicker'
+import { EntityCombobox } from '../ui/EntityCombobox'
 import { plural } from './format'
 
 export function MergeDialog({ entityId, onClose }: { entityId: number; onClose(): void }) {
@@ -18,6 +18,8 @@ export function MergeDialog({ entityId, onClose }: { entityId: number; onClose()
   const typeOf = useTypeLookup()
   const self = entities.find((e) => e.id === entityId)
   const others = useMemo(() => entities.filter((e) => e.id !== entityId), [entities, entityId])
+  // Aliases match in the picker too: "DoD" finds the Department of Defense.
+  const aliases = useStore((s) => s.allAliases)
   const [otherId, setOtherId] = useState<number | null>(null)
   // true: the open entity goes into the picked one (it is the duplicate).
   const [selfIsDuplicate, setSelfIsDuplicate] = useState(true)
@@ -77,7 +79,19 @@ export function MergeDialog({ entityId, onClose }: { entityId: number; onClose()
         ) : (
           <>
             <div className="merge-label">Merge with</div>
-            <EntityPicker label="Entity to merge with" entities={others} value={otherId} onChange={setOtherId} onSubmit={() => preview && !busy && void confirm()} />
+            <EntityCombobox
+              label="Entity to merge with"
+              listLabel="Entity to merge with choices"
+              listClassName="entity-picker-list"
+              entities={others}
+              aliases={aliases}
+              limit={50}
+              showCount
+              openOnFocus
+              placeholder={other ? `${other.name} — type to change` : 'Type a name…'}
+              onPick={(c) => 'entityId' in c && setOtherId(c.entityId)}
+              onSubmit={() => preview && !busy && void confirm()}
+            />
           </>
         )}
         {keep && merged && (

@@ -1,7 +1,7 @@
 // Entities merged into this one, each with a "Split" that restores it as it
 // was (core: entity_merges keeps what moved). Shown only when there are any.
 import { useStore } from '../store'
-import { formatDay } from './format'
+import { formatDay } from '../ui/format'
 
 export function MergeHistory({ entityId }: { entityId: number }) {
   const detail = useStore((s) => s.entityDetail)

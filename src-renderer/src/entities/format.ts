@@ -1,11 +1,5 @@
 // Small text helpers of the entity UI.
 
-/** "27 Nov 2026" in the user's locale; the raw text when it is no date. */
-export function formatDay(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
-
 /** "1 mention", "3 mentions". */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`

@@ -5,19 +5,10 @@ import type { AuditPage } from '@contract/types'
 import { call } from '../api'
 import { Modal } from '../shell/Modal'
 import { useStore } from '../store'
+import { formatStamp } from '../ui/format'
 import './history.css'
 
 const PAGE = 50
-
-function when(iso: string): { text: string; full: string } {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return { text: iso, full: iso }
-  const today = new Date().toDateString() === d.toDateString()
-  const text = today
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-  return { text: today ? `Today ${text}` : text, full: d.toLocaleString() }
-}
 
 /** What the rows of each table are called, singular and plural. */
 const NOUNS: Record<string, [string, string]> = {
@@ -111,7 +102,7 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
             </thead>
             <tbody>
               {page.entries.map((e) => {
-                const t = when(e.at)
+                const t = formatStamp(e.at)
                 const details = describeDetails(e.details, e.action)
                 return (
                   <tr key={e.id}>

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { FormModal } from '../shell/FormModal'
 import { useStore } from '../store'
+import { formatDateTime } from '../ui/format'
 
 export function DocumentMetaDialog({ documentId, onClose }: { documentId: number; onClose(): void }) {
   const doc = useStore((s) => s.documents.find((d) => d.id === documentId))
@@ -30,7 +31,7 @@ export function DocumentMetaDialog({ documentId, onClose }: { documentId: number
         <p className="muted meta-provenance">
           {doc.sourcePath}
           <br />
-          {(doc.fileSize / 1024).toFixed(1)} KB · sha256 {doc.sha256} · imported {new Date(doc.importedAt).toLocaleString()}
+          {(doc.fileSize / 1024).toFixed(1)} KB · sha256 {doc.sha256} · imported {formatDateTime(doc.importedAt)}
         </p>
       }
     >

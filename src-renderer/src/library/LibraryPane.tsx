@@ -1,15 +1,10 @@
 // The project's documents: title, source and date; click to read.
 import type { ImportResult } from '@contract/types'
 import { useStore } from '../store'
+import { formatDay } from '../ui/format'
 import { ImportProgressBar } from './ImportProgressBar'
 import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
-
-function shortDate(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso.slice(0, 10) : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
 
 function countOf(results: ImportResult[], status: ImportResult['status']): string {
   const n = results.filter((r) => r.status === status).length
@@ -80,7 +75,7 @@ export function LibraryPane() {
           >
             <div className="doc-list-title">{d.title}</div>
             <div className="doc-list-meta muted">
-              {[d.siteName ?? d.byline, shortDate(d.publishedTime)].filter(Boolean).join(' · ') || d.sourcePath.split(/[\\/]/).pop()}
+              {[d.siteName ?? d.byline, formatDay(d.publishedTime)].filter(Boolean).join(' · ') || d.sourcePath.split(/[\\/]/).pop()}
               {d.mentionCount > 0 && <span className="badge" title="Mentions tagged">{d.mentionCount}</span>}
             </div>
           </li>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Mention } from '@contract/types'
 import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
+import { formatDay } from '../ui/format'
 import { AnchorReview } from '../history/AnchorReview'
 import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
 import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
@@ -21,12 +22,6 @@ type Popover =
   | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
   | { kind: 'mention'; x: number; y: number; mentions: Mention[] }
   | null
-
-function formatDate(iso: string | null): string | null {
-  if (!iso) return null
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
 
 export function Reader() {
   const doc = useStore((s) => s.doc)
@@ -195,7 +190,7 @@ export function Reader() {
   const leading = doc.blocks.slice(0, 3).map((b) => doc.text.slice(b.start, b.end))
   const titleInText = doc.blocks.slice(0, 3).some((b, i) => b.kind === 'h1' && leading[i] === doc.title)
   const site = titleInText && doc.siteName && leading.includes(doc.siteName) ? null : doc.siteName
-  const meta = [...new Set([doc.byline, site, formatDate(doc.publishedTime)].filter(Boolean))]
+  const meta = [...new Set([doc.byline, site, formatDay(doc.publishedTime)].filter(Boolean))]
   return (
     <div className="reader">
       <AnchorReview />

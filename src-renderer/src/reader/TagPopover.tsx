@@ -1,10 +1,11 @@
-// The popover that tags a selection: type-ahead over existing entities, or
-// create a new one with a name and a type. Enter confirms, Esc cancels.
-import { useEffect, useMemo, useRef, useState } from 'react'
+// The popover that tags a selection: the shared entity type-ahead
+// (ui/EntityCombobox) over existing entities, or create a new one with a name
+// and a type. Enter confirms, Esc cancels; number keys pick the type.
+import { useMemo, useRef, useState } from 'react'
 import { ENTITY_TYPES } from '@contract/vocabulary'
-import { useTypeLookup } from '../colors'
-import { aliasesByEntity, matchEntities } from '../entities/matchEntities'
 import { useStore } from '../store'
+import { EntityCombobox, type EntityComboboxHandle } from '../ui/EntityCombobox'
+import { hasExactName } from '../ui/rankEntities'
 
 /**
  * Number keys pick a type while the prefilled name is still wholly selected
@@ -27,37 +28,22 @@ interface Props {
 
 export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: Props) {
   const entities = useStore((s) => s.entities)
+  // Names and aliases: selecting "the Pentagon" offers the entity that has it as an alias.
+  const aliases = useStore((s) => s.allAliases)
   // The project's types: number keys 1…0 pick the first ten, custom ones follow.
   const types = useStore((s) => s.entityTypes)
-  const entityType = useTypeLookup()
-  const [query, setQuery] = useState(selectedText.replace(/\s+/g, ' ').trim().slice(0, 200))
+  const initial = useMemo(() => selectedText.replace(/\s+/g, ' ').trim().slice(0, 200), [selectedText])
+  const [text, setText] = useState(initial)
   const [type, setType] = useState<string>(ENTITY_TYPES[1]!.key)
-  const [active, setActive] = useState(0)
-  const inputRef = useRef<HTMLInputElement>(null)
+  const combo = useRef<EntityComboboxHandle>(null)
+  // The type picker shows while "create new" is on offer (no entity has this exact name).
+  const creating = !hasExactName(entities, text)
+  const createTypes = useMemo(() => [type], [type])
 
-  useEffect(() => {
-    inputRef.current?.focus()
-    inputRef.current?.select()
-  }, [])
-
-  // Names and aliases: selecting "the Pentagon" offers the entity that has it as an alias.
-  const allAliases = useStore((s) => s.allAliases)
-  const aliasIndex = useMemo(() => aliasesByEntity(allAliases), [allAliases])
-  const found = useMemo(() => matchEntities(entities, aliasIndex, query, 8), [entities, aliasIndex, query])
-  const matches = useMemo(() => found.map((m) => m.entity), [found])
-
-  const exact = matches.find((e) => e.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase())
-  // Options: existing matches, then "create new" last.
-  const optionCount = matches.length + (exact ? 0 : 1)
-  const createIndex = exact ? -1 : matches.length
-
-  const confirm = (index: number) => {
-    if (index === createIndex) {
-      if (query.trim()) onPick({ name: query.trim(), type })
-      return
-    }
-    const e = matches[index]
-    if (e) onPick({ entityId: e.id })
+  // Picking a type means creating a new entity with it.
+  const chooseType = (key: string) => {
+    setType(key)
+    combo.current?.highlightCreate()
   }
 
   return (
@@ -68,77 +54,40 @@ export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: 
       aria-label="Tag selection"
       onMouseDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
+        const input = combo.current?.input ?? null
         if (e.key === 'Escape') {
           e.preventDefault()
           onClose()
-        } else if (e.key === 'ArrowDown') {
-          e.preventDefault()
-          setActive((a) => (a + 1) % Math.max(1, optionCount))
-        } else if (e.key === 'ArrowUp') {
-          e.preventDefault()
-          setActive((a) => (a - 1 + optionCount) % Math.max(1, optionCount))
-        } else if (e.key === 'Enter') {
-          e.preventDefault()
-          confirm(Math.min(active, optionCount - 1))
-        } else if (onNewClaim && !e.ctrlKey && !e.metaKey && (e.key.toLowerCase() === 'c' || (e.altKey && e.code === 'KeyC')) && (e.altKey || untouched(inputRef.current))) {
+        } else if (onNewClaim && !e.ctrlKey && !e.metaKey && (e.key.toLowerCase() === 'c' || (e.altKey && e.code === 'KeyC')) && (e.altKey || untouched(input))) {
           e.preventDefault()
           onNewClaim()
-        } else if (/^[0-9]$/.test(e.key) && (e.altKey || untouched(inputRef.current))) {
+        } else if (/^[0-9]$/.test(e.key) && (e.altKey || untouched(input))) {
           const t = types[(Number(e.key) + 9) % 10]
           if (t) {
             e.preventDefault()
-            setType(t.key)
-            // Picking a type means creating a new entity with it.
-            const create = matches.length + (exact ? 0 : 1) - 1
-            setActive(exact ? active : create)
+            chooseType(t.key)
           }
         }
       }}
     >
-      <input
-        ref={inputRef}
-        className="tag-input"
-        aria-label="Entity name"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value)
-          setActive(0)
-        }}
+      <EntityCombobox
+        handleRef={combo}
+        mode="inline"
+        className="tag-combobox"
+        label="Entity name"
+        inputClassName="tag-input"
         placeholder="Entity name…"
+        listLabel="Entities"
+        listClassName="tag-options"
+        entities={entities}
+        aliases={aliases}
+        createTypes={createTypes}
+        initialText={initial}
+        autoFocus
+        onTextChange={setText}
+        onPick={onPick}
       />
-      <ul className="tag-options" role="listbox" aria-label="Entities">
-        {matches.map((e, i) => (
-          <li
-            key={e.id}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : undefined}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => confirm(i)}
-          >
-            <span className="dot" style={{ background: entityType(e.type).color }} />
-            <span className="name">
-              {e.name}
-              {found[i]?.alias && <span className="muted"> · {found[i]!.alias}</span>}
-            </span>
-            <span className="muted">{entityType(e.type).label}</span>
-          </li>
-        ))}
-        {createIndex >= 0 && (
-          <li
-            role="option"
-            aria-selected={active === createIndex}
-            className={`create ${active === createIndex ? 'active' : ''}`}
-            onMouseEnter={() => setActive(createIndex)}
-            onClick={() => confirm(createIndex)}
-          >
-            <span className="dot" style={{ background: entityType(type).color }} />
-            <span className="name">Create “{query.trim() || '…'}”</span>
-            <span className="muted">as {entityType(type).label}</span>
-          </li>
-        )}
-      </ul>
-      {createIndex >= 0 && (
+      {creating && (
         <div className="type-picker" role="radiogroup" aria-label="Type of the new entity">
           {types.map((t, i) => (
             <button
@@ -150,9 +99,8 @@ export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: 
               className={type === t.key ? 'type-chip selected' : 'type-chip'}
               title={i < 10 ? `${t.label} (${(i + 1) % 10})` : t.label}
               onClick={() => {
-                setType(t.key)
-                setActive(createIndex)
-                inputRef.current?.focus()
+                chooseType(t.key)
+                combo.current?.input?.focus()
               }}
             >
               <span className="dot" style={{ background: t.color }} />

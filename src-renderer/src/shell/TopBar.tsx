@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import { useStore } from '../store'
+import { formatTime } from '../ui/format'
 import type { DataExportFormat } from '@contract/api'
 import { exportData, importAnnotations, runCommand, switchProject } from './commands'
 import { call } from '../api'
@@ -9,7 +10,7 @@ function SaveIndicator() {
   const s = useStore((st) => st.saveState)
   const text = s.error ? 'Not saved' : s.saving ? 'Saving…' : s.dirty ? 'Edited' : 'Saved'
   return (
-    <span className={`save-indicator ${s.error ? 'error' : ''}`} role="status" aria-live="polite" title={s.error ?? (s.lastSavedAt ? `Last saved ${new Date(s.lastSavedAt).toLocaleTimeString()}` : '')}>
+    <span className={`save-indicator ${s.error ? 'error' : ''}`} role="status" aria-live="polite" title={s.error ?? (s.lastSavedAt ? `Last saved ${formatTime(s.lastSavedAt)}` : '')}>
       {text}
     </span>
   )
