@@ -15,7 +15,8 @@ test('one tag in the reader: at most three round trips, and every view shows it'
   const { page } = app
   try {
     // Let start-up reads settle, then count from the selection on.
-    await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled()
+    const undo = page.getByRole('group', { name: 'Undo and redo' }).getByRole('button').first()
+    await expect(undo).toBeDisabled()
     await page.waitForTimeout(500)
     await dragSelect(page, 'Scale AI')
     const pop = page.getByRole('dialog', { name: 'Tag selection' })
@@ -29,7 +30,8 @@ test('one tag in the reader: at most three round trips, and every view shows it'
     await expect(page.locator('.doc-text .hl', { hasText: 'Scale AI' }).first()).toBeVisible()
     const row = page.getByRole('listbox', { name: 'Entity list' }).getByRole('option').filter({ hasText: 'Scale AI' })
     await expect(row).toContainText('1')
-    await expect(page.getByRole('button', { name: /^Undo/ })).toBeEnabled()
+    await expect(undo).toBeEnabled()
+    await expect(undo).toHaveAccessibleName(/^Undo Tag “Scale AI”/)
     await page.waitForTimeout(500)
 
     const trips = app.roundTrips.slice(before)

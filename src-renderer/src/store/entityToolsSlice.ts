@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand'
 import type { EntityAlias, EntityTypeInfo, MergeRecord, TagAllResult } from '@contract/types'
 import { ENTITY_TYPES } from '@contract/vocabulary'
 import { call } from '../api'
+import { readForSelected } from './slices'
 import type { AppState } from './types'
 
 export interface EntityToolsSlice {
@@ -54,9 +55,9 @@ export const entityToolsSlice: Slice<EntityToolsSlice> = (set, get) => ({
       set({ entityDetail: { entityId: null, aliases: [], merges: [] } })
       return
     }
-    const [aliases, merges] = await Promise.all([call('aliases.list', { entityId }), call('entities.merges', { entityId })])
+    const read = await readForSelected(get, () => Promise.all([call('aliases.list', { entityId }), call('entities.merges', { entityId })]))
     // A slow answer for an entity no longer selected is dropped.
-    if (get().selectedEntityId === entityId) set({ entityDetail: { entityId, aliases, merges } })
+    if (read && get().selectedEntityId === entityId) set({ entityDetail: { entityId, aliases: read[0], merges: read[1] } })
   },
   async refreshAllAliases() {
     // Nothing to read before a project is open (the pane mounts first).

@@ -1,4 +1,6 @@
 import { create } from 'zustand'
+import { onChanges } from '../api'
+import { applyChanges } from './changes'
 import { claimsSlice } from './claimsSlice'
 import { entityToolsSlice } from './entityToolsSlice'
 import { historySlice } from './historySlice'
@@ -19,3 +21,6 @@ export const useStore = create<AppState>()((...a) => ({
 }))
 
 export type { AppState } from './types'
+
+// Every mutation's answer names what it changed; the change table refreshes it.
+onChanges((changes) => applyChanges(useStore.getState, changes))

@@ -177,8 +177,8 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   async refreshSelectedMentions() {
     const id = get().selectedEntityId
     if (id === null) return
-    const mentions = await call('entities.mentions', { entityId: id })
-    if (get().selectedEntityId === id) set({ selectedMentions: mentions })
+    const mentions = await readForSelected(get, () => call('entities.mentions', { entityId: id }))
+    if (mentions && get().selectedEntityId === id) set({ selectedMentions: mentions })
   },
   async updateEntity(a) {
     await call('entities.update', a)
@@ -191,6 +191,22 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
     await call('relations.delete', { id })
   }
 })
+
+/**
+ * A read about the selected entity. The entity may be gone by the time it
+ * runs (merged away, deleted, its creation undone: the same change that
+ * refreshes this removes it); then the selection goes, quietly.
+ */
+export async function readForSelected<T>(get: () => AppState, read: () => Promise<T>): Promise<T | undefined> {
+  const id = get().selectedEntityId
+  try {
+    return await read()
+  } catch (e) {
+    if (!(e instanceof ApiCallError && e.code === 'NOT_FOUND')) throw e
+    if (get().selectedEntityId === id) await get().selectEntity(null)
+    return undefined
+  }
+}
 
 // The map's slice lives in ./mapSlice.ts.
 
