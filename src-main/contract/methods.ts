@@ -105,12 +105,23 @@ export interface ApiError {
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
+/**
+ * A file dropped on the page: the DOM's File, described by shape only, as the
+ * contract compiles for the renderer (DOM), main and the CLI (Node) alike.
+ */
+export interface DroppedFile {
+  readonly name: string
+  readonly size: number
+  readonly type: string
+  readonly lastModified: number
+}
+
 /** What the preload (or the e2e harness) puts on `window.rwb`. */
 export interface Bridge {
   invoke(method: Method, args: unknown): Promise<ApiResponse<unknown>>
   onEvent(listener: (event: AppEvent) => void): () => void
   /** The file system path of a file dropped on the window ('' if it has none). */
-  pathForFile(file: File): string
+  pathForFile(file: DroppedFile): string
 }
 
 export const BRIDGE_KEY = 'rwb'

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Mention } from '@contract/types'
 import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
-import { AnchorReview } from '../history/AnchorReview'
+import { AnchorReview } from '../history'
 import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
 import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
 import { FindBar } from './FindBar'

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ENTITY_TYPES } from '@contract/vocabulary'
 import { useTypeLookup } from '../colors'
-import { aliasesByEntity, matchEntities } from '../entities/matchEntities'
+import { aliasesByEntity, matchEntities } from '../entities'
 import { useStore } from '../store'
 
 /**

@@ -3,7 +3,7 @@ import { useStore } from '../store'
 import type { DataExportFormat } from '@contract/api'
 import { exportData, importAnnotations, runCommand, switchProject } from './commands'
 import { call } from '../api'
-import { HistoryButtons } from '../history/HistoryButtons'
+import { HistoryButtons } from '../history'
 
 function SaveIndicator() {
   const s = useStore((st) => st.saveState)

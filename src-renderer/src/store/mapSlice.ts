@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand'
 import type { Claim, CoMention, EntityDocument, EntityTypeInfo, MapDetail, MapFilters, MapPosition, MapSettings, MapSummary } from '@contract/types'
 import { call } from '../api'
-import { claimEdgeSource, type MapClaim } from '../map/edgesFromClaims'
+import { claimEdgeSource, type MapClaim } from '../map'
 import type { AppState } from './types'
 
 /** What was clicked on the map: a node (an entity) or an edge (its evidence). */
