@@ -1,6 +1,8 @@
-// `npm test`: builds the app, runs the unit tests (vitest) and the e2e tests
-// (Playwright), and prints one summary over both as its last line:
-// `N passed, N failed, N skipped`. Exits non-zero when anything failed.
+// `npm test`: builds the app, runs the architecture checks (import boundaries,
+// typecheck of every tsconfig), the unit tests (vitest) and the e2e tests
+// (Playwright), and prints one summary over all of them as its last line:
+// `N passed, N failed, N skipped` (each architecture check counts as one).
+// Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -27,11 +29,18 @@ if (buildStatus !== 0) {
   process.exit(1)
 }
 
+// Each whole-tree check is one test: a violation anywhere fails it once.
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const checkStatuses = [
+  run('import boundaries', npm, ['run', 'check:boundaries']),
+  run('typecheck (tsc -b: node, node-dom, electron, web, test)', npm, ['run', 'typecheck'])
+]
+
 const unitStatus = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`])
 const e2eStatus = run('e2e tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson })
 
-let passed = 0
-let failed = 0
+let passed = checkStatuses.filter((s) => s === 0).length
+let failed = checkStatuses.length - passed
 let skipped = 0
 if (existsSync(unitJson)) {
   const u = JSON.parse(readFileSync(unitJson, 'utf8'))

@@ -26,7 +26,8 @@ const bridge: Bridge = {
     ipcRenderer.on(IPC_EVENT, wrapped)
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped)
   },
-  pathForFile(file) {
+  // The page passes a DOM File (the contract only names its shape).
+  pathForFile(file: File) {
     try {
       return webUtils.getPathForFile(file as File)
     } catch {

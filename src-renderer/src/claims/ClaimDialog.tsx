@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Claim, ClaimQualifier, ClaimStatus, InfoCredibility, PredicateSuggestion, SourceReliability } from '@contract/types'
 import { call } from '../api'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import type { ClaimDialog as ClaimDialogState } from '../store/types'
 import { AttributionEditor, type AttributionDraft } from './AttributionEditor'

@@ -1,6 +1,6 @@
 // Deleting a claim asks first, showing exactly which claim and passage go.
 import { useState } from 'react'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import { GradeBadge, StatusBadge } from './grades'
 import './claims.css'

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { DeletePreview } from '@contract/types'
 import { call } from '../api'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import { plural } from './format'
 

@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import type { EntityTypeInfo } from '@contract/types'
 import { shownIcon } from '../colors'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import { plural } from './format'
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { TagCandidate } from '@contract/types'
 import { call } from '../api'
 import { useTypeLookup } from '../colors'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import { around, plural } from './format'
 

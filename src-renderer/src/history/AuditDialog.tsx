@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AuditPage } from '@contract/types'
 import { call } from '../api'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import { formatStamp } from '../ui/format'
 import './history.css'

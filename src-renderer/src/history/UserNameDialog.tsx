@@ -1,7 +1,7 @@
 // The name written beside every change in the activity log.
 import { useEffect, useState } from 'react'
 import { call } from '../api'
-import { FormModal } from '../shell/FormModal'
+import { FormModal } from '../ui/FormModal'
 import { useStore } from '../store'
 import './history.css'
 

@@ -1,7 +1,7 @@
 // Correcting a document's title, byline, publisher and date. The text itself
 // never changes: every tag points into it.
 import { useState } from 'react'
-import { FormModal } from '../shell/FormModal'
+import { FormModal } from '../ui/FormModal'
 import { useStore } from '../store'
 import { formatDateTime } from '../ui/format'
 

@@ -3,7 +3,7 @@
 // optional title, legend and sources footer; the size is shown, then saved.
 import { useMemo, useState } from 'react'
 import { call } from '../api'
-import { Modal } from '../shell/Modal'
+import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import type { ExportSize, ExportSpec } from './exportImage'
 import { mapHandle, type ImageFormat } from './mapHandle'

@@ -4,7 +4,7 @@ import { formatTime } from '../ui/format'
 import type { DataExportFormat } from '@contract/api'
 import { exportData, importAnnotations, runCommand, switchProject } from './commands'
 import { call } from '../api'
-import { HistoryButtons } from '../history/HistoryButtons'
+import { HistoryButtons } from '../history'
 
 function SaveIndicator() {
   const s = useStore((st) => st.saveState)

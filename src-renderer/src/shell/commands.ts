@@ -2,7 +2,7 @@
 import type { MenuCommand } from '@contract/types'
 import type { DataExportFormat } from '@contract/api'
 import { call } from '../api'
-import { runEditCommand, undoShortcut } from '../history/editCommands'
+import { runEditCommand, undoShortcut } from '../history'
 import { useStore } from '../store'
 
 type Command = MenuCommand | 'escape' | 'search.focus'

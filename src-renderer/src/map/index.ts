@@ -1,0 +1,5 @@
+// The map feature as other folders see it (the boundary check lets them
+// import nothing else from map/). Only the claim → edge adapter, which has no
+// Cytoscape in it: the store imports this file, and exporting MapView here
+// would pull Cytoscape (and an import cycle back into the store) into it.
+export { claimEdgeSource, type MapClaim } from './edgesFromClaims'

@@ -1,0 +1,5 @@
+// The shell feature as other folders see it: the boundary check lets other
+// features, store/ and ui/ import only this file from shell/. Nothing outside
+// uses shell/ today (App.tsx, a top-level file, mounts its panes directly);
+// export here what another folder comes to need.
+export {}
