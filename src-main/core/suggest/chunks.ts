@@ -9,7 +9,7 @@
 // kept only when it is known (a place, a first name) or looks like a name
 // anyway (all capitals, an inner capital, or written capitalised elsewhere
 // mid-sentence) and is never written in lower case in the document.
-import { FIRST_NAMES, NAME_PARTICLES, ORG_CONNECTORS, ORG_FIRST, ORG_LAST, COMMON_INITIAL } from './lexicon'
+import { COMMON_INITIAL, FIRST_NAMES, NAME_PARTICLES, ORG_CONNECTORS, ORG_FIRST, ORG_LAST, TITLES } from './lexicon'
 import type { Token } from './model'
 import { PLACES } from './places'
 
@@ -30,7 +30,8 @@ const CONTRACTION = /^I['’]/
 
 function isCap(t: Token): boolean {
   if (!CAP.test(t.value) || t.value === 'I' || CONTRACTION.test(t.value)) return false
-  return t.pos !== 'PUNCT' && t.pos !== 'SYM' && t.pos !== 'NUM'
+  // "Ninety Mile Beach": a number written as a word can start a name; digits cannot.
+  return t.pos !== 'PUNCT' && t.pos !== 'SYM' && !(t.pos === 'NUM' && /\d/.test(t.value))
 }
 
 /** Words the document writes in lower case somewhere ("whale", "concerns"). */
@@ -67,6 +68,10 @@ export function findChunks(text: string, tokens: readonly Token[]): Chunk[] {
   const initial = initialTest(tokens)
   const lower = lowerWords(tokens)
   const midCaps = midCapWords(tokens, initial)
+  const midPairs = new Set<string>()
+  for (let k = 1; k < tokens.length; k++) {
+    if (!initial(k - 1) && isCap(tokens[k - 1]!) && isCap(tokens[k]!)) midPairs.add(`${tokens[k - 1]!.value} ${tokens[k]!.value}`)
+  }
   const sameLine = (a: Token, b: Token) => !/\n/.test(text.slice(a.end, b.start)) && b.start - a.end <= 2
   const out: Chunk[] = []
   let i = 0
@@ -83,6 +88,8 @@ export function findChunks(text: string, tokens: readonly Token[]): Chunk[] {
       const prev = tokens[j - 1]!
       const cur = tokens[j]!
       if (!sameLine(prev, cur) || prev.end === cur.start && !isCap(cur)) break
+      // A title inside a run starts a new chunk ("U.S. President Trump" → "U.S." + "Trump").
+      if (isCap(cur) && TITLES.has(cur.value) && j + 1 < tokens.length && isCap(tokens[j + 1]!)) break
       if (isCap(cur) && prev.end !== cur.start) {
         j++
         continue
@@ -105,11 +112,15 @@ export function findChunks(text: string, tokens: readonly Token[]): Chunk[] {
     // A sentence-initial first word that is an ordinary word is not part of the name.
     while (from < j && initial(from) && from === i) {
       const v = tokens[from]!.value
+      // "Scale AI’s ascent": the same two words appear mid-sentence elsewhere.
+      if (j - from > 1 && midPairs.has(`${v} ${tokens[from + 1]!.value}`) && !COMMON_INITIAL.has(v)) break
       const known = PLACES.has(v) || FIRST_NAMES.has(v) || looksLikeName(v)
-      const common = COMMON_INITIAL.has(v) || lower.has(v.toLowerCase()) || (!known && !midCaps.has(v) && tokens[from]!.pos !== 'PROPN')
+      const common = COMMON_INITIAL.has(v) || (!looksLikeName(v) && lower.has(v.toLowerCase())) || (!known && !midCaps.has(v) && tokens[from]!.pos !== 'PROPN')
       if (common || (!known && !midCaps.has(v) && j - from === 1)) from++
       else break
     }
+    // A leading title is not part of the name ("Sir William Ramsay").
+    while (from < j - 1 && TITLES.has(tokens[from]!.value)) from++
     // A leading "The" mid-sentence is kept only for one-word names ("The Atlantic"); "the" never.
     if (from < j && tokens[from]!.value === 'The' && (initial(from) || j - from > 2)) from++
     if (from < j && !isCap(tokens[from]!) && !NAME_PARTICLES.has(tokens[from]!.value)) from++

@@ -6,9 +6,20 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean))
 
 /** Words written before a person's name; never part of the span. */
 export const TITLES = set(`Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady President Senator Sen. Rep. Representative
- Governor Gov. Mayor Minister Secretary Chancellor Judge Justice General Gen. Colonel Col. Captain Capt. Lieutenant Sgt. Sergeant
- Admiral Professor Pope Cardinal Bishop Rev. Reverend Father Sister King Queen Prince Princess Duke Chairman Chairwoman CEO
- Commissioner Ambassador Chief Inspector Detective Officer Premier Speaker Councillor Councilman`)
+ Governor Gov. Mayor Minister Secretary Chancellor Judge    Colonel Col. Captain Capt. Lieutenant Sgt. Sergeant
+ Admiral Professor Pope Cardinal Bishop Rev. Reverend          
+ Commissioner Ambassador  Inspector Detective  Premier Speaker Councillor Councilman`)
+
+/** Acronyms and capitalised words of everyday (tech) prose that name nothing. */
+export const NOT_NAMES = set(`AI IT CPU GPU CEO CFO CTO COO TV PC API URL HTML PDF ID PM AM ET GMT UTC BST EST PST DNA GDP LLM LLMs FAQ OK USB
+  RAM SSD VPN SMS GPS IQ HR PR Q&A OS UI UX VR AR IoT`)
+
+/** Lower-case role nouns before a full name ("chemist Sir William Ramsay", "ranger Jamie Werner"). */
+export const ROLE_BEFORE = /\b(?:[a-z]{3,}(?:er|ist|or|ian|ant|ent)|chef|coach|poet|author|artist|actor|actress|spokesman|spokeswoman|spokesperson)\s$/
+export const NOT_ROLE = set(`other under after over never ever either neither whether rather together further however later former
+  major minor prior another floor door poor your our their her superior senior junior interior exterior color colour manner matter number
+  order paper power water winter summer member letter border center corner cover offer answer finger sent went meant recent current
+  different present event content percent moment component government parent talent agent`)
 
 /** A chunk ending in one of these is an organisation. */
 export const ORG_LAST = set(`Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC LLP PLC plc GmbH AG SA NV Group Holdings Institute
