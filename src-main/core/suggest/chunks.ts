@@ -48,16 +48,21 @@ export function midCapWords(tokens: readonly Token[], initial: (i: number) => bo
   return out
 }
 
-/** Whether token i starts a sentence, looking through opening quotes, bullets and brackets. */
+/** Whether token i starts a sentence, looking through opening quotes, bullets and brackets (computed once per token). */
 export function initialTest(tokens: readonly Token[]): (i: number) => boolean {
-  return (i) => {
-    for (let k = i; k >= 0; k--) {
-      const t = tokens[k]!
-      if (t.sentenceStart) return true
-      if (k < i && !/^[“"‘'(\[•*–—-]+$/.test(t.value)) return false
-    }
-    return true
+  const flags = new Uint8Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) flags[i] = startsSentence(tokens, i) ? 1 : 0
+  return (i) => flags[i] === 1
+}
+
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  for (let k = i; k >= 0; k--) {
+    const t = tokens[k]!
+    // Only opening punctuation may stand between a sentence start and the word.
+    if (k < i && !/^[“"‘'(\[•*–—-]+$/.test(t.value) && !/^\s+$/.test(t.value)) return false
+    if (t.sentenceStart) return true
   }
+  return true
 }
 
 function looksLikeName(value: string): boolean {

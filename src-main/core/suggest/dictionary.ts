@@ -22,7 +22,10 @@ export interface DictionaryHit {
 }
 
 interface Entry {
-  re: RegExp
+  /** Compiled the first time the entry's first word is met (most never are). */
+  re: RegExp | null
+  pattern: string
+  flags: string
   entityId: number
   type: string
   name: string
@@ -63,7 +66,7 @@ export class Dictionary {
         const list = this.byFirst.get(key) ?? []
         // The name must start at the key word (names starting with punctuation are skipped).
         if (!name.toLowerCase().startsWith(key)) continue
-        list.push({ re: new RegExp(patternOf(name), caseSensitive ? 'uy' : 'iuy'), entityId: e.id, type: e.type, name, length: name.length })
+        list.push({ re: null, pattern: patternOf(name), flags: caseSensitive ? 'uy' : 'iuy', entityId: e.id, type: e.type, name, length: name.length })
         this.byFirst.set(key, list)
       }
     }
@@ -86,6 +89,7 @@ export class Dictionary {
       const list = this.byFirst.get(m[0].toLowerCase())
       if (!list) continue
       for (const e of list) {
+        e.re ??= new RegExp(e.pattern, e.flags)
         e.re.lastIndex = at
         const hit = e.re.exec(text)
         if (!hit) continue

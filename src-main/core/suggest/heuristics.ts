@@ -31,6 +31,8 @@ export interface ChunkContext {
   tokens: readonly Token[]
   /** Words the document writes in lower case. */
   lower: ReadonlySet<string>
+  /** Names seen as a people or tribe ("the Ngātiwai tribe"): no mention anywhere in the document. */
+  groups: Set<string>
   /** How many chunks of the document read exactly so. */
   count: (name: string) => number
 }
@@ -45,7 +47,8 @@ const PRODUCT_AFTER = /^\s(?:game|app|apps|browser|browsers|model|models|softwar
 const PRODUCT_BEFORE = /\b(?:game|app|browser|software|platform|protocol|format|device|console|chatbot|(?:format|protocol|language) known as)\s$/
 const ORG_NOUN = String.raw`(?:group|company|firm|organi[sz]ation|charity|agency|startup|start-up|outlet|newspaper|publisher|developer|maker|manufacturer|retailer|bank|lender|insurer|broadcaster|nonprofit|non-profit|union|party|band|club|brand|giant)`
 const ORG_BEFORE = new RegExp(String.raw`\b${ORG_NOUN}\s$`)
-const ORG_AFTER = new RegExp(String.raw`^\s${ORG_NOUN}\b`)
+// After a name, "developer"/"maker" say what it made ("Minecraft developer Mojang"), not what it is.
+const ORG_AFTER = new RegExp(String.raw`^\s(?!developer|maker|manufacturer|publisher)${ORG_NOUN}\b`)
 const PLACE_OF = /\b(?:coast|city|town|village|region|province|state|island|capital|suburb|district|county|shores?|banks|outskirts|streets) of\s$/
 const TITLE_CASE_WORD = /^\p{Lu}[\p{Ll}\p{M}’'-]+$/u
 
@@ -63,7 +66,10 @@ export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
   if (NOT_NAMES.has(c.text) || NATIONALITIES.has(last) || w.every((x) => NATIONALITIES.has(x))) return null
   const before = text.slice(Math.max(0, c.start - 40), c.start)
   const after = text.slice(c.end, c.end + 30)
-  if (GROUP_AFTER.test(after)) return null
+  if (GROUP_AFTER.test(after)) {
+    ctx.groups.add(c.text)
+    return null
+  }
   const prevWord = c.from > 0 ? tokens[c.from - 1]!.value : ''
   const strong = (type: CoarseType, score: number): Typed => ({ type, score, strong: true })
   const weak = (type: CoarseType, score: number): Typed => ({ type, score, strong: false })
@@ -97,8 +103,10 @@ export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
     const ordinary = content.filter((x) => lower.has(x.toLowerCase())).length
     if (ordinary * 2 >= content.length) return null
     const proper = (k: number) => tokens[c.from + k]!.pos === 'PROPN'
-    if (w.length <= 3 && w.every((x, k) => TITLE_CASE_WORD.test(x) && proper(k))) return weak('PERSON', 0.5)
+    // Plural-looking last words ("Models", "Levels") are things, not surnames.
+    const plural = /[^su]s$/.test(last) && !FIRST_NAMES.has(first)
+    if (w.length <= 3 && !plural && w.every((x, k) => TITLE_CASE_WORD.test(x) && proper(k))) return weak('PERSON', 0.5)
   }
-  // A one-word name with no clue at all: kept when the document repeats it or it is written like a brand (OpenAI).
-  return weak('ORG', w.length > 1 || /\p{Ll}\p{Lu}/u.test(c.text) || ctx.count(c.text) > 1 ? 0.4 : 0.3)
+  // A name with no clue at all: kept when the document repeats it or it is written like a brand (OpenAI).
+  return weak('ORG', /\p{Ll}\p{Lu}/u.test(c.text) || ctx.count(c.text) > 1 ? 0.4 : 0.3)
 }

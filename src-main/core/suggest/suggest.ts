@@ -51,7 +51,7 @@ function typedChunks(text: string, tokens: Token[]): TypedChunk[] {
   const chunks = findChunks(text, tokens)
   const counts = new Map<string, number>()
   for (const c of chunks) counts.set(c.text, (counts.get(c.text) ?? 0) + 1)
-  const ctx = { text, tokens, lower: lowerWords(tokens), count: (n: string) => counts.get(n) ?? 0 }
+  const ctx = { text, tokens, lower: lowerWords(tokens), count: (n: string) => counts.get(n) ?? 0, groups: new Set<string>() }
   const titles = titleCaseLines(text)
   const inTitle = (c: Chunk) => titles.some(([a, b]) => c.start >= a && c.end <= b)
   const body: TypedChunk[] = []
@@ -64,6 +64,8 @@ function typedChunks(text: string, tokens: Token[]): TypedChunk[] {
     const t = typeChunk(c, ctx)
     if (t) body.push({ chunk: c, typed: t })
   }
+  // A people or tribe's name is no mention anywhere ("the Ngātiwai tribe" ... "of Ngātiwai").
+  for (let k = body.length - 1; k >= 0; k--) if (ctx.groups.has(body[k]!.chunk.text) && !body[k]!.typed.strong) body.splice(k, 1)
   coordinated(body, text)
   consistent(body, tokens)
   // A name seen in the body is found again inside a headline's chunk.
@@ -147,7 +149,7 @@ export function suggestEntities(text: string, opts: SuggestOptions = {}): Sugges
     found.push(s)
   }
   if (english && text.length) {
-    const { tokens, entities } = analyse(text)
+    const { tokens, entities } = analyse(text, { entities: opts.modelEntities ?? false })
     for (const e of entities) {
       const s = text.slice(e.start, e.end)
       if (e.type === 'DATE' && (!ANCHORED.test(s) || RELATIVE.test(s))) continue
