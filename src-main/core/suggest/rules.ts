@@ -55,7 +55,7 @@ const DATE = new RegExp(
 const PERCENT = /(?<![\p{L}\p{N}.,])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/giu
 
 /** Words after a bare year that make it a quantity, not a date ("2000 people"). */
-const NOT_A_YEAR_AFTER = /^\s(?:[a-z]+s\b|hours|feet|metres|meters|miles|kilometres|km|kg|tons|tonnes|times|per\b|x\b)/
+const NOT_A_YEAR_AFTER = /^\s(?:[a-z]+s\b|people|persons|men|women|children|staff|feet|hours|feet|metres|meters|miles|kilometres|km|kg|tons|tonnes|times|per\b|x\b)/
 /** Words before a bare year that make it a number ("page 2019", "$ 2000", "No. 1999"). */
 const NOT_A_YEAR_BEFORE = /(?:\b(?:page|pages|p\.|No\.|number|room|flight|route|model|version|code|and|than|to|of about)\s|[$€£#=*^/])$/i
 
