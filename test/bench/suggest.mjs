@@ -15,6 +15,8 @@ import { CORPUS_DIR, OUT_MAIN, REPO_ROOT } from './lib/paths.mjs'
 import { median, round } from './lib/stats.mjs'
 
 const DEFAULTS = { runs: 3 }
+// From a worktree the corpus sits two levels up (paths.mjs assumes a clone beside `shared`).
+const CORPUS = [CORPUS_DIR, join(REPO_ROOT, '../../shared/corpus')].find((d) => existsSync(d)) ?? CORPUS_DIR
 const PAGES = ['guardian-1', 'ars-1', 'citylab-1', 'aclu', 'cnn', 'bbc-1', 'wapo-1', 'nytimes-1', 'seattletimes-1']
 
 /** Real English news text: the seed article and the corpus pages, as the app imports them. */
@@ -22,7 +24,7 @@ function newsText(core) {
   const seeds = join(REPO_ROOT, 'seeds')
   const parts = [readFileSync(join(seeds, readdirSync(seeds).find((f) => f.endsWith('.txt'))), 'utf8').normalize('NFC')]
   for (const p of PAGES) {
-    const file = join(CORPUS_DIR, 'html', p, 'source.html')
+    const file = join(CORPUS, 'html', p, 'source.html')
     if (existsSync(file)) parts.push(core.parseForImport(core.readForImport(file)).text)
   }
   return parts.join('\n\n')
@@ -56,22 +58,24 @@ export async function benchSuggest(ctx = { log: console.log, warn: console.warn 
     await client.suggest(small.slice(0, 20_000))
     const run = async (text) => {
       const inWorker = []
+      const cpu = []
       const wall = []
       let blocked = 0
       let count = 0
       for (let i = 0; i < o.runs; i++) {
         const m = await measureOnMain(() => client.suggest(text, { lang: 'en' }))
         inWorker.push(m.value.ms)
+        cpu.push(m.value.cpuMs ?? m.value.ms)
         wall.push(m.wallMs)
         blocked = Math.max(blocked, m.worstMs)
         count = m.value.suggestions.length
       }
-      return { ms: median(inWorker), wall: median(wall), blocked, count }
+      return { ms: median(inWorker), cpu: median(cpu), wall: median(wall), blocked, count }
     }
     const s = await run(small)
-    ctx.log(`100 kB: ${round(s.ms, 0)} ms in the worker, ${round(s.wall, 0)} ms round trip, ${s.count} suggestions`)
+    ctx.log(`100 kB: ${round(s.ms, 0)} ms in the worker (${round(s.cpu, 0)} ms on a CPU), ${round(s.wall, 0)} ms round trip, ${s.count} suggestions`)
     const l = await run(large)
-    ctx.log(`1 MB: ${round(l.ms, 0)} ms in the worker, ${round(l.wall, 0)} ms round trip, ${l.count} suggestions`)
+    ctx.log(`1 MB: ${round(l.ms, 0)} ms in the worker (${round(l.cpu, 0)} ms on a CPU), ${round(l.wall, 0)} ms round trip, ${l.count} suggestions`)
     // The project dictionary alone (non-English text: no model): 20,000 names.
     const entities = []
     for (let i = 0; i < 20_000; i++) entities.push({ id: i + 1, name: `Name${i} Example${i % 97}`, type: 'Organization', aliases: i % 10 ? [] : [`N${i}`] })
@@ -82,7 +86,10 @@ export async function benchSuggest(ctx = { log: console.log, warn: console.warn 
       { name: 'suggest_model_load_ms', value: round(warm.modelLoadMs, 0), unit: 'ms' },
       { name: 'suggest_100kB_worker_ms', value: round(s.ms, 0), unit: 'ms', target: 150 },
       { name: 'suggest_1MB_worker_ms', value: round(l.ms, 0), unit: 'ms', target: 1500 },
-      { name: 'suggest_1MB_per_100kB_ratio', value: round(l.ms / s.ms, 1), unit: 'x' },
+      // CPU time of the worker thread: what the figures would be on an idle machine (this one is shared).
+      { name: 'suggest_100kB_worker_cpu_ms', value: round(s.cpu, 0), unit: 'ms', target: 150 },
+      { name: 'suggest_1MB_worker_cpu_ms', value: round(l.cpu, 0), unit: 'ms', target: 1500 },
+      { name: 'suggest_1MB_per_100kB_ratio', value: round(l.cpu / s.cpu, 1), unit: 'x' },
       { name: 'suggest_main_blocked_ms', value: round(Math.max(s.blocked, l.blocked), 1), unit: 'ms', target: 16 },
       { name: 'suggest_dictionary_20k_names_1MB_ms', value: round(d.value.ms, 0), unit: 'ms' }
     ]

@@ -35,13 +35,13 @@ export class SuggestClient {
   /** Suggestions for one text, computed in the worker. */
   async suggest(text: string, options: SuggestOptions = {}): Promise<{ suggestions: Suggestion[] } & SuggestTiming> {
     const r = await this.request({ kind: 'suggest', text, options })
-    return { suggestions: r.suggestions, ms: r.ms, modelLoadMs: r.modelLoadMs }
+    return { suggestions: r.suggestions, ms: r.ms, cpuMs: r.cpuMs, modelLoadMs: r.modelLoadMs }
   }
 
   /** Loads the model ahead of the first document; resolves with the load time. */
   async warm(): Promise<SuggestTiming> {
     const r = await this.request({ kind: 'warm' })
-    return { ms: r.ms, modelLoadMs: r.modelLoadMs }
+    return { ms: r.ms, cpuMs: r.cpuMs, modelLoadMs: r.modelLoadMs }
   }
 
   private request(req: DistributiveOmit<SuggestRequest, 'id'>): Promise<SuggestResponse & { ok: true }> {

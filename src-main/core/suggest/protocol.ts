@@ -9,6 +9,8 @@ export type SuggestRequest =
 export interface SuggestTiming {
   /** Time spent on this request inside the worker. */
   ms: number
+  /** This thread's CPU time for the request (Linux; null elsewhere): unlike \`ms\`, not inflated by other processes. */
+  cpuMs: number | null
   /** How long loading the model took (once per worker; 0 before it is loaded). */
   modelLoadMs: number
 }
