@@ -105,7 +105,9 @@ export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
     const proper = (k: number) => tokens[c.from + k]!.pos === 'PROPN'
     // Plural-looking last words ("Models", "Levels") are things, not surnames.
     const plural = /[^su]s$/.test(last) && !FIRST_NAMES.has(first)
-    if (w.length <= 3 && !plural && w.every((x, k) => TITLE_CASE_WORD.test(x) && proper(k))) return weak('PERSON', 0.5)
+    // With no clue, a phrase ending in a plural ("Large Language Models") is a thing, not a name.
+    if (plural) return null
+    if (w.length <= 3 && w.every((x, k) => TITLE_CASE_WORD.test(x) && proper(k))) return weak('PERSON', 0.5)
   }
   // A name with no clue at all: kept when the document repeats it or it is written like a brand (OpenAI).
   return weak('ORG', /\p{Ll}\p{Lu}/u.test(c.text) || ctx.count(c.text) > 1 ? 0.4 : 0.3)
