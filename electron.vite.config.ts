@@ -17,6 +17,8 @@ export default defineConfig({
           'db-worker': here('src-main/core/db/worker.ts'),
           // The import worker thread (parsing files off main's loop), found the same way.
           'import-worker': here('src-main/core/import/worker/importWorker.ts'),
+          // The entity-suggestion worker thread (the language model runs there), found the same way.
+          'suggest-worker': here('src-main/core/suggest/suggestWorker.ts'),
           // The Electron-free core, loaded as is by the e2e harness and bench.
           core: here('src-main/core/index.ts'),
           // The `rwb` command line (plain Node; bin/rwb.mjs imports it).

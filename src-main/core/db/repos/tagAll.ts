@@ -42,8 +42,11 @@ export function tagAllCandidates(db: Database, a: { entityId: number; documentId
       [d.id]
     )
     for (const m of matches) {
-      // Already tagged: a mention of this entity on these words, or one covering them.
-      const alreadyTagged = tagged.some((t) => t.entityId === entity.id && t.start <= m.start && t.end >= m.end)
+      // Already tagged: a mention of this entity on, around or overlapping
+      // these words. Overlap counts too: after "Pentagon" is tagged and "the
+      // Pentagon" becomes an alias, "the Pentagon" is that same mention, and
+      // tagging it again would draw two boxes and double the count.
+      const alreadyTagged = tagged.some((t) => t.entityId === entity.id && t.start < m.end && t.end > m.start)
       const otherEntityIds = [...new Set(tagged.filter((t) => t.entityId !== entity.id && t.start === m.start && t.end === m.end).map((t) => t.entityId))]
       const { sentence, offset } = sentenceAround(d.text, blocks, m.start, m.end)
       out.push({
@@ -87,11 +90,13 @@ export function tagAllConfirm(
         const problem = checkSpan(text, s.start, s.end)
         if (problem) throw new CoreError('BAD_ARGS', `Cannot tag ${s.start}–${s.end} in document ${s.documentId}: ${problem}.`)
         const span = trimSpan(text, s.start, s.end)
-        const dup = st.get('SELECT 1 AS x FROM mentions WHERE document_id = ? AND start = ? AND entity_id = ? AND end = ?', [
+        // A mention of this entity on or overlapping these words (an earlier
+        // span of this same list included): skipped, as tagAllCandidates marks it.
+        const dup = st.get('SELECT 1 AS x FROM mentions WHERE document_id = ? AND entity_id = ? AND start < ? AND end > ?', [
           s.documentId,
-          span.start,
           entity.id,
-          span.end
+          span.end,
+          span.start
         ])
         if (dup) {
           skipped++
