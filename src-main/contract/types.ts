@@ -1,6 +1,7 @@
 // Domain types shared by main, preload and renderer. Plain JSON only (plus
 // Uint8Array): the e2e harness carries these through Playwright's
 // exposeBinding, which cannot carry Map or Node's Buffer.
+import type { MenuCommandId } from './commands'
 
 /** Offsets are UTF-16 code-unit indexes into a document's canonical text. */
 export interface TextSpan {
@@ -120,7 +121,6 @@ export interface ImportResult {
   reason?: string
 }
 
-/** Commands the native menu sends to the renderer. */
 export interface ImportProgress {
   done: number
   total: number
@@ -128,36 +128,8 @@ export interface ImportProgress {
   current: string | null
 }
 
-export type MenuCommand =
-  | 'file.open'
-  | 'file.importFolder'
-  | 'project.new'
-  | 'project.open'
-  | 'project.saveAs'
-  | 'export.mapPng'
-  | 'view.reader'
-  | 'view.map'
-  | 'view.claims'
-  | 'reader.find'
-  | 'reader.tag'
-  | 'export.graphml'
-  | 'export.gexf'
-  | 'export.csv'
-  | 'export.ftm'
-  | 'export.w3c'
-  | 'export.cyjs'
-  | 'annotations.import'
-  // Edit and Tag menus (history/undo UI; the tag commands are handled by the
-  // helpers owning those panels through the renderer's `rwb:command` event).
-  | 'edit.undo'
-  | 'edit.redo'
-  | 'tag.selection'
-  | 'claims.new'
-  | 'entities.tagAll'
-  | 'entities.merge'
-  | 'entities.manageTypes'
-  | 'history.audit'
-  | 'settings.userName'
+/** Commands the native menu sends to the renderer: those declared with a menu placement (./commands.ts). */
+export type MenuCommand = MenuCommandId
 
 export type AppEvent =
   | { kind: 'menu'; command: MenuCommand }
