@@ -73,8 +73,8 @@ module.exports = {
       name: 'shared-through-index',
       severity: 'error',
       comment:
-        "src-renderer/src/store/ and ui/ are used by every feature, so they may use a feature only through its index.ts.",
-      from: { path: '^src-renderer/src/(store|ui)/' },
+        "src-renderer/src/store/, ui/ and commands/ are used by every feature, so they may use a feature only through its index.ts.",
+      from: { path: '^src-renderer/src/(store|ui|commands)/' },
       to: { path: `^src-renderer/src/${FEATURES}/`, pathNot: `^src-renderer/src/${FEATURES}/index\\.ts$` }
     },
     {

@@ -15,7 +15,7 @@ import { LibraryPane } from './library/LibraryPane'
 import { ExportPngDialog } from './map/ExportPngDialog'
 import { MapView } from './map/MapView'
 import { Reader } from './reader/Reader'
-import { runCommand, shortcutFor } from './shell/commands'
+import { onShortcutKey, runCommand } from './shell/commands'
 import { RecoveryBanner } from './shell/RecoveryBanner'
 import { TopBar } from './shell/TopBar'
 import { useStore } from './store'
@@ -67,7 +67,7 @@ export function App() {
         if (e.state.error && e.state.error !== before) useStore.getState().notify('error', e.state.error)
       }
       else if (e.kind === 'import') useStore.setState({ importProgress: e.progress.current === null ? null : e.progress })
-      else if (e.kind === 'menu') void runCommand(e.command)
+      else if (e.kind === 'menu') void runCommand(e.command, 'menu')
       else if (e.kind === 'project' && e.info.path !== useStore.getState().project?.path) void useStore.getState().guard(useStore.getState().loadProject)
     })
     call('app.bootstrap')
@@ -78,17 +78,11 @@ export function App() {
         setReady(true)
       })
       .catch((e: Error) => setFatal(e.message))
-    const onKey = (e: KeyboardEvent) => {
-      const cmd = shortcutFor(e)
-      if (!cmd) return
-      if (cmd === 'escape' && !useStore.getState().dialog && !useStore.getState().findOpen) return
-      e.preventDefault()
-      void runCommand(cmd)
-    }
-    window.addEventListener('keydown', onKey)
+    // Every declared shortcut (src-main/contract/commands.ts), matched in one place.
+    window.addEventListener('keydown', onShortcutKey)
     return () => {
       off()
-      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('keydown', onShortcutKey)
     }
   }, [])
 

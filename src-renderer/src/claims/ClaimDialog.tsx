@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Claim, ClaimQualifier, ClaimStatus, InfoCredibility, PredicateSuggestion, SourceReliability } from '@contract/types'
 import { call } from '../api'
+import { formatKeys } from '../commands'
 import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
 import type { ClaimDialog as ClaimDialogState } from '../store/types'
@@ -238,7 +239,7 @@ export function ClaimDialog({ dialog, onClose }: Props) {
             <button type="button" onClick={close}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={!!problem || saving} onClick={() => void save()} title="Ctrl+Enter">
+            <button type="button" className="primary" disabled={!!problem || saving} onClick={() => void save()} title={formatKeys('Mod+Enter')}>
               {saving ? 'Saving…' : dialog.mode === 'edit' ? 'Save changes' : 'Save claim'}
             </button>
           </>

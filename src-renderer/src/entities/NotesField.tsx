@@ -3,6 +3,7 @@
 // arriving from elsewhere (merge, undo) never overwrites unsaved typing, and
 // switching to another entity saves what was typed first.
 import { useEffect, useRef, useState } from 'react'
+import { formatKeys } from '../commands'
 import { useStore } from '../store'
 
 type Status = 'saved' | 'dirty' | 'saving' | 'failed'
@@ -51,7 +52,7 @@ export function NotesField({ id, notes }: { id: number; notes: string }) {
     [id]
   )
 
-  const hint = { saved: '', dirty: 'Not saved yet · Ctrl+Enter', saving: 'Saving…', failed: 'Not saved: your text is kept, try again' }[status]
+  const hint = { saved: '', dirty: `Not saved yet · ${formatKeys('Mod+Enter')}`, saving: 'Saving…', failed: 'Not saved: your text is kept, try again' }[status]
   return (
     <div className="notes-field">
       <h4>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { AnchorIssue } from '@contract/types'
 import { call } from '../api'
+import { shortcutHint } from '../commands'
 import { useStore } from '../store'
 import './history.css'
 
@@ -60,7 +61,7 @@ export function AnchorReview() {
       await call(issue.kind === 'mention' ? 'mentions.delete' : 'claims.delete', { id: issue.id })
       return true
     })
-    if (done) notify('info', `Removed the ${issue.kind === 'mention' ? 'tag' : 'claim'} on “${clip(issue.quote, 40)}” (Ctrl+Z brings it back)`)
+    if (done) notify('info', `Removed the ${issue.kind === 'mention' ? 'tag' : 'claim'} on “${clip(issue.quote, 40)}” (${shortcutHint('edit.undo')} brings it back)`)
   }
   const n = issues.length
   return (

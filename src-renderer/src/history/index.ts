@@ -2,5 +2,5 @@
 // import nothing else from history/). Kept to what is used outside, so a
 // change inside history/ is known to stay inside.
 export { AnchorReview } from './AnchorReview'
-export { runEditCommand, undoShortcut } from './editCommands'
+export { historyCommands } from './commands'
 export { HistoryButtons } from './HistoryButtons'

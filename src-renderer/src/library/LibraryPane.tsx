@@ -1,7 +1,9 @@
 // The project's documents: title, source and date; click to read.
 import type { ImportResult } from '@contract/types'
+import { runImpl, withHint } from '../commands'
 import { useStore } from '../store'
 import { formatDay } from '../ui/format'
+import { libraryCommands } from './commands'
 import { ImportProgressBar } from './ImportProgressBar'
 import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
@@ -15,8 +17,6 @@ export function LibraryPane() {
   const documents = useStore((s) => s.documents)
   const activeId = useStore((s) => s.doc?.id)
   const openDocument = useStore((s) => s.openDocument)
-  const openFiles = useStore((s) => s.openFiles)
-  const importFolder = useStore((s) => s.importFolder)
   const guard = useStore((s) => s.guard)
   const lastImport = useStore((s) => s.lastImport)
   const dismissImport = useStore((s) => s.dismissImport)
@@ -27,10 +27,10 @@ export function LibraryPane() {
       <div className="pane-head">
         <h2>Library</h2>
         <span className="muted">{documents.length}</span>
-        <button type="button" className="small" onClick={() => void guard(openFiles)} title="Open articles (Ctrl+O)">
+        <button type="button" className="small" onClick={() => void runImpl(libraryCommands['file.open'], 'button')} title={withHint('Open articles', 'file.open')}>
           + Files
         </button>
-        <button type="button" className="small folder-button" onClick={() => void guard(importFolder)} title="Import a folder and its subfolders (Ctrl+Shift+I)">
+        <button type="button" className="small folder-button" onClick={() => void runImpl(libraryCommands['file.importFolder'], 'button')} title={withHint('Import a folder and its subfolders', 'file.importFolder')}>
           + Folder
         </button>
       </div>

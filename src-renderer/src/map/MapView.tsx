@@ -10,6 +10,7 @@ import fcose from 'cytoscape-fcose'
 import cytoscapeSvg from 'cytoscape-svg'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_MAP_FILTERS, DEFAULT_MAP_SETTINGS, MAP_LAYOUTS, type MapLayoutName, type MapPosition } from '@contract/types'
+import { withHint } from '../commands'
 import { useStore } from '../store'
 import { bestOrientation, exportPdf, exportPng, exportSvg, sheetSize } from './exportImage'
 import { applyFilters, isUnfiltered, type MapData } from './filters'
@@ -527,7 +528,7 @@ export function MapView() {
           Fit
         </button>
         <span className="spacer" />
-        <button type="button" className="primary" title="Export the map as a PNG, SVG or PDF image for a report (Ctrl+E)" onClick={() => openDialog({ kind: 'exportPng' })}>
+        <button type="button" className="primary" title={withHint('Export the map as a PNG, SVG or PDF image for a report', 'export.mapPng')} onClick={() => openDialog({ kind: 'exportPng' })}>
           Export PNG…
         </button>
       </div>

@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Mention } from '@contract/types'
 import { useTypeLookup } from '../colors'
+import { withHint } from '../commands'
 import { useStore } from '../store'
 import { formatDay } from '../ui/format'
 import { AnchorReview } from '../history'
 import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
+import { useReaderCommands } from './commands'
 import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
 import { FindBar } from './FindBar'
 import { MentionPopover } from './MentionPopover'
@@ -141,27 +143,16 @@ export function Reader() {
     return !!sel
   }, [claimOn])
 
-  // T (or the menu's Tag Selection) tags the selection without the mouse; C makes a claim of it.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
-      if (e.key.toLowerCase() === 't' && !e.ctrlKey && !e.metaKey && !e.altKey && tagSelection()) e.preventDefault()
-      else if (e.key.toLowerCase() === 'c' && !e.ctrlKey && !e.metaKey && !e.altKey && !useStore.getState().dialog && claimSelection()) e.preventDefault()
-    }
-    const onCommand = () => void tagSelection()
-    const onClaimCommand = () => {
-      if (!claimSelection()) useStore.getState().notify('info', 'Select the passage the claim rests on first, then choose New Claim (or press C).')
-    }
-    window.addEventListener('keydown', onKey)
-    window.addEventListener('rwb:tag-selection', onCommand)
-    window.addEventListener('rwb:claim-selection', onClaimCommand)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      window.removeEventListener('rwb:tag-selection', onCommand)
-      window.removeEventListener('rwb:claim-selection', onClaimCommand)
-    }
-  }, [tagSelection, claimSelection])
+  // T, C and the menu's Tag Selection / New Claim reach the reader through its command handle (./commands.ts).
+  const commandHandle = useMemo(
+    () => ({
+      hasSelection: () => !!textRef.current && !!selectionOffsets(textRef.current),
+      tagSelection: () => void tagSelection(),
+      claimSelection: () => void claimSelection()
+    }),
+    [tagSelection, claimSelection]
+  )
+  useReaderCommands(commandHandle)
 
   const onMouseUp = (e: React.MouseEvent) => {
     if (!textRef.current || !scrollRef.current) return
@@ -181,7 +172,7 @@ export function Reader() {
   if (!doc) {
     return (
       <div className="reader empty-state">
-        <p>Open an article from the library, or add files with File → Open (Ctrl+O).</p>
+        <p>Open an article from the library, or add files with {withHint('File → Open Articles…', 'file.open')}.</p>
       </div>
     )
   }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState, type ButtonHTMLAttributes, type RefObject } from 'react'
 import { useStore } from '../store'
 import { formatTime } from '../ui/format'
-import type { DataExportFormat } from '@contract/api'
-import { exportData, importAnnotations, runCommand, switchProject } from './commands'
+import { COMMANDS, type CommandId } from '@contract/commands'
+import { shortcutHint, withHint } from '../commands'
+import { runCommand, switchProject, useCommandEnabled } from './commands'
 import { call } from '../api'
 import { HistoryButtons } from '../history'
 
@@ -26,24 +27,42 @@ function useCloseOnOutsideClick(ref: RefObject<HTMLElement | null>, open: boolea
   }, [ref, open, setOpen])
 }
 
+/**
+ * "Save Project As…" → "Save project as…": the native menu is in title case,
+ * the page in sentence case. Only plain capitalised words are lowered, so
+ * GraphML, CSV, W3C and JSON keep their letters.
+ */
+export function sentenceCase(label: string): string {
+  return label.replace(/(?<=\s)[A-Z][a-z]+\b/g, (w) => w.toLowerCase())
+}
+
+/** A dropdown item that runs a command; on the right its shortcut, or a hint when it has none. */
+function CommandMenuItem({ id, hint, onDone }: { id: CommandId; hint?: string; onDone(): void }) {
+  const enabled = useCommandEnabled(id)
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      disabled={!enabled}
+      onClick={() => {
+        onDone()
+        void runCommand(id)
+      }}
+    >
+      <span>{sentenceCase(COMMANDS[id].label)}</span>
+      <span className="muted">{shortcutHint(id) ?? hint ?? ''}</span>
+    </button>
+  )
+}
+
 function ProjectMenu() {
   const [open, setOpen] = useState(false)
   const recent = useStore((s) => s.recent)
   const current = useStore((s) => s.project?.path)
   const ref = useRef<HTMLDivElement>(null)
   useCloseOnOutsideClick(ref, open, setOpen)
-  const item = (label: string, hint: string, fn: () => void) => (
-    <button
-      type="button"
-      role="menuitem"
-      onClick={() => {
-        setOpen(false)
-        fn()
-      }}
-    >
-      <span>{label}</span>
-      <span className="muted">{hint}</span>
-    </button>
+  const item = (id: CommandId, hint?: string) => (
+    <CommandMenuItem id={id} hint={hint} onDone={() => setOpen(false)} />
   )
   return (
     <div className="menu" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
@@ -52,12 +71,12 @@ function ProjectMenu() {
       </button>
       {open && (
         <div className="menu-popup" role="menu">
-          {item('New project…', 'Ctrl+Shift+N', () => void runCommand('project.new'))}
-          {item('Open project…', 'Ctrl+Shift+O', () => void runCommand('project.open'))}
-          {item('Save project as…', 'Ctrl+Shift+S', () => void runCommand('project.saveAs'))}
+          {item('project.new')}
+          {item('project.open')}
+          {item('project.saveAs')}
           <div className="menu-sep" />
-          {item('Activity log…', 'who changed what', () => void runCommand('history.audit'))}
-          {item('Your name…', 'for the activity log', () => void runCommand('settings.userName'))}
+          {item('history.audit', 'who changed what')}
+          {item('settings.userName', 'for the activity log')}
           <div className="menu-sep" />
           <div className="menu-label muted">Recent projects</div>
           {recent
@@ -75,23 +94,21 @@ function ProjectMenu() {
   )
 }
 
-const DATA_FORMATS: { format: DataExportFormat; label: string; hint: string }[] = [
-  { format: 'graphml', label: 'GraphML…', hint: 'Gephi, yEd, networkx' },
-  { format: 'gexf', label: 'GEXF…', hint: 'Gephi' },
-  { format: 'csv', label: 'CSV tables…', hint: 'nodes, edges, mentions, claims' },
-  { format: 'ftm', label: 'FollowTheMoney JSON…', hint: 'Aleph and FtM tools' },
-  { format: 'w3c', label: 'W3C Web Annotations…', hint: 'every mention, JSON-LD' },
-  { format: 'cyjs', label: 'Cytoscape JSON…', hint: 'Cytoscape desktop' }
+/** The data exports, with what reads each format. */
+const DATA_EXPORTS: { id: CommandId; hint: string }[] = [
+  { id: 'export.graphml', hint: 'Gephi, yEd, networkx' },
+  { id: 'export.gexf', hint: 'Gephi' },
+  { id: 'export.csv', hint: 'nodes, edges, mentions, claims' },
+  { id: 'export.ftm', hint: 'Aleph and FtM tools' },
+  { id: 'export.w3c', hint: 'every mention, JSON-LD' },
+  { id: 'export.cyjs', hint: 'Cytoscape desktop' }
 ]
 
 function ExportMenu() {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
   useCloseOnOutsideClick(ref, open, setOpen)
-  const run = (fn: () => void) => () => {
-    setOpen(false)
-    fn()
-  }
+  const close = () => setOpen(false)
   return (
     <div className="menu" ref={ref} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -99,33 +116,33 @@ function ExportMenu() {
       </button>
       {open && (
         <div className="menu-popup" role="menu">
-          <button type="button" role="menuitem" onClick={run(() => void runCommand('export.mapPng'))}>
-            <span>Map image…</span>
-            <span className="muted">Ctrl+E</span>
-          </button>
+          <CommandMenuItem id="export.mapPng" onDone={close} />
           <div className="menu-sep" />
           <div className="menu-label muted">Data</div>
-          {DATA_FORMATS.map((f) => (
-            <button key={f.format} type="button" role="menuitem" onClick={run(() => void exportData(f.format))}>
-              <span>{f.label}</span>
-              <span className="muted">{f.hint}</span>
-            </button>
+          {DATA_EXPORTS.map((f) => (
+            <CommandMenuItem key={f.id} id={f.id} hint={f.hint} onDone={close} />
           ))}
           <div className="menu-sep" />
-          <button type="button" role="menuitem" onClick={run(() => void importAnnotations())}>
-            <span>Import W3C annotations…</span>
-            <span className="muted">.jsonld</span>
-          </button>
+          <CommandMenuItem id="annotations.import" hint=".jsonld" onDone={close} />
         </div>
       )}
     </div>
   )
 }
 
+/** A button that runs a command: its label from the declaration (in sentence case), disabled when the command is. */
+function CommandButton({ id, text, ...rest }: { id: CommandId; text?: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'id' | 'onClick'>) {
+  const enabled = useCommandEnabled(id)
+  return (
+    <button type="button" disabled={!enabled} title={withHint(sentenceCase(COMMANDS[id].label).replace(/…$/, ''), id)} onClick={() => void runCommand(id)} {...rest}>
+      {text ?? sentenceCase(COMMANDS[id].label)}
+    </button>
+  )
+}
+
 export function TopBar() {
   const project = useStore((s) => s.project)
   const view = useStore((s) => s.view)
-  const setView = useStore((s) => s.setView)
   return (
     <header className="topbar">
       <div className="brand">Research Workbench</div>
@@ -134,21 +151,13 @@ export function TopBar() {
       </div>
       <SaveIndicator />
       <nav className="topbar-actions" aria-label="Main">
-        <button type="button" onClick={() => void runCommand('file.open')} title="Open articles (Ctrl+O)">
-          Open…
-        </button>
+        <CommandButton id="file.open" text="Open…" />
         <HistoryButtons />
         <ProjectMenu />
         <div className="segmented" role="tablist" aria-label="View">
-          <button type="button" role="tab" aria-selected={view === 'reader'} onClick={() => setView('reader')} title="Reader (Ctrl+1)">
-            Reader
-          </button>
-          <button type="button" role="tab" aria-selected={view === 'map'} onClick={() => setView('map')} title="Map (Ctrl+2)">
-            Map
-          </button>
-          <button type="button" role="tab" aria-selected={view === 'claims'} onClick={() => setView('claims')} title="Claims (Ctrl+3)">
-            Claims
-          </button>
+          <CommandButton id="view.reader" role="tab" aria-selected={view === 'reader'} />
+          <CommandButton id="view.map" role="tab" aria-selected={view === 'map'} />
+          <CommandButton id="view.claims" role="tab" aria-selected={view === 'claims'} />
         </div>
         <ExportMenu />
       </nav>
