@@ -1,0 +1,41 @@
+// rwb search <project.rwb> <query>... [--json] [--limit N]
+//
+// Full-text search, ranked, as the app's Search: "phrase", OR, -word,
+// prefix*. The words of the query may be separate arguments (they are
+// joined with spaces), so a word starting with a dash is a word, not an
+// option. On a terminal the matched words are in bold.
+import type { SearchHit } from '../../contract/types'
+import { queries } from '../../core/db/ops'
+import { MAX_SEARCH_LIMIT } from '../../core/db/repos/search'
+import { EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
+import { now, requireProject, withReadOnly } from '../project'
+import { markHits, printable } from '../terminal'
+
+export async function searchCommand(args: string[], io: CliIo): Promise<number> {
+  const p = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' } })
+  const project = requireProject(p.positionals[0], 'search')
+  const query = p.positionals.slice(1).join(' ').trim()
+  if (!query) throw usage('search: missing the query')
+  if (query.length > 500) throw usage('search: the query is longer than 500 characters')
+  let limit: number | undefined
+  if (p.values.limit !== undefined) {
+    const raw = String(p.values.limit)
+    limit = Number(raw)
+    if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_SEARCH_LIMIT) throw usage(`search: --limit must be 1 to ${MAX_SEARCH_LIMIT}`)
+  }
+  const hits: SearchHit[] = await withReadOnly(project, (db) => queries['search.query'](db, { query, limit }, now()))
+  if (p.values.json) {
+    io.out(`${JSON.stringify(hits, null, 2)}\n`)
+    return EXIT_OK
+  }
+  if (hits.length === 0) {
+    io.out('(no matches)\n')
+    return EXIT_OK
+  }
+  for (const h of hits) {
+    const site = h.siteName ? ` (${printable(h.siteName)})` : ''
+    io.out(`${h.documentId}  ${markHits(printable(h.title), h.titleHighlights, io.isTty)}${site}  [at ${h.start}, score ${h.score.toFixed(2)}]\n`)
+    io.out(`    ${markHits(printable(h.snippet.text), h.snippet.highlights, io.isTty)}\n`)
+  }
+  return EXIT_OK
+}

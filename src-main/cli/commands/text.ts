@@ -1,0 +1,31 @@
+// rwb text <project.rwb> <id>
+//
+// Prints a document's canonical text exactly as stored: the text every
+// offset (mentions, claims, search hits) counts in, with no newline added.
+import { isCoreError } from '../../core/app/errors'
+import { queries } from '../../core/db/ops'
+import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
+import { now, requireProject, withReadOnly } from '../project'
+
+function parseId(raw: string | undefined, command: string): number {
+  if (raw === undefined) throw usage(`${command}: missing the document id`)
+  if (!/^[1-9]\d{0,14}$/.test(raw)) throw usage(`${command}: ${JSON.stringify(raw)} is not a document id (a positive whole number)`)
+  return Number(raw)
+}
+
+export async function textCommand(args: string[], io: CliIo): Promise<number> {
+  const p = parseCommandArgs(args, {})
+  const project = requireProject(p.positionals[0], 'text')
+  const id = parseId(p.positionals[1], 'text')
+  if (p.positionals.length > 2) throw usage(`text: unexpected argument ${p.positionals[2]}`)
+  const text = await withReadOnly(project, (db) => {
+    try {
+      return queries['documents.get'](db, { id }, now()).text
+    } catch (e) {
+      if (isCoreError(e) && e.code === 'NOT_FOUND') throw new CliError(`${project}: document ${id} does not exist`, EXIT_FAILED)
+      throw e
+    }
+  })
+  io.out(text)
+  return EXIT_OK
+}
