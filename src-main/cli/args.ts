@@ -1,5 +1,5 @@
 // What every `rwb` command shares: exit codes, the one-line error a command
-// throws, and reading its arguments with node:util parseArgs (the CLI's only
+// throws, printing a list (or its JSON), and reading its arguments with node:util parseArgs (the CLI's only
 // argument parser).
 //
 // Trade-off: parseArgs runs in one of two ways, so that every command keeps
@@ -40,6 +40,13 @@ export class CliError extends Error {
 }
 
 export const usage = (message: string) => new CliError(`${message} (rwb --help for usage)`, EXIT_USAGE)
+
+/** A list on stdout: all of it as JSON with --json, `empty` when there is nothing, else what `render` makes of it. */
+export function printList<T>(io: CliIo, items: readonly T[], json: boolean, empty: string, render: (items: readonly T[]) => string): number {
+  if (json) io.out(`${JSON.stringify(items, null, 2)}\n`)
+  else io.out(items.length === 0 ? `${empty}\n` : render(items))
+  return EXIT_OK
+}
 
 export function firstLine(s: string): string {
   return s.split('\n')[0]!.trim()

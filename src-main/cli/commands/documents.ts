@@ -6,7 +6,7 @@
 import type { DocumentSummary } from '../../contract/types'
 import { queries } from '../../core/db/ops'
 import type { Database } from '../../core/db/sqlite'
-import { EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
+import { parseCommandArgs, printList, usage, type CliIo } from '../args'
 import { now, requireProject, withReadOnly } from '../project'
 import { fit, table } from '../terminal'
 
@@ -50,23 +50,16 @@ export async function documentsCommand(args: string[], io: CliIo): Promise<numbe
   const project = requireProject(p.positionals[0], 'documents')
   if (p.positionals.length > 1) throw usage(`documents: unexpected argument ${p.positionals[1]}`)
   const docs = await withReadOnly(project, listDocuments)
-  if (p.values.json) {
-    io.out(`${JSON.stringify(docs, null, 2)}\n`)
-    return EXIT_OK
-  }
-  if (docs.length === 0) {
-    io.out('(no documents)\n')
-    return EXIT_OK
-  }
-  const rows = docs.map((d) => [
-    String(d.id),
-    fit(d.title, 50),
-    fit(d.siteName ?? '', 24),
-    d.lang ?? '',
-    d.pages === null ? '' : String(d.pages),
-    String(d.textLength),
-    fit(d.sourcePath, 60)
-  ])
-  io.out(table(['ID', 'TITLE', 'SITE', 'LANG', 'PAGES', 'CHARS', 'SOURCE'], rows, new Set([0, 4, 5])))
-  return EXIT_OK
+  return printList(io, docs, Boolean(p.values.json), '(no documents)', (list) => {
+    const rows = list.map((d) => [
+      String(d.id),
+      fit(d.title, 50),
+      fit(d.siteName ?? '', 24),
+      d.lang ?? '',
+      d.pages === null ? '' : String(d.pages),
+      String(d.textLength),
+      fit(d.sourcePath, 60)
+    ])
+    return table(['ID', 'TITLE', 'SITE', 'LANG', 'PAGES', 'CHARS', 'SOURCE'], rows, new Set([0, 4, 5]))
+  })
 }

@@ -7,7 +7,7 @@
 import type { SearchHit } from '../../contract/types'
 import { queries } from '../../core/db/ops'
 import { MAX_SEARCH_LIMIT } from '../../core/db/repos/search'
-import { EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
+import { parseCommandArgs, printList, usage, type CliIo } from '../args'
 import { now, requireProject, withReadOnly } from '../project'
 import { markHits, printable } from '../terminal'
 
@@ -24,18 +24,15 @@ export async function searchCommand(args: string[], io: CliIo): Promise<number> 
     if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_SEARCH_LIMIT) throw usage(`search: --limit must be 1 to ${MAX_SEARCH_LIMIT}`)
   }
   const hits: SearchHit[] = await withReadOnly(project, (db) => queries['search.query'](db, { query, limit }, now()))
-  if (p.values.json) {
-    io.out(`${JSON.stringify(hits, null, 2)}\n`)
-    return EXIT_OK
-  }
-  if (hits.length === 0) {
-    io.out('(no matches)\n')
-    return EXIT_OK
-  }
-  for (const h of hits) {
-    const site = h.siteName ? ` (${printable(h.siteName)})` : ''
-    io.out(`${h.documentId}  ${markHits(printable(h.title), h.titleHighlights, io.isTty)}${site}  [at ${h.start}, score ${h.score.toFixed(2)}]\n`)
-    io.out(`    ${markHits(printable(h.snippet.text), h.snippet.highlights, io.isTty)}\n`)
-  }
-  return EXIT_OK
+  return printList(io, hits, Boolean(p.values.json), '(no matches)', (list) =>
+    list
+      .map((h) => {
+        const site = h.siteName ? ` (${printable(h.siteName)})` : ''
+        return (
+          `${h.documentId}  ${markHits(printable(h.title), h.titleHighlights, io.isTty)}${site}  [at ${h.start}, score ${h.score.toFixed(2)}]\n` +
+          `    ${markHits(printable(h.snippet.text), h.snippet.highlights, io.isTty)}\n`
+        )
+      })
+      .join('')
+  )
 }
