@@ -3,6 +3,9 @@
 // Lists the project's documents, by id: a table for people, or with --json
 // every field (language, page count, text length in UTF-16 code units, the
 // unit of every offset) for scripts.
+//
+// Trade-off: the table cuts titles, sites and paths to fit a terminal (with
+// "…"); only --json gives them whole.
 import type { DocumentSummary } from '../../contract/types'
 import { queries } from '../../core/db/ops'
 import type { Database } from '../../core/db/sqlite'

@@ -6,6 +6,9 @@
 // beside it (<out without .csv>-nodes.csv, -edges, -mentions, -claims).
 // Files are written atomically. The written paths are printed on stdout, one
 // a line; a summary goes to stderr.
+//
+// Trade-off: without the worker and its lock, the export is of the project's
+// last save: edits the app has not saved yet are not in it.
 import { existsSync, statSync } from 'node:fs'
 import { DATA_EXPORT_FORMATS, type DataExportFormat } from '../../contract/api'
 import { FORMAT_INFO, writeExport } from '../../core/export/index'

@@ -5,6 +5,9 @@
 // report: what could not be placed and what was relocated on stderr, a
 // summary on stderr and, with --json, the whole report as JSON on stdout.
 // Exit 1 when any annotation was left unresolved.
+//
+// Trade-off: it takes the project's lock like the app, so it refuses a
+// project that is open in the app instead of writing beside it.
 import { existsSync } from 'node:fs'
 import { importAnnotationFile } from '../../core/export/run'
 import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'

@@ -4,6 +4,10 @@
 // prefix*. The words of the query may be separate arguments (they are
 // joined with spaces), so a word starting with a dash is a word, not an
 // option. On a terminal the matched words are in bold.
+//
+// Trade-off: queries are capped at 500 characters and hits at
+// MAX_SEARCH_LIMIT (as in the app): a script that wants every hit has to
+// narrow its query.
 import type { SearchHit } from '../../contract/types'
 import { queries } from '../../core/db/ops'
 import { MAX_SEARCH_LIMIT } from '../../core/db/repos/search'

@@ -2,6 +2,9 @@
 //
 // Prints a document's canonical text exactly as stored: the text every
 // offset (mentions, claims, search hits) counts in, with no newline added.
+//
+// Trade-off: the text goes out as stored, control characters included, for
+// scripts and pipes; it is not cleaned for a terminal as search's output is.
 import { isCoreError } from '../../core/app/errors'
 import { queries } from '../../core/db/ops'
 import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
