@@ -1,7 +1,7 @@
 // The application session: which project is open, opening and creating
 // projects, first-start seeding, and importing files. Electron-free, so unit
 // tests, the e2e harness and the CLI drive exactly what the app runs.
-import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs'
+import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Bootstrap } from '../../contract/api'
 import type { ImportResult, ProjectInfo, SaveState } from '../../contract/types'
@@ -17,6 +17,7 @@ import type { AnnotationImportReport, DataExportFormat, DataExportResult } from 
 import { FORMAT_INFO } from '../export/index'
 import { exportProject, importAnnotationFile } from '../export/run'
 import { saveImageDialog, type ImageKind } from '../export/image/saveImage'
+import { fsyncFile } from '../fs/atomicWrite'
 
 export interface AppCoreOptions {
   /** The user's data folder: settings and the default project live here. */
@@ -246,12 +247,7 @@ export class AppCore {
     try {
       // COPYFILE_EXCL: never replace a file that appeared meanwhile.
       copyFileSync(bak, target, fsConstants.COPYFILE_EXCL)
-      const fd = openSync(target, 'r')
-      try {
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
+      fsyncFile(target)
     } catch (e) {
       throw new CoreError('IO', `Could not copy the backup of ${basename(path)} to ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
     }

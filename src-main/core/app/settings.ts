@@ -1,10 +1,12 @@
 // App settings kept beside the user's data (not in a project): the recent
-// projects and which one to reopen. Written atomically; a damaged file is
-// treated as empty rather than stopping the app.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+// projects and which one to reopen. Written atomically and durably
+// (core/fs/atomicWrite.ts); a damaged file is treated as empty rather than
+// stopping the app.
+import { mkdirSync, readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { RecentProject } from '../../contract/api'
+import { writeFileAtomic } from '../fs/atomicWrite'
 
 export interface Settings {
   lastProject: string | null
@@ -70,8 +72,6 @@ export class SettingsStore {
 
   private write(): void {
     mkdirSync(this.dataDir, { recursive: true })
-    const tmp = `${this.file}.tmp`
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2))
-    renameSync(tmp, this.file)
+    writeFileAtomic(this.file, JSON.stringify(this.data, null, 2))
   }
 }

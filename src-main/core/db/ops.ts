@@ -8,7 +8,7 @@
 // schedules an autosave (worker.ts).
 import { contract, type DbMethod, type ParsedArgsOf, type ResultOf } from '../../contract/api'
 import type { Database } from './sqlite'
-import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
+import { countDocuments, documentDetails, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
 import { deleteRelation, listRelations } from './repos/relations'
@@ -18,7 +18,7 @@ import { searchDocuments } from './repos/search'
 import { importAnnotations } from './repos/annotations'
 import { readSnapshotRows } from '../export/snapshotQuery'
 import type { AnnotationCandidate } from '../export/types'
-import { all, get, transaction } from './sqlite'
+import { get, transaction } from './sqlite'
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
 import { addAlias, listAliases, removeAlias } from './repos/aliases'
 import { claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateSuggestions, updateClaim } from './repos/claims'
@@ -103,15 +103,7 @@ export const internalQueries = {
   'documents.findBySha': op((db, a: { sha256: string }) => findBySha(db, a.sha256) ?? null),
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
   'graph.snapshot': op((db, a: { codePoints?: boolean }) => readSnapshotRows(db, a)),
-  // What DocumentSummary leaves out, for the CLI's listing: the language, and
-  // the text's length in UTF-16 code units (SQLite's length() counts code points).
-  'documents.details': op((db) =>
-    all<{ id: number; lang: string | null; text: string }>(db, 'SELECT id, lang, text FROM documents').map((d) => ({
-      id: d.id,
-      lang: d.lang,
-      textLength: d.text.length
-    }))
-  ),
+  'documents.details': op((db) => documentDetails(db)),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n
@@ -145,5 +137,3 @@ export function lookupOp(name: string): { run: AnyOp; mutation: boolean } | unde
   return undefined
 }
 
-/** Every read, by name, for callers that hold the database in-process (the CLI's read-only commands). */
-export const queries = { ...contractOps, ...internalQueries }

@@ -12,12 +12,12 @@ import {
   readSync,
   renameSync,
   rmSync,
-  statSync,
-  writeSync
+  statSync
 } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { CoreError } from '../app/errors'
+import { fsyncDir, writeAll } from '../fs/atomicWrite'
 import { LATEST_VERSION, migrate } from './migrations'
 import { backupPath, pidAlive } from './projectLock'
 import { loadSqlJs, pragmaValue, structuralCheck, type Database } from './sqlite'
@@ -255,17 +255,6 @@ export function removeStaleTemps(path: string): string[] {
   return removed
 }
 
-function fsyncDir(dir: string): void {
-  // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
-  if (process.platform === 'win32') return
-  const fd = openSync(dir, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /**
  * Test-only fault injection: when RWB_FAULT_FILE names a file that exists and
  * holds `{"code": "ENOSPC", "afterBytes": N, "under": "/some/folder"}`,
@@ -301,8 +290,7 @@ function writeFully(path: string, data: Uint8Array, onCreated: () => void): void
       data = bad
     }
     const limit = fault && fault.code !== 'SILENT_CORRUPTION' ? Math.min(fault.afterBytes, data.length) : data.length
-    let off = 0
-    while (off < limit) off += writeSync(fd, data, off, limit - off)
+    writeAll(fd, data, limit)
     if (fault && fault.code !== 'SILENT_CORRUPTION') throw Object.assign(new Error(`${fault.code}: write failed (injected)`), { code: fault.code })
     fsyncSync(fd)
   } finally {

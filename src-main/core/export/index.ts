@@ -1,8 +1,8 @@
 // Data export: which formats exist, what each writes, and writing the files
-// atomically (temp file, fsync, rename; all temp files are written before the
+// atomically (core/fs/atomicWrite.ts: all temp files are written before the
 // first rename, so a failure leaves no half-written export behind).
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
+import { extname } from 'node:path'
+import { writeFilesAtomic } from '../fs/atomicWrite'
 import { toCsv } from './csv'
 import { toCyjs } from './cyjs'
 import { toFtm } from './ftm'
@@ -71,49 +71,8 @@ export function exportPaths(chosen: string, format: ExportFormat, files: ExportF
 export function writeExport(s: GraphSnapshot, format: ExportFormat, chosen: string): string[] {
   const files = renderExport(s, format)
   const paths = exportPaths(chosen, format, files)
-  return writeFilesAtomically(files.map((f, i) => ({ path: paths[i]!, content: f.content })))
-}
-
-let tmpSeq = 0
-
-function writeDurably(path: string, content: string): void {
-  const fd = openSync(path, 'w', 0o644)
-  try {
-    const data = Buffer.from(content, 'utf8')
-    let off = 0
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/** Writes every file atomically; all temp files are complete before the first rename. */
-export function writeFilesAtomically(files: { path: string; content: string }[]): string[] {
-  const temps: { tmp: string; path: string }[] = []
-  try {
-    for (const f of files) {
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${++tmpSeq}.tmp`)
-      temps.push({ tmp, path: f.path })
-      writeDurably(tmp, f.content)
-    }
-    for (const t of temps) renameSync(t.tmp, t.path)
-  } catch (e) {
-    for (const t of temps) rmSync(t.tmp, { force: true })
-    throw e
-  }
-  for (const dir of new Set(temps.map((t) => dirname(t.path)))) {
-    if (process.platform === 'win32') break
-    try {
-      const fd = openSync(dir, 'r')
-      try {
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
-    } catch {
-      // the renames are done; a folder that cannot be fsynced is not an error
-    }
-  }
-  return temps.map((t) => t.path)
+  return writeFilesAtomic(
+    files.map((f, i) => ({ path: paths[i]!, data: f.content })),
+    { mode: 0o644 }
+  )
 }

@@ -3,7 +3,7 @@
 // request at a time). Document texts stay in the worker: when code-point
 // offsets are asked for, each text with mentions is read once here and only
 // the converted offsets travel back. Claims come in the shape
-// repos/claims.ts `snapshotClaims` gives (see SnapshotClaim).
+// repos/claims `snapshotClaims` gives (see SnapshotClaim).
 import type { Entity, Relation } from '../../contract/types'
 import { snapshotClaims } from '../db/repos/claims'
 import { listEntities } from '../db/repos/entities'

@@ -35,7 +35,7 @@ export interface ClaimEvidence {
 }
 
 /**
- * A claim: subject – predicate – object with a grade, as repos/claims.ts
+ * A claim: subject – predicate – object with a grade, as repos/claims/
  * `snapshotClaims` gives it (an empty list in a project without claims).
  * Every format has a place for claims:
  * - GraphML / GEXF / Cytoscape: a claim whose object is an entity becomes an

@@ -8,19 +8,11 @@
 // date, text): "$500 million" vs "$480 million". Different entity objects are
 // not a conflict (Department of Defense awards contracts to several firms);
 // refuted claims never make a conflict (they are already known to be wrong).
-import type { ClaimGroup, ClaimGroupValue, ClaimObject, ClaimStatus } from '../../contract/types'
+import type { Claim, ClaimGroup, ClaimGroupValue } from '../../contract/types'
 import { objectKey, predicateKey } from './values'
 
-export interface GroupableClaim {
-  id: number
-  subjectId: number
-  subjectName: string
-  predicate: string
-  object: ClaimObject
-  objectLabel: string
-  status: ClaimStatus
-  documentId: number | null
-}
+/** What grouping reads of a claim: its own fields, and its passage's document (null without one). */
+export type GroupableClaim = Pick<Claim, 'id' | 'subjectId' | 'subjectName' | 'predicate' | 'object' | 'objectLabel' | 'status'> & { documentId: number | null }
 
 function uniqueSorted(ns: Iterable<number>): number[] {
   return [...new Set(ns)].sort((a, b) => a - b)

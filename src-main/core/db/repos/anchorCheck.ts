@@ -5,17 +5,8 @@ import type { AnchorIssue } from '../../../contract/types'
 import { verifyAnchor } from '../../anchor/anchor'
 import { all, get, type Database } from '../sqlite'
 
-interface AnchorRow {
-  kind: 'mention' | 'claim'
-  id: number
-  documentId: number
-  entityId: number
-  start: number
-  end: number
-  quote: string
-  prefix: string
-  suffix: string
-}
+/** The stored part of an issue: the anchor as it was saved. */
+type AnchorRow = Pick<AnchorIssue, 'kind' | 'id' | 'documentId' | 'entityId' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix'>
 
 function occurrences(text: string, needle: string, limit: number): number[] {
   const out: number[] = []

@@ -118,3 +118,15 @@ export function decodeBlocks(json: string): Block[] {
     page === undefined ? { start, end, kind } : { start, end, kind, page }
   )
 }
+
+/**
+ * What DocumentSummary leaves out, for the CLI's listing: the language, and
+ * the text's length in UTF-16 code units (SQLite's length() counts code points).
+ */
+export function documentDetails(db: Database): { id: number; lang: string | null; textLength: number }[] {
+  return all<{ id: number; lang: string | null; text: string }>(db, 'SELECT id, lang, text FROM documents').map((d) => ({
+    id: d.id,
+    lang: d.lang,
+    textLength: d.text.length
+  }))
+}

@@ -1,10 +1,10 @@
 // Writing an exported map image (PNG, SVG or PDF) chosen through a save
 // dialog: the bytes must be of the kind they claim, the name is made safe,
-// and the file appears whole or not at all (temp file, fsync, rename).
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
+// and the file appears whole or not at all (core/fs/atomicWrite.ts).
+import { basename, extname, join } from 'node:path'
 import { CoreError } from '../../app/errors'
 import type { NativeHost } from '../../app/native'
+import { writeFileAtomic } from '../../fs/atomicWrite'
 
 export type ImageKind = 'png' | 'svg' | 'pdf'
 
@@ -32,20 +32,11 @@ export function safeFileName(suggested: string, kind: ImageKind): string {
   return safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`
 }
 
-/** Writes `bytes` to `path` atomically: a temp file beside it, fsynced, renamed over. */
+/** Writes `bytes` to `path` atomically (core/fs/atomicWrite.ts); a failure is a CoreError naming the file. */
 export function writeAtomically(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
   try {
-    const fd = openSync(tmp, 'w')
-    try {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(tmp, path)
+    writeFileAtomic(path, bytes)
   } catch (e) {
-    rmSync(tmp, { force: true })
     throw new CoreError('IO', `Could not write ${basename(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
 }

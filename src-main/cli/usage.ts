@@ -1,0 +1,20 @@
+// The `rwb --help` text. A module of its own because it lists the export
+// formats from the API contract, which loads zod and every method's schema:
+// only --help (or no command at all) pays for that.
+import { DATA_EXPORT_FORMATS } from '../contract/api'
+
+export const USAGE = `Usage: rwb <command> <project.rwb> ...
+
+Commands:
+  import <project.rwb> <file-or-folder>...   import files (folders recursively); creates the project if missing
+  documents <project.rwb> [--json]            list the documents
+  text <project.rwb> <id>                     print a document's canonical text exactly
+  search <project.rwb> <query>... [--json] [--limit N]
+                                              full-text search ("phrase", OR, -word, prefix*)
+  export <project.rwb> --format ${DATA_EXPORT_FORMATS.join('|')} --out <path>
+                                              export entities, links and mentions as data (csv: four files beside <path>)
+  import-annotations <project.rwb> <file.jsonld> [--json]
+                                              import W3C Web Annotations as mentions; prints what could not be placed
+
+Exit status: 0 done, 1 something failed, 2 usage error or not a project.
+`
