@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib'
+import type { DocumentMetaEdit } from '../../../contract/documents'
 import type { Block, BlockKind, DocumentContent, DocumentSummary } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
@@ -77,14 +78,6 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       doc.pages ?? null
     ]
   ).lastId
-}
-
-export interface DocumentMetaEdit {
-  id: number
-  title?: string
-  byline?: string | null
-  siteName?: string | null
-  publishedTime?: string | null
 }
 
 /** The user's corrections to a document's metadata (its text never changes). */

@@ -6,6 +6,7 @@
 // Trade-off: the columns are gathered into a plain record and turned into
 // SQL by key, so create and edit share the object and passage mapping; the
 // price is that a misspelt column name fails at run time, not in the types.
+import type { ClaimInput as ClaimInputArgs } from '../../../../contract/claims'
 import type { AttributionRole, Claim, ClaimObject, ClaimQualifier, ClaimStatus, SourceReliability } from '../../../../contract/types'
 import { checkSpan, makeAnchor, trimSpan } from '../../../anchor/anchor'
 import { CoreError } from '../../../app/errors'
@@ -23,19 +24,8 @@ export interface PassageArgs {
   end: number
 }
 
-export interface ClaimInput {
-  subjectId: number
-  predicate: string
-  object: ClaimObject
-  qualifier?: ClaimQualifier
-  passage?: PassageArgs | null
-  analystJudgement?: boolean
-  attribution?: { entityId: number; role: AttributionRole }[]
-  reliability?: SourceReliability
-  credibility?: number
-  status?: ClaimStatus
-  notes?: string
-}
+/** What creating a claim takes: the contract's schema, after validation. */
+export type ClaimInput = ClaimInputArgs
 
 type Columns = Record<string, string | number | null>
 

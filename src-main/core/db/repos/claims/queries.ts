@@ -5,6 +5,7 @@
 // Trade-off: listClaims builds its WHERE clause from the filter by hand
 // rather than through a query builder: the filter is small, and the SQL
 // stays readable next to the indexes it relies on (0004 migration).
+import type { ClaimFilter as ClaimFilterArgs } from '../../../../contract/claims'
 import type { Claim, ClaimEdge, ClaimGroup, ClaimStatus, PredicateSuggestion, SourceReliability } from '../../../../contract/types'
 import { CoreError } from '../../../app/errors'
 import type { SnapshotClaim } from '../../../export/types'
@@ -19,20 +20,8 @@ export function getClaim(db: Database, id: number): Claim {
   return rowsToClaims(db, [row])[0]!
 }
 
-export interface ClaimFilter {
-  entityId?: number
-  entityRole?: 'subject' | 'object' | 'source' | 'any'
-  predicate?: string
-  reliability?: SourceReliability[]
-  credibility?: number[]
-  status?: ClaimStatus[]
-  documentId?: number
-  analystJudgement?: boolean
-  sort?: 'created' | 'updated' | 'subject' | 'predicate' | 'grade' | 'status' | 'document'
-  order?: 'asc' | 'desc'
-  limit?: number
-  offset?: number
-}
+/** Which claims to list: the contract's schema, after validation. */
+export type ClaimFilter = ClaimFilterArgs
 
 const SORTS: Record<NonNullable<ClaimFilter['sort']>, string[]> = {
   created: ['c.created_at', 'c.id'],
