@@ -2,6 +2,7 @@
 // context as paths, so the vector PDF draws the icons as vector too.
 // Handles what icons.ts and mapStyle.ts use: <circle>, <ellipse>, <rect>
 // and <path> (all commands, arcs included) with fill and fill-opacity.
+import { quadToCubic } from './pdfPath'
 
 export interface PathSink {
   beginPath(): void
@@ -113,7 +114,8 @@ function tracePath(ctx: PathSink, d: string): void {
         const ex = ox() + n[i]!
         const ey = oy() + n[i + 1]!
         i += 2
-        ctx.bezierCurveTo(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y), ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey), ex, ey)
+        const [c1x, c1y, c2x, c2y] = quadToCubic(x, y, qx, qy, ex, ey)
+        ctx.bezierCurveTo(c1x, c1y, c2x, c2y, ex, ey)
         lqx = qx
         lqy = qy
         x = ex
