@@ -17,6 +17,13 @@ export function MapsMenu() {
   const [name, setName] = useState('')
   const [more, setMore] = useState(false)
 
+  /** Opens an inline form (or the delete confirmation), closing the ⋯ menu; `startName` fills the name field. */
+  const start = (next: Mode, startName?: string) => {
+    setMore(false)
+    if (startName !== undefined) setName(startName)
+    setMode(next)
+  }
+
   const nextName = () => {
     for (let n = maps.length + 1; ; n++) if (!maps.some((m) => m.name.toLocaleLowerCase() === `map ${n}`)) return `Map ${n}`
   }
@@ -86,10 +93,7 @@ export function MapsMenu() {
       <button
         type="button"
         title="A new map of this project, showing everything"
-        onClick={() => {
-          setName(nextName())
-          setMode({ kind: 'new', copy: false })
-        }}
+        onClick={() => start({ kind: 'new', copy: false }, nextName())}
       >
         New map…
       </button>
@@ -103,11 +107,7 @@ export function MapsMenu() {
               type="button"
               role="menuitem"
               disabled={!active}
-              onClick={() => {
-                setMore(false)
-                setName(`${active?.name ?? 'Map'} copy`)
-                setMode({ kind: 'new', copy: true })
-              }}
+              onClick={() => start({ kind: 'new', copy: true }, `${active?.name ?? 'Map'} copy`)}
             >
               <span>Duplicate…</span>
               <span className="muted">with its filters and places</span>
@@ -116,11 +116,7 @@ export function MapsMenu() {
               type="button"
               role="menuitem"
               disabled={!active}
-              onClick={() => {
-                setMore(false)
-                setName(active?.name ?? '')
-                setMode({ kind: 'rename' })
-              }}
+              onClick={() => start({ kind: 'rename' }, active?.name ?? '')}
             >
               <span>Rename…</span>
             </button>
@@ -130,10 +126,7 @@ export function MapsMenu() {
               className="danger"
               disabled={maps.length < 2}
               title={maps.length < 2 ? 'A project keeps at least one map' : undefined}
-              onClick={() => {
-                setMore(false)
-                setMode({ kind: 'delete' })
-              }}
+              onClick={() => start({ kind: 'delete' })}
             >
               <span>Delete…</span>
             </button>

@@ -33,7 +33,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out
 }
 
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+/** The parts one after another, in one buffer. */
+export function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   let n = 0
   for (const p of parts) n += p.length
   const out = new Uint8Array(n)

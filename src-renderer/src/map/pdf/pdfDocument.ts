@@ -1,6 +1,7 @@
 // A one-page vector PDF around the content a PdfCanvas drew: the page, its
 // fonts (standard Helvetica, not embedded), transparency states, pictures of
 // text no standard font can show, and the document's title.
+import { concat } from '../imageEncoder'
 import type { PdfCanvas, TextImage } from './pdfCanvas'
 import { PDF_FONTS, type PdfFontKey } from './pdfFonts'
 
@@ -90,11 +91,5 @@ export async function pdfDocument(canvas: PdfCanvas, page: { width: number; heig
   let table = `xref\n0 ${count}\n0000000000 65535 f \n`
   for (let n = 1; n < count; n++) table += `${String(offsets[n]).padStart(10, '0')} 00000 n \n`
   text(`${table}trailer\n<< /Size ${count} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`)
-  const out = new Uint8Array(size)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
+  return concat(parts)
 }

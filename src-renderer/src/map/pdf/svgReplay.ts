@@ -2,6 +2,7 @@
 // context as paths, so the vector PDF draws the icons as vector too.
 // Handles what icons.ts and mapStyle.ts use: <circle>, <ellipse>, <rect>
 // and <path> (all commands, arcs included) with fill and fill-opacity.
+import { quadToCubic } from './pdfPath'
 
 export interface PathSink {
   beginPath(): void
@@ -46,6 +47,14 @@ function tracePath(ctx: PathSink, d: string): void {
     const oy = () => (rel ? y : 0)
     let i = 0
     const more = (k: number) => i + k <= n.length
+    /** The command's next point (relative commands: from the current point). */
+    const next = (): [number, number] => {
+      const p: [number, number] = [ox() + n[i]!, oy() + n[i + 1]!]
+      i += 2
+      return p
+    }
+    /** S and T: the last control point mirrored through the current point, if the previous command had one (`kinds`). */
+    const mirrored = (kinds: RegExp, lx: number, ly: number): [number, number] => (kinds.test(prev) ? [2 * x - lx, 2 * y - ly] : [x, y])
     if (C === 'Z') {
       ctx.closePath()
       x = sx
@@ -55,18 +64,14 @@ function tracePath(ctx: PathSink, d: string): void {
     }
     do {
       if (C === 'M') {
-        x = ox() + n[i]!
-        y = oy() + n[i + 1]!
-        i += 2
+        ;[x, y] = next()
         if (i === 2) {
           ctx.moveTo(x, y)
           sx = x
           sy = y
         } else ctx.lineTo(x, y) // further pairs after M are lines
       } else if (C === 'L') {
-        x = ox() + n[i]!
-        y = oy() + n[i + 1]!
-        i += 2
+        ;[x, y] = next()
         ctx.lineTo(x, y)
       } else if (C === 'H') {
         x = ox() + n[i++]!
@@ -75,22 +80,9 @@ function tracePath(ctx: PathSink, d: string): void {
         y = oy() + n[i++]!
         ctx.lineTo(x, y)
       } else if (C === 'C' || C === 'S') {
-        let c1x: number
-        let c1y: number
-        if (C === 'C') {
-          c1x = ox() + n[i]!
-          c1y = oy() + n[i + 1]!
-          i += 2
-        } else {
-          const reflect = /[CS]/.test(prev)
-          c1x = reflect ? 2 * x - lcx : x
-          c1y = reflect ? 2 * y - lcy : y
-        }
-        const c2x = ox() + n[i]!
-        const c2y = oy() + n[i + 1]!
-        const ex = ox() + n[i + 2]!
-        const ey = oy() + n[i + 3]!
-        i += 4
+        const [c1x, c1y] = C === 'C' ? next() : mirrored(/[CS]/, lcx, lcy)
+        const [c2x, c2y] = next()
+        const [ex, ey] = next()
         ctx.bezierCurveTo(c1x, c1y, c2x, c2y, ex, ey)
         lcx = c2x
         lcy = c2y
@@ -99,21 +91,10 @@ function tracePath(ctx: PathSink, d: string): void {
         prev = C
         continue
       } else if (C === 'Q' || C === 'T') {
-        let qx: number
-        let qy: number
-        if (C === 'Q') {
-          qx = ox() + n[i]!
-          qy = oy() + n[i + 1]!
-          i += 2
-        } else {
-          const reflect = /[QT]/.test(prev)
-          qx = reflect ? 2 * x - lqx : x
-          qy = reflect ? 2 * y - lqy : y
-        }
-        const ex = ox() + n[i]!
-        const ey = oy() + n[i + 1]!
-        i += 2
-        ctx.bezierCurveTo(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y), ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey), ex, ey)
+        const [qx, qy] = C === 'Q' ? next() : mirrored(/[QT]/, lqx, lqy)
+        const [ex, ey] = next()
+        const [c1x, c1y, c2x, c2y] = quadToCubic(x, y, qx, qy, ex, ey)
+        ctx.bezierCurveTo(c1x, c1y, c2x, c2y, ex, ey)
         lqx = qx
         lqy = qy
         x = ex

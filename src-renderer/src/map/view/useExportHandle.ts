@@ -1,0 +1,54 @@
+// Registers how the open map renders its images (mapHandle.ts), so the
+// export dialog can ask for a PNG, SVG or PDF without owning Cytoscape. The
+// handle is replaced whenever what its legend or footer says changes; the
+// canvas teardown (useCytoscape) clears it.
+import { useCallback, useEffect, type RefObject } from 'react'
+import type { Core } from 'cytoscape'
+import { useStore } from '../../store'
+import { bestOrientation, exportPdf, exportPng, exportSvg, sheetSize } from '../exportImage'
+import { setMapHandle } from '../mapHandle'
+import type { MapDataView } from './useMapData'
+
+/** At most this many documents are named in the footer; the rest are counted. */
+const MAX_SOURCES = 25
+
+export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, edgeCount, filters }: Pick<MapDataView, 'shown' | 'legend' | 'edgeCount' | 'filters'>): void {
+  const documents = useStore((s) => s.documents)
+  const entityDocuments = useStore((s) => s.entityDocuments)
+  const mapName = useStore((s) => s.activeMap?.name)
+  const projectName = useStore((s) => s.project?.name ?? 'Research Workbench')
+
+  // The documents behind what the map shows (its entities' mentions, its claims' passages).
+  const sources = useCallback((): string[] => {
+    const shownIds = new Set(shown.entities.map((e) => e.id))
+    const docIds = new Set<number>()
+    for (const d of entityDocuments) if (shownIds.has(d.entityId) && (!filters.documentIds || filters.documentIds.includes(d.documentId))) docIds.add(d.documentId)
+    for (const c of shown.claims) if (c.documentId !== null) docIds.add(c.documentId)
+    const docs = documents.filter((d) => docIds.has(d.id))
+    if (!docs.length) return []
+    const list = docs.slice(0, MAX_SOURCES).map((d) => {
+      const meta = [d.siteName, d.publishedTime?.slice(0, 10)].filter(Boolean).join(', ')
+      return `“${d.title}”${meta ? ` (${meta})` : ''}`
+    })
+    const more = docs.length > MAX_SOURCES ? ` and ${docs.length - MAX_SOURCES} more` : ''
+    return [`Sources: ${list.join('; ')}${more}.`]
+  }, [shown, entityDocuments, documents, filters.documentIds])
+
+  useEffect(() => {
+    const cy = cyRef.current
+    if (!cy) return
+    setMapHandle({
+      sheetSize: (spec) => sheetSize(cy, spec),
+      render: async (format, spec, onProgress) =>
+        format === 'svg' ? new TextEncoder().encode(await exportSvg(cy, spec)) : format === 'pdf' ? exportPdf(cy, spec, { onProgress }) : exportPng(cy, spec, { onProgress }),
+      legend: () => legend,
+      sources: () => [
+        ...sources(),
+        `${projectName} · ${mapName ?? 'Map'} · ${shown.entities.length} entities, ${edgeCount} relationships · exported ${new Date().toISOString().slice(0, 10)} from Research Workbench`
+      ],
+      bestOrientation: (region) => bestOrientation(cy, region),
+      nodeCount: () => cy.nodes().length,
+      mapName: () => mapName ?? 'Map'
+    })
+  }, [cyRef, legend, sources, projectName, mapName, shown.entities.length, edgeCount])
+}
