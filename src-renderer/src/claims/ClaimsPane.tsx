@@ -44,12 +44,12 @@ export function ClaimsPane() {
   const guard = useStore((s) => s.guard)
   const [limit, setLimit] = useState(PAGE)
 
-  // Read when the view is first shown for a project; changes keep it current (store/changes.ts).
+  // Read afresh whenever the view is shown; while it is, changes keep it current (store/changes.ts).
   useEffect(() => {
-    if (!projectPath || loaded) return
+    if (!projectPath) return
     const t = setTimeout(() => void guard(refreshClaims), 30)
     return () => clearTimeout(t)
-  }, [projectPath, loaded, guard, refreshClaims])
+  }, [projectPath, guard, refreshClaims])
 
   const conflicts = useMemo(() => conflictsByClaim(groups, claims), [groups, claims])
   const groupOf = useMemo(() => groupByClaim(groups), [groups])

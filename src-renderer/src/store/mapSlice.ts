@@ -117,7 +117,8 @@ export const mapSlice: Slice<MapSlice> = (set, get) => {
       await call('maps.update', { id, positions, replacePositions: replace })
     },
     async refreshMapData() {
-      await Promise.all([get().refreshEntityDocuments(), get().claimsLoaded ? null : get().refreshClaims()])
+      // Read afresh whenever the map is shown; while it is, changes keep it current.
+      await Promise.all([get().refreshEntityDocuments(), get().refreshClaims()])
       set({ mapDataReady: true })
       if (get().showCoMentions) await get().refreshCoMentions()
     },

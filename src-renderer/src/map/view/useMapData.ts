@@ -23,6 +23,7 @@ export function useMapData() {
   const claims = useMapClaims()
   const entityDocuments = useStore((s) => s.entityDocuments)
   const customTypes = useStore((s) => s.entityTypes)
+  const mapDataReady = useStore((s) => s.mapDataReady)
   const activeMap = useStore((s) => s.activeMap)
   const projectPath = useStore((s) => s.project?.path)
   const loadMaps = useStore((s) => s.loadMaps)
