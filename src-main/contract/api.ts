@@ -12,7 +12,6 @@ import type {
   Mention,
   MentionInContext,
   ProjectInfo,
-  Relation,
   SaveState,
   SearchHit
 } from './types'
@@ -238,16 +237,6 @@ export const contract = {
     result: returns<Mention>()
   },
   'mentions.delete': { args: z.object({ id }).strict(), result: returns<{ deleted: number }>() },
-
-  'relations.list': { args: none, result: returns<Relation[]>() },
-  'relations.create': {
-    args: z
-      .object({ sourceId: id, targetId: id, type: typeKey, label: z.string().trim().max(200) })
-      .strict()
-      .refine((a) => a.sourceId !== a.targetId, { message: 'an entity cannot be linked to itself', path: ['targetId'] }),
-    result: returns<Relation>()
-  },
-  'relations.delete': { args: z.object({ id }).strict(), result: returns<{ deleted: number }>() },
 
   'graph.coMentions': { args: none, result: returns<CoMention[]>() },
 

@@ -46,7 +46,6 @@ const READ_ONLY: ReadonlySet<string> = new Set<Method>([
   'entities.list',
   'entities.mentions',
   'mentions.forDocument',
-  'relations.list',
   'graph.coMentions',
   'search.query',
   'export.savePng',

@@ -70,9 +70,6 @@ export function createHandlers(app: AppCore): Handlers {
     'mentions.create': (a) => db().call('mentions.create', a),
     'mentions.delete': (a) => db().call('mentions.delete', a),
 
-    'relations.list': () => db().call('relations.list', undefined),
-    'relations.create': (a) => db().call('relations.create', a),
-    'relations.delete': (a) => db().call('relations.delete', a),
 
     'graph.coMentions': () => db().call('graph.coMentions', undefined),
     'search.query': (a) => db().call('search.query', a),

@@ -4,7 +4,6 @@ import type { Database } from './sqlite'
 import { countDocuments, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type DocumentMetaEdit, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
-import { createRelation, deleteRelation, listRelations } from './repos/relations'
 import { coMentions } from './repos/graph'
 import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, renameMap, updateMap } from './repos/maps'
 import type { MapFilters, MapPosition, MapSettings } from '../../contract/types'
@@ -54,7 +53,6 @@ export const queries = {
   'entities.list': op((db) => listEntities(db)),
   'entities.mentions': op((db, a: { entityId: number }) => mentionsOfEntity(db, a.entityId)),
   'mentions.forDocument': op((db, a: { documentId: number }) => mentionsForDocument(db, a.documentId)),
-  'relations.list': op((db) => listRelations(db)),
   'graph.coMentions': op((db) => coMentions(db)),
   // Relationship map: named maps, which documents mention which entity, the paragraphs two entities share.
   'maps.list': op((db) => listMaps(db)),
@@ -113,10 +111,6 @@ export const mutations = {
       })
   ),
   'mentions.delete': op((db, a: { id: number }) => ({ deleted: deleteMention(db, a.id) })),
-  'relations.create': op(
-    (db, a: { sourceId: number; targetId: number; type: string; label: string }, now) => createRelation(db, a, now)
-  ),
-  'relations.delete': op((db, a: { id: number }) => ({ deleted: deleteRelation(db, a.id) })),
   'maps.create': op((db, a: { name: string; filters?: MapFilters; settings?: MapSettings; copyFrom?: number }, now) => createMap(db, a, now)),
   'maps.rename': op((db, a: { id: number; name: string }, now) => renameMap(db, a, now)),
   'maps.delete': op((db, a: { id: number }) => ({ deleted: deleteMap(db, a.id) })),

@@ -113,7 +113,7 @@ export function exportCommand(args: string[], io: CommandIo): Promise<number> {
       } catch (e) {
         throw new Failure(`could not write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT_FAILED)
       }
-      io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.relations.length} links, ${snapshot.mentions.length} mentions as ${f}\n`)
+      io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.claims.filter((c) => c.objectId !== null).length} links, ${snapshot.mentions.length} mentions as ${f}\n`)
     } finally {
       db.close()
     }

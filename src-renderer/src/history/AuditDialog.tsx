@@ -23,6 +23,7 @@ function when(iso: string): { text: string; full: string } {
 const NOUNS: Record<string, [string, string]> = {
   entities: ['entity', 'entities'],
   mentions: ['tag', 'tags'],
+  // Entries written before links became claims (schema 0006) name the old table.
   relations: ['link', 'links'],
   entity_types: ['entity type', 'entity types'],
   entity_aliases: ['alias', 'aliases'],

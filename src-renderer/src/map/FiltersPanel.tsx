@@ -6,7 +6,7 @@ import { CLAIM_STATUSES, DEFAULT_MAP_FILTERS, INFO_CREDIBILITY_LABELS, SOURCE_RE
 import { entityType } from '@contract/vocabulary'
 import { useStore } from '../store'
 import { predicateKey } from './edgesFromClaims'
-import { relationLabel, type MapData } from './filters'
+import type { MapData } from './filters'
 
 interface Props {
   filters: MapFilters
@@ -69,9 +69,8 @@ export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
   const predicates = useMemo(() => {
     const byKey = new Map<string, string>()
     for (const c of data.claims) if (!byKey.has(predicateKey(c.predicate))) byKey.set(predicateKey(c.predicate), c.predicate.trim())
-    for (const r of data.relations) if (!byKey.has(predicateKey(relationLabel(r)))) byKey.set(predicateKey(relationLabel(r)), relationLabel(r))
     return [...byKey.values()].sort((a, b) => a.localeCompare(b)).map((p) => ({ key: p, label: p }))
-  }, [data.claims, data.relations])
+  }, [data.claims])
   const sortedEntities = useMemo(() => [...data.entities].sort((a, b) => a.name.localeCompare(b.name)), [data.entities])
   const grade: MinGrade | null = filters.minGrade
 

@@ -67,7 +67,6 @@ interface ContextMenu {
 
 export function MapView() {
   const entities = useStore((s) => s.entities)
-  const relations = useStore((s) => s.relations)
   const documents = useStore((s) => s.documents)
   const coMentions = useStore((s) => s.coMentions)
   const claims = useStore((s) => s.claims)
@@ -119,7 +118,7 @@ export function MapView() {
     if (!projectPath) return
     const t = setTimeout(() => void guard(refreshMapData), 60)
     return () => clearTimeout(t)
-  }, [projectPath, entities, relations, guard, refreshMapData])
+  }, [projectPath, entities, guard, refreshMapData])
 
   const documentDates = useMemo(() => {
     const m = new Map<number, string>()
@@ -130,14 +129,13 @@ export function MapView() {
     return m
   }, [documents])
 
-  const data: MapData = useMemo(() => ({ entities, relations, claims, coMentions, entityDocuments, documentDates }), [entities, relations, claims, coMentions, entityDocuments, documentDates])
+  const data: MapData = useMemo(() => ({ entities, claims, coMentions, entityDocuments, documentDates }), [entities, claims, coMentions, entityDocuments, documentDates])
   const shown = useMemo(() => applyFilters(data, filters, settings), [data, filters, settings])
   const typeColors = useMemo(() => new Map(customTypes.map((t) => [t.key, { label: t.label, color: t.color }])), [customTypes])
   const elements = useMemo(
     () =>
       buildElements({
         entities: shown.entities,
-        relations: shown.relations,
         coMentions: shown.coMentions,
         showCoMentions: settings.showCoMentions,
         claimEdges: shown.claimEdges,
@@ -189,12 +187,11 @@ export function MapView() {
       st().selectOnMap({
         kind: 'edge',
         edgeId: edge.id(),
-        edgeKind: kind === 'relation' ? 'relation' : kind === 'comention' ? 'comention' : 'claim',
+        edgeKind: kind === 'comention' ? 'comention' : 'claim',
         sourceId: entityIdOf(edge.source()),
         targetId: entityIdOf(edge.target()),
         label: String(edge.data('label') ?? ''),
-        claimIds: (edge.data('claimIds') as number[] | undefined) ?? [],
-        relationId: (edge.data('relationId') as number | undefined) ?? null
+        claimIds: (edge.data('claimIds') as number[] | undefined) ?? []
       })
     })
     cy.on('tap', (e) => {

@@ -12,15 +12,14 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => ({
   saveState: { dirty: false, saving: false, lastSavedAt: null, error: null },
   recent: [],
   async loadProject() {
-    const [project, saveState, documents, entities, relations] = await Promise.all([
+    const [project, saveState, documents, entities] = await Promise.all([
       call('project.info'),
       call('project.saveState'),
       call('documents.list'),
-      call('entities.list'),
-      call('relations.list')
+      call('entities.list')
     ])
     // Claims belong to the project: the reader and the claims view read them again when they need them.
-    set({ project, saveState, documents, entities, relations, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [], claimList: [], claimGroups: [], claimsLoaded: false })
+    set({ project, saveState, documents, entities, selectedEntityId: null, selectedMentions: [], doc: null, mentions: [], claimList: [], claimGroups: [], claimsLoaded: false })
     void get().refreshRecent()
     void get().refreshEntityTypes()
     void get().refreshCoMentions()
@@ -135,12 +134,11 @@ export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
 
 export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   entities: [],
-  relations: [],
   selectedEntityId: null,
   selectedMentions: [],
   async refreshEntities() {
-    const [entities, relations] = await Promise.all([call('entities.list'), call('relations.list')])
-    set({ entities, relations })
+    const [entities] = await Promise.all([call('entities.list')])
+    set({ entities })
   },
   async selectEntity(id) {
     if (id === null) {
@@ -159,10 +157,6 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
     await call('entities.delete', { id })
     if (get().selectedEntityId === id) set({ selectedEntityId: null, selectedMentions: [] })
     await Promise.all([get().refreshEntities(), get().refreshMentions(), get().refreshDocuments(), get().refreshCoMentions()])
-  },
-  async deleteRelation(id) {
-    await call('relations.delete', { id })
-    await get().refreshEntities()
   }
 })
 
