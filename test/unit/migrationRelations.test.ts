@@ -33,14 +33,15 @@ const RECORDED = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/projects
 const VERBS: Record<string, string> = { contract: 'awarded contract to' }
 const TYPE_NOTES: Record<string, string> = { funding: 'Link type: Funding / investment', contract: 'Link type: Contract', other: '' }
 
+const TABLES = ['documents', 'entities', 'mentions', 'claims', 'relations', 'entity_aliases', 'entity_merges', 'maps', 'map_positions', 'history_actions', 'history_changes'] as const
+type Counts = Record<(typeof TABLES)[number] | 'version', number>
+
 /** Row counts of the fixture as it is on disk (schema 5), read without the app. */
-async function countsOnDisk(file = FIXTURE): Promise<Record<string, number>> {
+async function countsOnDisk(file = FIXTURE): Promise<Counts> {
   const SQL = await loadSqlJs()
   const db = new SQL.Database(readFileSync(file))
   const n = (t: string) => Number(db.exec(`SELECT count(*) FROM ${t}`)[0]!.values[0]![0])
-  const out = Object.fromEntries(
-    ['documents', 'entities', 'mentions', 'claims', 'relations', 'entity_aliases', 'entity_merges', 'maps', 'map_positions', 'history_actions', 'history_changes'].map((t) => [t, n(t)])
-  )
+  const out = Object.fromEntries(TABLES.map((t) => [t, n(t)])) as Counts
   out.version = Number(db.exec('PRAGMA user_version')[0]!.values[0]![0])
   db.close()
   return out
