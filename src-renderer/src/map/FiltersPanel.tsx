@@ -159,7 +159,7 @@ export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
               <input type="date" aria-label="Claims to" value={filters.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value || null })} />
             </label>
           </div>
-          {(filters.minGrade || filters.statuses || filters.dateFrom || filters.dateTo) && <p className="muted small">Links and co-mentions have no grade, status or date: they are hidden while these are set.</p>}
+          {(filters.minGrade || filters.statuses || filters.dateFrom || filters.dateTo) && <p className="muted small">Co-mentions have no grade, status or date: they are hidden while these are set. Your links count as claims graded F6 unless you graded them, dated the day you made them.</p>}
         </fieldset>
         <fieldset className="filter-group">
           <legend>Layout of what is shown</legend>

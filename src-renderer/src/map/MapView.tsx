@@ -540,11 +540,11 @@ export function MapView() {
         <span className="muted">Show:</span>
         <label className="checkbox">
           <input type="checkbox" checked={settings.showClaims} onChange={(e) => void guard(() => setMapSettings({ ...settings, showClaims: e.target.checked }))} />
-          Claims
+          <span title="Claims a source states (with a passage)">Claims</span>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={settings.showLinks} onChange={(e) => void guard(() => setMapSettings({ ...settings, showLinks: e.target.checked }))} />
-          Links
+          <span title="Your links: analyst judgements without a passage">Links</span>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={settings.showCoMentions} onChange={(e) => void guard(() => setMapSettings({ ...settings, showCoMentions: e.target.checked }))} />
