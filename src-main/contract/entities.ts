@@ -15,15 +15,6 @@ export interface Entity {
   createdAt: string
 }
 
-export interface Relation {
-  id: number
-  sourceId: number
-  targetId: number
-  type: string
-  label: string
-  createdAt: string
-}
-
 /** An entity type: a built-in (read-only, see vocabulary.ts) or one the user added to the project. */
 export interface EntityTypeInfo {
   key: string
@@ -163,7 +154,4 @@ export const entitiesContract = {
     result: returns<TagAllResult>(),
     changes: ['mentions', 'entities', 'documents']
   }),
-
-  'relations.list': query({ args: none, result: returns<Relation[]>() }),
-  'relations.delete': mutation({ args: z.object({ id }).strict(), result: returns<{ deleted: number }>(), changes: ['entities'] })
 }

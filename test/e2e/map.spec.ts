@@ -1,4 +1,5 @@
-// The relationship map on the sample article: entities, a link and graded
+// The relationship map on the sample article: entities, a link (an analyst
+// judgement without a passage) and graded
 // claims on the map; the evidence behind an edge and the jump to the reader;
 // pinning and re-layout; a named map with its own filters and places that
 // survive a restart; PNG (A3 at 300 DPI), SVG and PDF exports.
@@ -132,11 +133,12 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   await expect(canvas).toHaveAttribute('data-renderer', 'canvas')
   await expect.poll(async () => (await probe.edges(page)).map((e) => `${e.classes}:${e.label}`).sort()).toEqual([
     'claim grade-strong:awarded contract to',
-    'claim grade-weak:is also called',
-    'claim grade-weak:is pivotal to'
+    'claim grade-weak:is pivotal to',
+    // "Link to…" made an analyst judgement without a passage: drawn as the analyst's link
+    'claim link:is also called'
   ])
   const legend = page.getByLabel('Legend')
-  for (const t of ['Company', 'Public body', 'Source/Outlet', 'Claim, well graded (A–B, 1–2)', 'Claim, weaker or ungraded']) await expect(legend).toContainText(t)
+  for (const t of ['Company', 'Public body', 'Source/Outlet', 'Claim, well graded (A–B, 1–2)', 'Claim, weaker or ungraded', 'Your link']) await expect(legend).toContainText(t)
   await page.waitForTimeout(400)
   await page.screenshot({ path: join(SHOTS, 'map-claims.png') })
 
@@ -163,6 +165,8 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   await page.mouse.click(o2.x + link.mid.x, o2.y + link.mid.y)
   await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText('Department of Defense → Pentagon')
   await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText('Analyst judgement (no passage)')
+  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText('Your link')
+  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText('Passages mentioning both')
 
   // Clicking a node selects its entity in the entities pane, and shows its claims.
   const scale = await nodeByLabel(page, 'Scale AI')
@@ -366,12 +370,13 @@ test('a bigger map is laid out in the layout worker, under the app’s CSP, and 
   const data = newDataDir()
   const app = await launchApp(data.dir)
   const { page } = app
-  // 90 entities in a ring with chords (made through the API, as tagging would).
+  // 90 entities in a ring with chords (made through the API, as tagging would; the chords are links: analyst judgements).
   const ids: number[] = []
   for (let i = 0; i < 90; i++) ids.push((await invoke<{ id: number }>(page, 'entities.create', { name: `Org ${i + 1}`, type: i % 3 ? 'Company' : 'Person' })).id)
+  const link = (a: number, b: number, predicate: string) => invoke(page, 'claims.create', { subjectId: a, predicate, object: { kind: 'entity', entityId: b }, analystJudgement: true })
   for (let i = 0; i < 90; i++) {
-    await invoke(page, 'relations.create', { sourceId: ids[i]!, targetId: ids[(i + 1) % 90]!, type: 'other', label: 'knows' })
-    if (i % 5 === 0) await invoke(page, 'relations.create', { sourceId: ids[i]!, targetId: ids[(i + 37) % 90]!, type: 'ownership', label: 'owns' })
+    await link(ids[i]!, ids[(i + 1) % 90]!, 'knows')
+    if (i % 5 === 0) await link(ids[i]!, ids[(i + 37) % 90]!, 'owns')
   }
   await page.evaluate(() => (window as unknown as { rwb: unknown }).rwb) // the bridge is there
   await page.reload()
@@ -392,6 +397,44 @@ test('a bigger map is laid out in the layout worker, under the app’s CSP, and 
   expect(spots.size).toBe(90)
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SHOTS, 'map-worker-layout.png') })
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+  data.cleanup()
+})
+
+test('a project made before links became claims opens with the same edges on its map, and its links can be deleted', async () => {
+  const data = newDataDir()
+  const app = await launchApp(data.dir)
+  const { page } = app
+  // A copy of the fixture written with relations.* (schema 5; see test/fixtures/projects/make-v1-fixture.ts).
+  const path = join(data.dir, 'v1-relations.rwb')
+  copyFileSync(join(REPO, 'test/fixtures/projects/v1-relations.rwb'), path)
+  app.native.openAnswers.push([path])
+  await invoke(page, 'project.open')
+  await page.reload()
+  await page.locator('.app[data-ready="true"]').waitFor()
+  await page.getByRole('tab', { name: 'Map' }).click()
+  const canvas = page.getByLabel('Relationship map')
+  await expect(canvas).toHaveAttribute('data-nodes', '6')
+  // What that version drew (v1-relations.map.json): the three links with their labels (one its type's verb), and the two claims.
+  const recorded = JSON.parse(readFileSync(join(REPO, 'test/fixtures/projects/v1-relations.map.json'), 'utf8')) as { maps: { map: string; edges: { label: string }[] }[] }
+  const want = recorded.maps.find((m) => m.map === 'Main map')!.edges.map((e) => e.label).sort()
+  await expect.poll(async () => (await probe.edges(page)).map((e) => e.label).sort()).toEqual(want)
+  expect((await probe.edges(page)).filter((e) => /\blink\b/.test(e.classes)).map((e) => e.label).sort()).toEqual(['awarded contract to', 'backs', 'is critical of', 'reports on'])
+  await expect(page.getByLabel('Legend')).toContainText('Your link')
+
+  // The entity pane lists the old link as a link, with its type kept in the claim; ✕ deletes it (after a confirmation).
+  await page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /^Meta/ }).click()
+  const meta = page.getByRole('region', { name: 'Entity Meta' })
+  await expect(meta.locator('.link-list')).toContainText('backs → Scale AI')
+  await expect(meta.locator('.link-list')).toContainText('F6 · judgement')
+  await meta.getByRole('button', { name: 'Delete link' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Delete claim?' })
+  await expect(confirm).toContainText('backs')
+  await confirm.getByRole('button', { name: 'Delete claim' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(meta.locator('.link-list')).toContainText('No links yet.')
+  await expect.poll(async () => (await probe.edges(page)).map((e) => e.label)).not.toContain('backs')
   expect(app.consoleErrors).toEqual([])
   await app.quit()
   data.cleanup()

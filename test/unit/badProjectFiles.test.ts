@@ -276,7 +276,7 @@ describe('through the app: project.open, project.openBackup and bootstrap', () =
 
     // Edits go to the copy only.
     await call('entities.create', { name: 'after recovery', type: 'Person' })
-    expect(await call('project.flush', {})).toMatchObject({ ok: true, value: { dirty: false, error: null } })
+    expect(await core.db().save()).toMatchObject({ dirty: false, error: null })
     expect(readFileSync(path).equals(bad)).toBe(true)
     expect(readFileSync(backupPath(path)).equals(bak)).toBe(true)
 

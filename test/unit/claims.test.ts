@@ -193,7 +193,13 @@ describe('claims', () => {
   })
 
   it('suggests the project’s own predicates, most used first, by prefix', async () => {
-    await s.call('relations.create', { sourceId: e['Department of Defense']!.id, targetId: e['Scale AI']!.id, type: 'contract', label: 'Awarded contract to' })
+    // A link: an analyst judgement without a passage, what "Link to…" makes.
+    const link = await s.call('claims.create', {
+      subjectId: e['Department of Defense']!.id,
+      predicate: 'Awarded contract to',
+      object: { kind: 'entity', entityId: e['Scale AI']!.id },
+      analystJudgement: true
+    })
     const all = await s.call('claims.predicates', {})
     // "awarded contract to": one claim + one link (spelling differs only in case) → 2
     expect(all[0]).toEqual({ predicate: expect.stringMatching(/^[Aa]warded contract to$/), count: 2 })
@@ -205,6 +211,9 @@ describe('claims', () => {
     // substring matches come after prefix matches
     const con = await s.call('claims.predicates', { prefix: 'contract' })
     expect(con.map((p) => p.predicate.toLowerCase())).toEqual(['awarded contract to'])
+    // The rest of this file counts claims with passages: the link goes again.
+    expect(await s.call('claims.delete', { id: link.id })).toEqual({ deleted: 1 })
+    expect((await s.call('claims.predicates', { prefix: 'AW' }))[0]!.count).toBe(1)
   })
 
   it('lists claims with their passages, filtered and sorted', async () => {
@@ -265,7 +274,7 @@ describe('claims', () => {
     )
   })
 
-  it('claims with an entity object are the map’s claim edges (relations stay as they are)', async () => {
+  it('claims with an entity object are the map’s claim edges, links (judgements without a passage) included', async () => {
     const edges = claimEdges(await s.call('claims.list', {}))
     expect(edges).toHaveLength(1)
     expect(edges[0]).toMatchObject({ sourceId: e['Department of Defense']!.id, targetId: e['Scale AI']!.id, predicate: 'awarded contract to', grade: 'F6', analystJudgement: false, documentId: seedId })
@@ -277,7 +286,7 @@ describe('claims', () => {
     })
     const edges2 = claimEdges(await s.call('claims.list', {}))
     expect(edges2.find((x) => x.claimId === judged.id)).toMatchObject({ analystJudgement: true, documentId: null })
-    expect((await s.call('relations.list', {})).length).toBe(1)
+    expect(edges2).toHaveLength(2)
   })
 
   it('parses values as typed or selected', async () => {

@@ -109,9 +109,9 @@ describe('before any project is open', () => {
     ['mentions.forDocument', { documentId: 1 }],
     ['mentions.create', { documentId: 1, entityId: 1, start: 0, end: 4 }],
     ['mentions.delete', { id: 1 }],
-    ['relations.list', {}],
-    ['relations.create', { sourceId: 1, targetId: 2, type: 'contract', label: '' }],
-    ['relations.delete', { id: 1 }],
+    ['claims.list', {}],
+    ['claims.create', { subjectId: 1, predicate: 'awarded contract to', object: { kind: 'entity', entityId: 2 }, analystJudgement: true }],
+    ['claims.delete', { id: 1 }],
     ['graph.coMentions', {}]
   ] as const)('%s → NO_PROJECT', async (method, args) => {
     await expectError(method, args, 'NO_PROJECT', /no project/i)
@@ -169,7 +169,7 @@ describe('with the bootstrapped project', () => {
       ['wrong type (string id)', 'documents.get', { id: '1' }, /\bid\b/],
       ['wrong type (boolean)', 'entities.create', { name: true, type: 'Person' }, /\bname\b/],
       ['missing key', 'documents.get', {}, /\bid\b/],
-      ['missing one of several keys', 'relations.create', { sourceId: 1, targetId: 2, type: 'contract' }, /\blabel\b/],
+      ['missing one of several keys', 'claims.create', { subjectId: 1, object: { kind: 'entity', entityId: 2 }, analystJudgement: true }, /\bpredicate\b/],
       ['extra key', 'documents.get', { id: 1, sneaky: true }, /sneaky/],
       ['extra key on a no-argument method', 'entities.list', { verbose: 1 }, /verbose/],
       ['negative id', 'documents.get', { id: -3 }, /\bid\b/],
@@ -184,7 +184,7 @@ describe('with the bootstrapped project', () => {
       ['blank name', 'entities.create', { name: '   \n\t ', type: 'Person' }, /\bname\b/],
       ['huge type', 'entities.create', { name: 'A', type: 'T'.repeat(61) }, /\btype\b/],
       ['huge notes', 'entities.update', { id: 1, notes: 'n'.repeat(100_001) }, /\bnotes\b/],
-      ['huge label', 'relations.create', { sourceId: 1, targetId: 2, type: 'contract', label: 'l'.repeat(201) }, /\blabel\b/],
+      ['huge predicate', 'claims.create', { subjectId: 1, predicate: 'l'.repeat(201), object: { kind: 'entity', entityId: 2 }, analystJudgement: true }, /\bpredicate\b/],
       ['huge path', 'project.openRecent', { path: '/'.repeat(5000) }, /\bpath\b/],
       ['empty path', 'project.openRecent', { path: '' }, /\bpath\b/],
       ['nested id', 'documents.get', { id: { id: 1 } }, /\bid\b/],
@@ -221,17 +221,17 @@ describe('with the bootstrapped project', () => {
       expect(before).toMatch(/\bend\b.*\bstart\b/)
     })
 
-    it('relations.create with source == target', async () => {
+    it('a link (judgement claim) of an entity to itself', async () => {
       const e = await expectOk<{ id: number }>('entities.create', { name: 'Scale AI', type: 'Company' })
-      const msg = await expectError('relations.create', { sourceId: e.id, targetId: e.id, type: 'contract', label: '' }, 'BAD_ARGS')
-      expect(msg).toMatch(/linked to itself/)
-      expect(await expectOk('relations.list')).toEqual([])
+      const msg = await expectError('claims.create', { subjectId: e.id, predicate: 'owns', object: { kind: 'entity', entityId: e.id }, analystJudgement: true }, 'BAD_ARGS')
+      expect(msg).toMatch(/same entity as subject and object/)
+      expect(await expectOk('claims.list', {})).toEqual([])
     })
 
     it('nothing was stored by any rejected call', async () => {
       for (const [, method, args] of cases) await call(method, args)
       expect(await expectOk('entities.list')).toEqual([])
-      expect(await expectOk('relations.list')).toEqual([])
+      expect(await expectOk('claims.list', {})).toEqual([])
       expect(core.saveState().dirty).toBe(false)
     })
   })
@@ -245,7 +245,7 @@ describe('with the bootstrapped project', () => {
     it('entities.update / entities.mentions of a missing entity → NOT_FOUND', async () => {
       await expectError('entities.update', { id: 4242, name: 'Ghost' }, 'NOT_FOUND', /4242/)
       await expectError('entities.mentions', { entityId: 4242 }, 'NOT_FOUND')
-      await expectError('relations.create', { sourceId: 4242, targetId: 4243, type: 'other', label: '' }, 'NOT_FOUND')
+      await expectError('claims.create', { subjectId: 4242, predicate: 'owns', object: { kind: 'entity', entityId: 4243 }, analystJudgement: true }, 'NOT_FOUND')
     })
 
     it('mentions.create outside the document → BAD_ARGS from the store; a repeated tag → CONFLICT', async () => {
@@ -260,12 +260,12 @@ describe('with the bootstrapped project', () => {
       await expectError('mentions.create', { documentId: doc!.id, entityId: e.id, start: at, end: at + 8 }, 'CONFLICT')
     })
 
-    it('a duplicate relation → CONFLICT', async () => {
+    it('splitting a merge twice → CONFLICT', async () => {
       const a = await expectOk<{ id: number }>('entities.create', { name: 'DoD', type: 'PublicBody' })
-      const b = await expectOk<{ id: number }>('entities.create', { name: 'Scale AI', type: 'Company' })
-      const args = { sourceId: a.id, targetId: b.id, type: 'contract', label: '$500M' }
-      await expectOk('relations.create', args)
-      await expectError('relations.create', args, 'CONFLICT')
+      const b = await expectOk<{ id: number }>('entities.create', { name: 'Pentagon', type: 'PublicBody' })
+      const { merge } = await expectOk<{ merge: { id: number } }>('entities.merge', { keepId: a.id, mergeId: b.id })
+      await expectOk('entities.split', { mergeId: merge.id })
+      await expectError('entities.split', { mergeId: merge.id }, 'CONFLICT', /already been split/)
     })
 
     it('project.openRecent of an unknown path → NOT_FOUND', async () => {

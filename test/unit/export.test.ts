@@ -1,5 +1,6 @@
 // Data export over a real project (seed article + an emoji/CJK document,
-// entities with hostile names, mentions, relations), each format read back by
+// entities with hostile names, mentions, links — analyst-judgement claims),
+// each format read back by
 // a real reader: GraphML by graphology-graphml (and networkx when Python has
 // it), GEXF by graphology-gexf, both parsed strictly by libxml2 (libxml2-wasm);
 // CSV by csv-parse; Cytoscape JSON by cytoscape.js; FtM lines against the
@@ -36,6 +37,9 @@ let fx: Fixture
 let snap: GraphSnapshot
 let snapCp: GraphSnapshot
 
+/** The links of a snapshot: claims with an entity object and no evidence. */
+const linksOf = (s: GraphSnapshot) => s.claims.filter((c) => c.objectId !== null && c.evidence.length === 0)
+
 beforeAll(async () => {
   t = tempDir('rwb-export-')
   fx = await buildProject(t.dir)
@@ -62,14 +66,15 @@ function strictParse(xml: string): { name: string; ns: string | null } {
 }
 
 describe('graph snapshot', () => {
-  it('reads entities, relations, mentions and documents (without texts), with an empty claims slot', () => {
+  it('reads entities, links (as claims), mentions and documents (without texts)', () => {
     expect(snap.version).toBe(1)
     expect(snap.project.name).toBe('Export test')
     expect(snap.project.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(snap.entities).toHaveLength(Object.keys(fx.entities).length)
-    expect(snap.relations).toHaveLength(fx.relationCount)
     expect(snap.mentions).toHaveLength(fx.mentionCount)
-    expect(snap.claims).toEqual([])
+    expect(snap.claims).toHaveLength(fx.linkCount)
+    expect(linksOf(snap)).toHaveLength(fx.linkCount)
+    expect(snap).not.toHaveProperty('relations')
     expect(snap.documents.map((d) => d.sha256).sort()).toEqual([fx.seed.sha256, fx.emoji.sha256].sort())
     for (const d of snap.documents) {
       expect(Object.keys(d).sort()).toEqual(['id', 'mediaType', 'sha256', 'sourcePath', 'title'])
@@ -139,7 +144,7 @@ describe('GraphML', () => {
     }
     expect(g.type).toBe('directed')
     expect(g.order).toBe(snap.entities.length)
-    expect(g.size).toBe(snap.relations.length)
+    expect(g.size).toBe(linksOf(snap).length)
   })
 
   it('round-trips names, types, colours and mention counts (special characters included)', () => {
@@ -157,19 +162,19 @@ describe('GraphML', () => {
   })
 
   it('round-trips edge direction and attributes', () => {
-    for (const r of snap.relations) {
-      const id = `r${r.id}`
-      expect(g.source(id)).toBe(`e${r.sourceId}`)
-      expect(g.target(id)).toBe(`e${r.targetId}`)
+    for (const r of linksOf(snap)) {
+      const id = `c${r.id}`
+      expect(g.source(id)).toBe(`e${r.subjectId}`)
+      expect(g.target(id)).toBe(`e${r.objectId}`)
       const a = g.getEdgeAttributes(id)
-      expect(a.type).toBe(r.type)
-      expect(a.grade).toBe('')
-      expect(a.category).toBe('relation')
-      expect(a.label).toBe(r.label || 'works for') // the only unlabelled link is an employment
+      expect(a.type).toBe('claim')
+      expect(a.grade).toBe('F6')
+      expect(a.category).toBe('claim')
+      expect(a.label).toBe(r.predicate)
       expect(a.predicate).toBe(a.label)
     }
-    const hostile = snap.relations.find((r) => r.type === 'partnership')!
-    expect(g.getEdgeAttribute(`r${hostile.id}`, 'label')).toBe(`label <&> "q" 'a'`)
+    const hostile = linksOf(snap).find((r) => r.subjectId === fx.entities.xml)!
+    expect(g.getEdgeAttribute(`c${hostile.id}`, 'label')).toBe(`label <&> "q" 'a'`)
   })
 
   const python = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' })
@@ -190,11 +195,11 @@ print(json.dumps({
     const out = JSON.parse(res.stdout)
     expect(out.directed).toBe(true)
     expect(out.nodes).toBe(snap.entities.length)
-    expect(out.edges).toBe(snap.relations.length)
+    expect(out.edges).toBe(linksOf(snap).length)
     expect(out.labels[`e${fx.entities.xml}`]).toBe(HOSTILE.xml)
     expect(out.labels[`e${fx.entities.li}`]).toBe('李小龙')
     expect(out.mentions[`e${fx.entities.scale}`]).toBe(3)
-    expect(out.edge_types).toEqual(snap.relations.map((r) => r.type).sort())
+    expect(out.edge_types).toEqual(linksOf(snap).map(() => 'claim'))
   })
 })
 
@@ -217,7 +222,7 @@ describe('GEXF 1.3', () => {
   it('round-trips nodes with labels, attributes and viz colours', () => {
     expect(g.type).toBe('directed')
     expect(g.order).toBe(snap.entities.length)
-    expect(g.size).toBe(snap.relations.length)
+    expect(g.size).toBe(linksOf(snap).length)
     for (const e of snap.entities) {
       const a = g.getNodeAttributes(`e${e.id}`)
       expect(a.label).toBe(xmlSafe(e.name))
@@ -232,15 +237,15 @@ describe('GEXF 1.3', () => {
   })
 
   it('round-trips edges with label, predicate, type and grade', () => {
-    for (const r of snap.relations) {
-      const id = `r${r.id}`
-      expect(g.source(id)).toBe(`e${r.sourceId}`)
-      expect(g.target(id)).toBe(`e${r.targetId}`)
+    for (const r of linksOf(snap)) {
+      const id = `c${r.id}`
+      expect(g.source(id)).toBe(`e${r.subjectId}`)
+      expect(g.target(id)).toBe(`e${r.objectId}`)
       const a = g.getEdgeAttributes(id)
-      expect(a.label).toBe(r.label || 'works for')
+      expect(a.label).toBe(r.predicate)
       expect(a.predicate).toBe(a.label)
-      expect(a.type).toBe(r.type)
-      expect(a.grade).toBe('')
+      expect(a.type).toBe('claim')
+      expect(a.grade).toBe('F6')
     }
   })
 })
@@ -253,15 +258,17 @@ describe('CSV', () => {
     files = new Map(renderExport(snapCp, 'csv').map((f) => [f.suffix, f.content]))
   })
 
-  it('writes nodes, edges, mentions and claims (header only) with a BOM and CRLF', () => {
+  it('writes nodes, edges, mentions and claims (links included) with a BOM and CRLF', () => {
     expect([...files.keys()]).toEqual(['-nodes.csv', '-edges.csv', '-mentions.csv', '-claims.csv'])
     for (const content of files.values()) {
       expect(content.startsWith(BOM)).toBe(true)
       expect(content.endsWith('\r\n')).toBe(true)
       expect(content.replace(/"[^"]*"/g, '').includes('\n') && /[^\r]\n/.test(content.replace(/"[^"]*"/g, ''))).toBe(false)
     }
-    expect(files.get('-claims.csv')).toBe(`${BOM}id,subject_id,subject,predicate,object_id,object,grade,evidence_count,document_ids,quotes\r\n`)
-    expect(table('-claims.csv')).toEqual([])
+    expect(files.get('-claims.csv')!.startsWith(`${BOM}id,subject_id,subject,predicate,object_id,object,grade,evidence_count,document_ids,quotes\r\n`)).toBe(true)
+    expect(table('-claims.csv').map((c) => [c.subject_id, c.object_id, c.evidence_count])).toEqual(
+      linksOf(snap).map((c) => [String(c.subjectId), String(c.objectId), '0'])
+    )
   })
 
   it('round-trips every node through a real CSV parser, formula cells neutralised', () => {
@@ -289,8 +296,9 @@ describe('CSV', () => {
 
   it('round-trips edges and mentions (both offset units)', () => {
     const edges = table('-edges.csv')
-    expect(edges).toHaveLength(snap.relations.length)
-    const f = edges.find((e) => e.relation_type === 'funding')!
+    expect(edges).toHaveLength(linksOf(snap).length)
+    expect(new Set(edges.map((e) => e.relation_type))).toEqual(new Set(['claim']))
+    const f = edges.find((e) => e.source === `e${fx.entities.formula}`)!
     expect(f.label).toBe("'=1+1")
     expect(f.source).toBe(`e${fx.entities.formula}`)
     expect(f.source_label).toBe(`'${HOSTILE.formula}`)
@@ -350,7 +358,7 @@ describe('FollowTheMoney JSON lines', () => {
     const lines = text.split('\n')
     expect(lines.pop()).toBe('')
     const ents = lines.map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, unknown> })
-    expect(ents).toHaveLength(snap.entities.length + snap.relations.length)
+    expect(ents).toHaveLength(snap.entities.length + linksOf(snap).length)
     const byId = new Map(ents.map((e) => [e.id, e]))
     expect(byId.size).toBe(ents.length)
     for (const e of ents) {
@@ -372,11 +380,13 @@ describe('FollowTheMoney JSON lines', () => {
     expect(schemaOf('北京')).toBe('Address')
     expect(schemaOf('$500 million')).toBe('Note')
     const links = ents.filter((e) => !e.properties.name)
+    // a link whose predicate is a link type's verb gets that type's FtM schema
     expect(links.map((l) => l.schema).sort()).toEqual(['Employment', 'Ownership', 'UnknownLink', 'UnknownLink', 'UnknownLink', 'UnknownLink'])
     const own = links.find((l) => l.schema === 'Ownership')!
     expect(byId.get((own.properties.owner as string[])[0]!)!.properties.name).toEqual(['Meta'])
     expect(byId.get((own.properties.asset as string[])[0]!)!.properties.name).toEqual(['Scale AI'])
-    expect(own.properties.role).toEqual(['owns a stake in'])
+    expect(own.properties.role).toEqual(['owns'])
+    expect(own.properties.status).toEqual(['F6'])
     const emp = links.find((l) => l.schema === 'Employment')!
     expect(byId.get((emp.properties.employee as string[])[0]!)!.properties.name).toEqual(['Trump'])
     expect(emp.properties.role).toEqual(['works for'])
@@ -405,7 +415,7 @@ describe('Cytoscape JSON', () => {
     expect(obj.data.name).toBe('Export test')
     const cy = cytoscape({ headless: true, layout: { name: 'preset' }, elements: obj.elements })
     expect(cy.nodes()).toHaveLength(snap.entities.length)
-    expect(cy.edges()).toHaveLength(snap.relations.length)
+    expect(cy.edges()).toHaveLength(linksOf(snap).length)
     for (const e of snap.entities) {
       const n = cy.getElementById(`e${e.id}`)
       expect(n.data('name')).toBe(e.name)
@@ -413,12 +423,13 @@ describe('Cytoscape JSON', () => {
       expect(n.data('mentions')).toBe(e.mentionCount)
       expect(Number.isFinite(n.position('x'))).toBe(true)
     }
-    for (const r of snap.relations) {
-      const ed = cy.getElementById(`r${r.id}`)
-      expect(ed.source().id()).toBe(`e${r.sourceId}`)
-      expect(ed.target().id()).toBe(`e${r.targetId}`)
-      expect(ed.data('interaction')).toBe(r.type)
-      expect(ed.data('grade')).toBe('')
+    for (const r of linksOf(snap)) {
+      const ed = cy.getElementById(`c${r.id}`)
+      expect(ed.source().id()).toBe(`e${r.subjectId}`)
+      expect(ed.target().id()).toBe(`e${r.objectId}`)
+      expect(ed.data('interaction')).toBe('claim')
+      expect(ed.data('label')).toBe(r.predicate)
+      expect(ed.data('grade')).toBe('F6')
     }
     // positions do not pile up
     const spots = new Set(cy.nodes().map((n) => `${n.position('x')},${n.position('y')}`))
@@ -458,8 +469,8 @@ describe('claims in every format', () => {
   })
 
   it('reads claims into the snapshot with their passage in both offset units', () => {
-    expect(cs.claims.map((x) => x.id)).toEqual(claimIds)
-    const [met, valuation] = cs.claims
+    expect(cs.claims.map((x) => x.id)).toEqual([...linksOf(cs).map((x) => x.id), ...claimIds])
+    const [met, valuation] = cs.claims.filter((x) => claimIds.includes(x.id))
     expect(met).toMatchObject({ subjectId: c.entities.zhang, predicate: 'met', objectId: c.entities.li, objectText: null, grade: 'B2' })
     const ev = met!.evidence[0]!
     expect(c.emoji.text.slice(ev.start, ev.end)).toBe(ev.quote)
@@ -471,7 +482,7 @@ describe('claims in every format', () => {
 
   it('makes a claim with an entity object an edge (GraphML, GEXF, Cytoscape) carrying predicate and grade', () => {
     const g = parseGraphml(Graph, renderExport(cs, 'graphml')[0]!.content)
-    expect(g.size).toBe(c.relationCount + 1)
+    expect(g.size).toBe(c.linkCount + 1)
     const id = `c${claimIds[0]}`
     expect(g.source(id)).toBe(`e${c.entities.zhang}`)
     expect(g.target(id)).toBe(`e${c.entities.li}`)
@@ -484,9 +495,9 @@ describe('claims in every format', () => {
 
   it('writes claims.csv rows and FtM links', () => {
     const rows = parseCsv(renderExport(cs, 'csv').find((f) => f.suffix === '-claims.csv')!.content, { bom: true, columns: true } as never) as Record<string, string>[]
-    expect(rows).toHaveLength(2)
-    expect(rows[0]).toMatchObject({ subject: 'Zhang Wei', predicate: 'met', object: '李小龙', grade: 'B2', evidence_count: '1' })
-    expect(rows[1]).toMatchObject({ subject: 'Scale AI', predicate: 'valuation', object_id: '', evidence_count: '0' })
+    expect(rows).toHaveLength(c.linkCount + 2)
+    expect(rows.at(-2)).toMatchObject({ subject: 'Zhang Wei', predicate: 'met', object: '李小龙', grade: 'B2', evidence_count: '1' })
+    expect(rows.at(-1)).toMatchObject({ subject: 'Scale AI', predicate: 'valuation', object_id: '', evidence_count: '0' })
     const ftm = toFtmEntities(cs)
     const link = ftm.find((e) => e.properties.role?.[0] === 'met')!
     expect(link.schema).toBe('UnknownLink')

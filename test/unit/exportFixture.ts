@@ -1,6 +1,7 @@
 // A real project for the export / W3C tests: the seed article and a document
 // with emoji and CJK before its spans, imported the way the app imports files,
-// with entities (some with hostile names), mentions and relations.
+// with entities (some with hostile names), mentions and links (analyst-
+// judgement claims without a passage: what "Link to…" makes).
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
@@ -64,7 +65,8 @@ export interface Fixture {
   seed: DocInfo
   emoji: DocInfo
   entities: Record<string, number>
-  relationCount: number
+  /** Links: judgement claims with an entity object and no passage. */
+  linkCount: number
   mentionCount: number
 }
 
@@ -108,13 +110,13 @@ export async function buildProject(dir: string, name = 'Export test.rwb'): Promi
   await t(emoji, 'cafe', 'Café Ünïcode', 0)
   await t(emoji, 'beijing', '北京', 0)
 
-  const rel = async (a: string, b: string, type: string, label: string) =>
-    db.call('relations.create', { sourceId: entities[a]!, targetId: entities[b]!, type, label })
-  await rel('dod', 'scale', 'contract', 'awarded contract to')
-  await rel('meta', 'scale', 'ownership', 'owns a stake in')
-  await rel('trump', 'dod', 'employment', '')
-  await rel('zhang', 'cafe', 'other', 'met at')
-  await rel('xml', 'control', 'partnership', `label <&> "q" 'a'`)
-  await rel('formula', 'plus', 'funding', '=1+1')
-  return { db, path, seed, emoji, entities, relationCount: 6, mentionCount }
+  const link = async (a: string, b: string, predicate: string) =>
+    db.call('claims.create', { subjectId: entities[a]!, predicate, object: { kind: 'entity', entityId: entities[b]! }, analystJudgement: true })
+  await link('dod', 'scale', 'awarded contract to')
+  await link('meta', 'scale', 'owns') // a link type's verb: FtM Ownership
+  await link('trump', 'dod', 'works for') // FtM Employment
+  await link('zhang', 'cafe', 'met at')
+  await link('xml', 'control', `label <&> "q" 'a'`)
+  await link('formula', 'plus', '=1+1')
+  return { db, path, seed, emoji, entities, linkCount: 6, mentionCount }
 }

@@ -1,8 +1,9 @@
 // Pure renderer helpers: the map's Cytoscape element builder and the
 // reader's span segmentation / find.
 import { describe, expect, it, vi } from 'vitest'
-import type { CoMention, Entity, Relation } from '../../src-main/contract/types'
+import type { CoMention, Entity } from '../../src-main/contract/types'
 import { ENTITY_TYPES, entityType, RELATION_TYPES } from '../../src-main/contract/vocabulary'
+import { linkPredicate } from '../../src-main/core/tagging/legacyLinks'
 
 // The renderer imports the contract through the '@contract' alias, which
 // electron.vite.config.ts defines for the renderer build but vitest.config.ts
@@ -10,13 +11,33 @@ import { ENTITY_TYPES, entityType, RELATION_TYPES } from '../../src-main/contrac
 vi.mock('@contract/vocabulary', () => import('../../src-main/contract/vocabulary'))
 
 import { buildElements, elementsKey, nodeSize } from '../../src-renderer/src/map/graph'
+import { edgesFromClaims, type MapClaim } from '../../src-renderer/src/map/edgesFromClaims'
 import { findAll, segmentRange, type Layer, type Segment } from '../../src-renderer/src/reader/segments'
 import { rng } from '../support/rng'
 
 /** mulberry32: deterministic, so a failure reproduces from its seed. */
 
 const entity = (id: number, type: string, mentionCount = 0, name = `E${id}`): Entity => ({ id, name, type, notes: '', mentionCount, createdAt: '2025-01-01T00:00:00.000Z' })
-const relation = (id: number, sourceId: number, targetId: number, type = 'contract', label = ''): Relation => ({ id, sourceId, targetId, type, label, createdAt: '2025-01-01T00:00:00.000Z' })
+/** A link: an analyst-judgement claim without a passage (what "Link to…" makes, and what migration 0006 made of every old link). */
+const link = (id: number, subjectId: number, objectId: number, predicate = 'awarded contract to'): MapClaim => ({
+  id,
+  subjectId,
+  objectId,
+  objectLabel: `E${objectId}`,
+  predicate,
+  reliability: 'F',
+  credibility: 6,
+  status: 'unverified',
+  documentId: null,
+  documentTitle: null,
+  start: null,
+  end: null,
+  quote: null,
+  grade: 'F6',
+  analystJudgement: true,
+  createdAt: '2025-01-01T00:00:00.000Z'
+})
+const links = (...ls: MapClaim[]) => edgesFromClaims(ls)
 
 describe('nodeSize', () => {
   it('is monotonic (non-decreasing) and bounded', () => {
@@ -51,7 +72,7 @@ describe('buildElements', () => {
   const edges = (els: ReturnType<typeof buildElements>, cls?: string) => els.filter((e) => e.group === 'edges' && (!cls || e.classes === cls))
 
   it('makes one node per entity, coloured by type and sized by mentions', () => {
-    const els = buildElements({ entities, relations: [], coMentions: [], showCoMentions: false })
+    const els = buildElements({ entities, coMentions: [], showCoMentions: false })
     const ns = nodes(els)
     expect(ns).toHaveLength(4)
     expect(ns.map((n) => n.data.id)).toEqual(['e1', 'e2', 'e3', 'e4'])
@@ -73,29 +94,36 @@ describe('buildElements', () => {
   })
 
   it('every known entity type has a distinct colour', () => {
-    const els = buildElements({ entities: ENTITY_TYPES.map((t, i) => entity(i + 1, t.key)), relations: [], coMentions: [], showCoMentions: false })
+    const els = buildElements({ entities: ENTITY_TYPES.map((t, i) => entity(i + 1, t.key)), coMentions: [], showCoMentions: false })
     const colours = nodes(els).map((n) => n.data.color)
     expect(new Set(colours).size).toBe(ENTITY_TYPES.length)
   })
 
-  it('makes one directed edge per relation, labelled with its label or the type verb', () => {
-    const relations = [relation(10, 3, 2, 'contract', '$500M contract'), relation(11, 2, 1, 'employment', ''), relation(12, 1, 3, 'not-a-known-type', ''), relation(13, 2, 3, 'funding', '')]
-    const els = buildElements({ entities, relations, coMentions: [], showCoMentions: false })
-    const rs = edges(els, 'relation')
-    expect(edges(els)).toHaveLength(4)
-    expect(rs.map((r) => [r.data.id, r.data.source, r.data.target, r.data.label])).toEqual([
-      ['r10', 'e3', 'e2', '$500M contract'],
-      ['r11', 'e2', 'e1', RELATION_TYPES.find((t) => t.key === 'employment')!.verb],
-      ['r12', 'e1', 'e3', 'not-a-known-type'],
-      ['r13', 'e2', 'e3', 'invested in']
-    ])
-    expect(rs.map((r) => r.data.relationId)).toEqual([10, 11, 12, 13])
-    expect(rs[0]!.data.type).toBe('contract')
+  it('an old link (migration 0006) says its label, or its type\'s verb when it had none, as the map drew it', () => {
+    expect(linkPredicate('$500M contract', 'contract')).toBe('$500M contract')
+    expect(linkPredicate('', 'employment')).toBe(RELATION_TYPES.find((t) => t.key === 'employment')!.verb)
+    expect(linkPredicate('', 'funding')).toBe('invested in')
+    expect(linkPredicate('', 'not-a-known-type')).toBe('not-a-known-type')
+    expect(linkPredicate('  ', 'contract')).toBe('awarded contract to')
   })
 
-  it('two relations between the same pair (either direction) stay separate edges', () => {
-    const els = buildElements({ entities, relations: [relation(1, 1, 2), relation(2, 2, 1), relation(3, 1, 2, 'funding')], coMentions: [], showCoMentions: false })
-    expect(edges(els).map((e) => e.data.id)).toEqual(['r1', 'r2', 'r3'])
+  it('makes one directed edge per link, labelled with its predicate and drawn as a link', () => {
+    const ls = links(link(10, 3, 2, '$500M contract'), link(11, 2, 1, linkPredicate('', 'employment')), link(12, 1, 3, linkPredicate('', 'not-a-known-type')), link(13, 2, 3, 'invested in'))
+    const els = buildElements({ entities, claimEdges: ls, coMentions: [], showCoMentions: false })
+    const rs = edges(els, 'claim link')
+    expect(edges(els)).toHaveLength(4)
+    expect(rs.map((r) => [r.data.id, r.data.source, r.data.target, r.data.label])).toEqual([
+      ['k10', 'e3', 'e2', '$500M contract'],
+      ['k11', 'e2', 'e1', RELATION_TYPES.find((t) => t.key === 'employment')!.verb],
+      ['k12', 'e1', 'e3', 'not-a-known-type'],
+      ['k13', 'e2', 'e3', 'invested in']
+    ])
+    expect(rs.map((r) => r.data.claimIds)).toEqual([[10], [11], [12], [13]])
+  })
+
+  it('links between the same pair in either direction, or saying different things, stay separate edges', () => {
+    const els = buildElements({ entities, claimEdges: links(link(1, 1, 2), link(2, 2, 1), link(3, 1, 2, 'invested in')), coMentions: [], showCoMentions: false })
+    expect(edges(els).map((e) => e.data.id)).toEqual(['k1', 'k2', 'k3'])
   })
 
   it('co-mention edges appear only when showCoMentions is on', () => {
@@ -103,9 +131,9 @@ describe('buildElements', () => {
       { a: 1, b: 2, count: 1 },
       { a: 2, b: 3, count: 7 }
     ]
-    const off = buildElements({ entities, relations: [relation(1, 1, 2)], coMentions, showCoMentions: false })
+    const off = buildElements({ entities, claimEdges: links(link(1, 1, 2)), coMentions, showCoMentions: false })
     expect(edges(off, 'comention')).toEqual([])
-    const on = buildElements({ entities, relations: [relation(1, 1, 2)], coMentions, showCoMentions: true })
+    const on = buildElements({ entities, claimEdges: links(link(1, 1, 2)), coMentions, showCoMentions: true })
     const cs = edges(on, 'comention')
     expect(cs.map((c) => [c.data.source, c.data.target, c.data.count])).toEqual([
       ['e1', 'e2', 1],
@@ -113,16 +141,17 @@ describe('buildElements', () => {
     ])
     // width grows with the count, bounded
     expect(cs[1]!.data.width).toBeGreaterThan(cs[0]!.data.width)
-    const huge = buildElements({ entities, relations: [], coMentions: [{ a: 1, b: 2, count: 1e9 }], showCoMentions: true })
+    const huge = buildElements({ entities, coMentions: [{ a: 1, b: 2, count: 1e9 }], showCoMentions: true })
     expect(edges(huge)[0]!.data.width).toBeLessThanOrEqual(6)
-    // relation edges are unaffected by the toggle
-    expect(edges(on, 'relation')).toEqual(edges(off, 'relation'))
+    // link edges are unaffected by the toggle
+    expect(edges(on, 'claim link')).toEqual(edges(off, 'claim link'))
+    expect(edges(on, 'claim link')).toHaveLength(1)
   })
 
   it('makes no edge to an unknown entity id', () => {
     const els = buildElements({
       entities,
-      relations: [relation(1, 1, 99), relation(2, 99, 1), relation(3, 98, 99), relation(4, 1, 2)],
+      claimEdges: links(link(1, 1, 99), link(2, 99, 1), link(3, 98, 99), link(4, 1, 2)),
       coMentions: [
         { a: 1, b: 99, count: 3 },
         { a: 99, b: 2, count: 3 },
@@ -135,28 +164,28 @@ describe('buildElements', () => {
       expect(ids.has(e.data.source)).toBe(true)
       expect(ids.has(e.data.target)).toBe(true)
     }
-    expect(edges(els).map((e) => e.data.id)).toEqual(['r4', 'c2-3'])
+    expect(edges(els).map((e) => e.data.id)).toEqual(['k4', 'c2-3'])
   })
 
   it('element ids are unique, and nothing at all comes out of no entities', () => {
     const r = rng(7)
     const ents = Array.from({ length: 30 }, (_, i) => entity(i + 1, ENTITY_TYPES[i % ENTITY_TYPES.length]!.key, Math.floor(r() * 50)))
-    const rels = Array.from({ length: 60 }, (_, i) => relation(i + 1, 1 + Math.floor(r() * 35), 1 + Math.floor(r() * 35)))
+    const rels = links(...Array.from({ length: 60 }, (_, i) => link(i + 1, 1 + Math.floor(r() * 35), 1 + Math.floor(r() * 35), `p${i % 7}`)))
     const cms: CoMention[] = []
     for (let a = 1; a <= 35; a++) for (let b = a + 1; b <= 35; b++) if (r() < 0.1) cms.push({ a, b, count: 1 + Math.floor(r() * 9) })
-    const els = buildElements({ entities: ents, relations: rels, coMentions: cms, showCoMentions: true })
+    const els = buildElements({ entities: ents, claimEdges: rels, coMentions: cms, showCoMentions: true })
     const all = els.map((e) => e.data.id)
     expect(new Set(all).size).toBe(all.length)
-    expect(buildElements({ entities: [], relations: rels, coMentions: cms, showCoMentions: true })).toEqual([])
+    expect(buildElements({ entities: [], claimEdges: rels, coMentions: cms, showCoMentions: true })).toEqual([])
   })
 
   it('elementsKey changes when a label, colour or size changes, not otherwise', () => {
-    const input = { entities, relations: [relation(1, 1, 2)], coMentions: [], showCoMentions: false }
+    const input = { entities, claimEdges: links(link(1, 1, 2)), coMentions: [], showCoMentions: false }
     const key = elementsKey(buildElements(input))
     expect(elementsKey(buildElements(structuredClone(input)))).toBe(key)
     expect(elementsKey(buildElements({ ...input, entities: [entity(1, 'Company', 0, 'Alexandr Wang'), ...entities.slice(1)] }))).not.toBe(key)
     expect(elementsKey(buildElements({ ...input, entities: [entity(1, 'Person', 40, 'Alexandr Wang'), ...entities.slice(1)] }))).not.toBe(key)
-    expect(elementsKey(buildElements({ ...input, relations: [relation(1, 1, 2, 'contract', 'renamed')] }))).not.toBe(key)
+    expect(elementsKey(buildElements({ ...input, claimEdges: links(link(1, 1, 2, 'renamed')) }))).not.toBe(key)
   })
 })
 

@@ -49,7 +49,15 @@ describe('undo and redo', () => {
     ['tag 2', () => s.call('mentions.create', { documentId: doc, entityId: e.scale!.id, ...span(text, 'Scale AI') }), /^Tag “Scale AI”/],
     ['alias', () => s.call('aliases.add', { entityId: e.dod!.id, name: 'DoD' }), 'Add alias “DoD” to “US Department of Defense”'],
     ['tag all', () => s.call('entities.tagAllConfirm', { entityId: e.dod!.id, spans: [{ documentId: doc, ...span(text, 'DoD') }] }), 'Tag all: 1 mention of “US Department of Defense”'],
-    ['link', () => s.call('relations.create', { sourceId: e.dod!.id, targetId: e.scale!.id, type: 'contract', label: 'awarded contract to' }), 'Link US Department of Defense → Scale AI'],
+    // A link is an analyst-judgement claim without a passage ("Link to…").
+    [
+      'link',
+      async () =>
+        (e.linkId = {
+          id: (await s.call('claims.create', { subjectId: e.dod!.id, predicate: 'awarded contract to', object: { kind: 'entity', entityId: e.scale!.id }, analystJudgement: true })).id
+        } as Entity),
+      'Claim: US Department of Defense — awarded contract to — Scale AI'
+    ],
     [
       'claim',
       async () =>
@@ -74,7 +82,7 @@ describe('undo and redo', () => {
     ['split', () => s.call('entities.split', { mergeId: e.mergeId!.id }), 'Split “Bloomberg” from “Scale AI”'],
     ['remove alias', async () => s.call('aliases.remove', { id: (await s.call('aliases.list', { entityId: e.dod!.id }))[0]!.id }), 'Remove alias “DoD”'],
     ['delete claim', () => s.call('claims.delete', { id: e.claimId!.id }), /^Delete claim: US Department of Defense — awarded contract to — Scale AI/],
-    ['delete link', async () => s.call('relations.delete', { id: (await s.call('relations.list', {}))[0]!.id }), 'Remove link'],
+    ['delete link', () => s.call('claims.delete', { id: e.linkId!.id }), /^Delete claim: US Department of Defense — awarded contract to — Scale AI/],
     ['delete mention', async () => s.call('mentions.delete', { id: (await s.call('mentions.forDocument', { documentId: doc }))[0]!.id }), /^Remove tag “/],
     ['delete entity', () => s.call('entities.delete', { id: e.dod!.id }), 'Delete entity “US Department of Defense”']
   ]

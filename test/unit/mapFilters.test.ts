@@ -1,14 +1,14 @@
 // The map's filters (src-renderer/src/map/filters.ts) and element building
-// with claims and grades (graph.ts).
+// with claims and grades (graph.ts). Links are analyst-judgement claims
+// without a passage (schema 0006): shown with showLinks, drawn as links.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAP_FILTERS, DEFAULT_MAP_SETTINGS, type CoMention, type Entity, type MapFilters, type Relation } from '../../src-main/contract/types'
-import { applyFilters, claimDate, filterClaims, isoDay, neighbourhood, type MapData } from '../../src-renderer/src/map/filters'
+import { DEFAULT_MAP_FILTERS, DEFAULT_MAP_SETTINGS, type CoMention, type Entity, type MapFilters } from '../../src-main/contract/types'
+import { applyFilters, claimDate, filterClaims, isoDay, neighbourhood, type FilteredMap, type MapData } from '../../src-renderer/src/map/filters'
 import { buildElements, nodeSizeByDegree } from '../../src-renderer/src/map/graph'
 import { legendEntries } from '../../src-renderer/src/map/legend'
 import type { MapClaim } from '../../src-renderer/src/map/edgesFromClaims'
 
 const entity = (id: number, type: string, name = `E${id}`): Entity => ({ id, name, type, notes: '', mentionCount: id, createdAt: '2025-01-01T00:00:00.000Z' })
-const relation = (id: number, sourceId: number, targetId: number, label = ''): Relation => ({ id, sourceId, targetId, type: 'contract', label, createdAt: '2025-01-01T00:00:00.000Z' })
 let cid = 100
 const claim = (p: Partial<MapClaim>): MapClaim => ({
   id: cid++,
@@ -29,13 +29,19 @@ const claim = (p: Partial<MapClaim>): MapClaim => ({
   createdAt: '2024-06-01T00:00:00.000Z',
   ...p
 })
+/** A link: the analyst's judgement, no passage, ungraded (as "Link to…" and migration 0006 make them). */
+const link = (id: number, subjectId: number, objectId: number, predicate: string): MapClaim =>
+  claim({ id, subjectId, objectId, predicate, reliability: 'F', credibility: 6, grade: 'F6', documentId: null, documentTitle: null, start: null, end: null, quote: null, analystJudgement: true, createdAt: '2025-01-01T00:00:00.000Z' })
+const claimsOnly = (r: FilteredMap) => r.claimEdges.filter((e) => !e.link)
+const linkIds = (r: FilteredMap) => r.claimEdges.filter((e) => e.link).flatMap((e) => e.claimIds)
 
 // 1 Person, 2 Company, 3 Company, 4 PublicBody, 5 Location (isolated), 6 Person (chain 1-2-3-4-6)
 function data(): MapData {
   return {
     entities: [entity(1, 'Person'), entity(2, 'Company'), entity(3, 'Company'), entity(4, 'PublicBody'), entity(5, 'Location'), entity(6, 'Person')],
-    relations: [relation(1, 2, 3, 'supplies'), relation(2, 4, 6)],
     claims: [
+      link(51, 2, 3, 'supplies'),
+      link(52, 4, 6, 'awarded contract to'),
       claim({ id: 1, subjectId: 1, objectId: 2, predicate: 'owns', reliability: 'A', credibility: 1, documentId: 10 }),
       claim({ id: 2, subjectId: 3, objectId: 4, predicate: 'awarded contract to', reliability: 'D', credibility: 4, status: 'disputed', documentId: 11 }),
       claim({ id: 3, subjectId: 3, objectId: null, objectLabel: '5 USD', predicate: 'revenue', documentId: 11 })
@@ -62,15 +68,20 @@ describe('applyFilters', () => {
   it('shows everything with no filters: claims with entity objects, links; co-mentions only when asked', () => {
     const r = applyFilters(data(), F(), S)
     expect(ids(r)).toEqual([1, 2, 3, 4, 5, 6])
-    expect(r.claimEdges.map((e) => [e.sourceId, e.targetId, e.gradeClass])).toEqual([
+    expect(claimsOnly(r).map((e) => [e.sourceId, e.targetId, e.gradeClass])).toEqual([
       [1, 2, 'strong'],
       [3, 4, 'disputed']
     ])
-    expect(r.relations.map((x) => x.id)).toEqual([1, 2])
+    expect(linkIds(r)).toEqual([51, 52])
     expect(r.coMentions).toEqual([])
     expect(applyFilters(data(), F(), { ...S, showCoMentions: true }).coMentions).toHaveLength(1)
-    expect(applyFilters(data(), F(), { ...S, showClaims: false }).claimEdges).toEqual([])
-    expect(applyFilters(data(), F(), { ...S, showLinks: false }).relations).toEqual([])
+    // showClaims hides the claims a source states, showLinks the analyst's links
+    const noClaims = applyFilters(data(), F(), { ...S, showClaims: false })
+    expect(claimsOnly(noClaims)).toEqual([])
+    expect(linkIds(noClaims)).toEqual([51, 52])
+    const noLinks = applyFilters(data(), F(), { ...S, showLinks: false })
+    expect(linkIds(noLinks)).toEqual([])
+    expect(claimsOnly(noLinks)).toHaveLength(2)
     expect(r.degree.get(3)).toBe(2)
     expect(r.degree.get(5)).toBeUndefined()
   })
@@ -78,40 +89,60 @@ describe('applyFilters', () => {
   it('filters by entity type, and drops edges to hidden entities', () => {
     const r = applyFilters(data(), F({ entityTypes: ['Company', 'Person'] }), S)
     expect(ids(r)).toEqual([1, 2, 3, 6])
-    expect(r.claimEdges.map((e) => e.id)).toEqual(['k1'])
-    expect(r.relations.map((x) => x.id)).toEqual([1])
+    expect(claimsOnly(r).map((e) => e.id)).toEqual(['k1'])
+    expect(linkIds(r)).toEqual([51])
   })
 
   it('filters by document: entities mentioned there, claims said there', () => {
     const r = applyFilters(data(), F({ documentIds: [11] }), S)
     expect(ids(r)).toEqual([3, 4])
     expect(r.claimEdges.map((e) => e.claimIds)).toEqual([[2]])
-    expect(r.claims.map((c) => c.id).sort()).toEqual([2, 3])
+    // a link has no document: the filter narrows its ends, not the link (52 starts at 4, which stays)
+    expect(r.claims.map((c) => c.id).sort((a, b) => a - b)).toEqual([2, 3, 52])
+  })
+
+  it('keeps a link between two entities of the filtered documents, and never lets a link pull in an entity', () => {
+    const d = data()
+    d.claims.push(link(53, 3, 4, 'supplies to'), link(54, 3, 5, 'rents from'))
+    const r = applyFilters(d, F({ documentIds: [11] }), S)
+    expect(ids(r)).toEqual([3, 4])
+    expect(linkIds(r)).toEqual([53])
+    // a judgement that rests on a passage is a claim of that passage's document
+    d.claims.push(claim({ id: 55, subjectId: 1, objectId: 5, predicate: 'visits', analystJudgement: true, documentId: 12 }))
+    expect(ids(applyFilters(d, F({ documentIds: [12] }), S))).toEqual([1, 5])
   })
 
   it('filters by predicate, matching claim predicates and link labels', () => {
     const r = applyFilters(data(), F({ predicates: ['OWNS', 'supplies'] }), S)
-    expect(r.claimEdges.map((e) => e.claimIds)).toEqual([[1]])
-    expect(r.relations.map((x) => x.id)).toEqual([1])
+    expect(claimsOnly(r).map((e) => e.claimIds)).toEqual([[1]])
+    expect(linkIds(r)).toEqual([51])
   })
 
-  it('filters by minimum grade and status; links (ungraded) are hidden then', () => {
+  it('filters by minimum grade and status; ungraded, unverified links are hidden then', () => {
     const r = applyFilters(data(), F({ minGrade: { reliability: 'B', credibility: 2 } }), S)
     expect(r.claimEdges.map((e) => e.claimIds)).toEqual([[1]])
-    expect(r.relations).toEqual([])
+    expect(linkIds(r)).toEqual([])
     const s = applyFilters(data(), F({ statuses: ['disputed'] }), S)
     expect(s.claimEdges.map((e) => e.claimIds)).toEqual([[2]])
+    // a link is a claim: the grade and status the analyst gave it count
+    const d = data()
+    d.claims.push({ ...link(56, 2, 3, 'supplies'), reliability: 'A', credibility: 1, status: 'disputed' })
+    expect(linkIds(applyFilters(d, F({ minGrade: { reliability: 'B', credibility: 2 } }), S))).toEqual([56])
+    expect(linkIds(applyFilters(d, F({ statuses: ['disputed'] }), S))).toEqual([56])
   })
 
   it('filters claims by date range (document date, else the day recorded)', () => {
     const d = data()
-    expect(claimDate(d.claims[0]!, d.documentDates)).toBe('2024-01-15')
+    expect(claimDate(d.claims.find((c) => c.id === 1)!, d.documentDates)).toBe('2024-01-15')
     expect(claimDate(claim({ documentId: null, createdAt: '2023-05-06T12:00:00Z' }), d.documentDates)).toBe('2023-05-06')
     const r = applyFilters(d, F({ dateFrom: '2025-01-01' }), S)
-    expect(r.claimEdges.map((e) => e.claimIds)).toEqual([[2]])
+    expect(claimsOnly(r).map((e) => e.claimIds)).toEqual([[2]])
+    // a link is dated by the day it was recorded
+    expect(linkIds(r)).toEqual([51, 52])
     const none = applyFilters(d, F({ dateFrom: '2024-02-01', dateTo: '2024-12-31' }), S)
     expect(none.claimEdges).toEqual([])
     expect(filterClaims(d.claims, F({ dateTo: '2024-01-15' }), d.documentDates).map((c) => c.id)).toEqual([1])
+    expect(linkIds(applyFilters(d, F({ dateTo: '2024-12-31' }), S))).toEqual([])
   })
 
   it('hides isolated entities when asked', () => {
@@ -154,8 +185,8 @@ describe('applyFilters', () => {
 describe('buildElements with claims', () => {
   it('draws claim edges subject → object, labelled with the predicate and classed by grade', () => {
     const r = applyFilters(data(), F(), S)
-    const els = buildElements({ entities: r.entities, relations: r.relations, coMentions: [], showCoMentions: false, claimEdges: r.claimEdges })
-    const claimEls = els.filter((e) => e.group === 'edges' && String(e.classes).startsWith('claim'))
+    const els = buildElements({ entities: r.entities, coMentions: [], showCoMentions: false, claimEdges: r.claimEdges })
+    const claimEls = els.filter((e) => e.group === 'edges' && String(e.classes).startsWith('claim grade'))
     expect(claimEls.map((e) => [e.data.source, e.data.target, e.data.label, e.classes, e.data.grade])).toEqual([
       ['e1', 'e2', 'owns', 'claim grade-strong', 'A1'],
       ['e3', 'e4', 'awarded contract to', 'claim grade-disputed', 'D4']
@@ -169,19 +200,35 @@ describe('buildElements with claims', () => {
     expect(legend).toContain('Claim disputed or refuted')
     expect(legend).toContain('Your link')
     expect(legend).not.toContain('Claim, weaker or ungraded')
+    // links are drawn as links, not by their (F6) grade
+    expect(els.filter((e) => e.classes === 'claim link').map((e) => [e.data.source, e.data.target, e.data.label])).toEqual([
+      ['e2', 'e3', 'supplies'],
+      ['e4', 'e6', 'awarded contract to']
+    ])
+  })
+
+  it('never puts a link on the same edge as a claim saying the same thing', () => {
+    const d = data()
+    d.claims.push(claim({ id: 57, subjectId: 2, objectId: 3, predicate: 'Supplies' }))
+    const els = buildElements({ entities: d.entities, coMentions: [], showCoMentions: false, claimEdges: applyFilters(d, F(), S).claimEdges })
+    const between = els.filter((e) => e.group === 'edges' && e.data.source === 'e2' && e.data.target === 'e3')
+    expect(between.map((e) => [e.classes, e.data.label])).toEqual([
+      ['claim link', 'supplies'],
+      ['claim grade-strong', 'Supplies']
+    ])
   })
 
   it('counts several claims on one edge in its label', () => {
     const d = data()
     d.claims.push(claim({ subjectId: 1, objectId: 2, predicate: 'Owns', reliability: 'E', credibility: 5 }))
     const r = applyFilters(d, F(), S)
-    const els = buildElements({ entities: r.entities, relations: [], coMentions: [], showCoMentions: false, claimEdges: r.claimEdges })
+    const els = buildElements({ entities: r.entities, coMentions: [], showCoMentions: false, claimEdges: r.claimEdges })
     expect(els.find((e) => e.data.id === 'k1')!.data.label).toBe('owns (2)')
   })
 
   it('sizes nodes by degree when asked', () => {
     const r = applyFilters(data(), F(), S)
-    const els = buildElements({ entities: r.entities, relations: r.relations, coMentions: [], showCoMentions: false, claimEdges: r.claimEdges, sizeBy: 'degree', degree: r.degree })
+    const els = buildElements({ entities: r.entities, coMentions: [], showCoMentions: false, claimEdges: r.claimEdges, sizeBy: 'degree', degree: r.degree })
     const size = (id: number) => els.find((e) => e.data.id === `e${id}`)!.data.size
     expect(size(3)).toBe(nodeSizeByDegree(2))
     expect(size(5)).toBe(nodeSizeByDegree(0))

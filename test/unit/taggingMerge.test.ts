@@ -131,11 +131,13 @@ describe('merge and split', () => {
       attribution: [{ entityId: B, role: 'said' }, { entityId: e['NextFin']!.id, role: 'reported by' }]
     })
     await s.call('claims.create', { subjectId: A, predicate: 'oversees', object: { kind: 'entity', entityId: B }, analystJudgement: true })
-    // links: B→C, C→B, A→B (a self-link after merging), and one A already has
-    await s.call('relations.create', { sourceId: B, targetId: C, type: 'contract', label: 'awarded contract to' })
-    await s.call('relations.create', { sourceId: A, targetId: C, type: 'contract', label: 'awarded contract to' })
-    await s.call('relations.create', { sourceId: C, targetId: B, type: 'partnership', label: 'partners with' })
-    await s.call('relations.create', { sourceId: A, targetId: B, type: 'other', label: 'is housed in' })
+    // links (analyst judgements without a passage): B→C, C→B, A→B (A→A after merging), and one A already has
+    const link = (subjectId: number, objectId: number, predicate: string) =>
+      s.call('claims.create', { subjectId, predicate, object: { kind: 'entity', entityId: objectId }, analystJudgement: true })
+    await link(B, C, 'awarded contract to')
+    await link(A, C, 'awarded contract to')
+    await link(C, B, 'partners with')
+    await link(A, B, 'is housed in')
   })
   afterAll(async () => {
     await s.core.shutdown()
@@ -147,12 +149,13 @@ describe('merge and split', () => {
     const B = e['Pentagon']!.id
     const before = await state(s)
     const preview = await s.call('entities.deletePreview', { id: B })
-    expect(preview).toMatchObject({ mentions: 5, documents: 1, relations: 3, claims: 3, attributions: 1, aliases: 3 })
+    // links are claims: 3 claims and 3 links name B
+    expect(preview).toMatchObject({ mentions: 5, documents: 1, relations: 0, claims: 6, attributions: 1, aliases: 3 })
 
     const { entity, merge } = await s.call('entities.merge', { keepId: A, mergeId: B })
     expect(entity.id).toBe(A)
     expect(merge).toMatchObject({ keptId: A, mergedId: B, mergedName: 'Pentagon', mergedType: 'PublicBody', splitAt: null })
-    expect(merge.moved).toEqual({ mentions: 4, aliases: 2, claims: 3, attributions: 1, relations: 1 })
+    expect(merge.moved).toEqual({ mentions: 4, aliases: 2, claims: 6, attributions: 1, relations: 0 })
     const mid = await state(s)
     expect(mid.entities.find((x) => x.id === B)).toBeUndefined()
     // every mention is A's now; the duplicate "DoD" is one mention
@@ -169,10 +172,13 @@ describe('merge and split', () => {
       expect(c.attribution.some((x) => x.entityId === B)).toBe(false)
     }
     expect(mid.claims.find((c) => c.predicate === 'will pay')!.attribution.map((x) => x.entityName)).toEqual(['Department of Defense', 'NextFin'])
-    // links: B→C duplicates A→C and A→B would be a self-link: both dropped; C→B is C→A
-    expect(mid.relations.map((r) => [r.sourceId, r.targetId, r.label])).toEqual([
+    // links move like every claim: B→C is A→C beside A's own, C→B is C→A, A→B is A→A (kept, so split can give it back)
+    const links = (st: typeof mid) => st.claims.filter((c) => c.analystJudgement && !c.passage && c.predicate !== 'briefed' && c.predicate !== 'oversees')
+    expect(links(mid).map((c) => [c.subjectId, c.object.kind === 'entity' ? c.object.entityId : null, c.predicate])).toEqual([
       [A, e['Scale AI']!.id, 'awarded contract to'],
-      [e['Scale AI']!.id, A, 'partners with']
+      [A, e['Scale AI']!.id, 'awarded contract to'],
+      [e['Scale AI']!.id, A, 'partners with'],
+      [A, A, 'is housed in']
     ])
     // notes follow
     expect(entity.notes).toBe('US federal executive department.\n\nPentagon: The building; used for the department.')
@@ -186,7 +192,6 @@ describe('merge and split', () => {
     expect(after.entities).toEqual(before.entities)
     expect(after.aliases).toEqual(before.aliases)
     expect(after.mentions).toEqual(before.mentions)
-    expect(after.relations).toEqual(before.relations)
     expect(after.merges).toEqual(before.merges)
     // claims: identical except updated_at is untouched too
     expect(after.claims).toEqual(before.claims)
@@ -226,13 +231,11 @@ describe('merge and split', () => {
     const p = await s.call('entities.deletePreview', { id: C })
     expect(p.entity.name).toBe('Scale AI')
     expect(p).toMatchObject({ mentions: 0, documents: 0, aliases: 0 })
-    expect(p.relations).toBe(before.relations.filter((r) => r.sourceId === C || r.targetId === C).length)
+    expect(p.relations).toBe(0) // links are claims
     expect(p.claims).toBe(before.claims.filter((c) => c.subjectId === C || (c.object.kind === 'entity' && c.object.entityId === C)).length)
-    expect(p.relations).toBeGreaterThan(0)
-    expect(p.claims).toBe(2)
+    expect(p.claims).toBe(5) // 2 claims and 3 links
     await s.call('entities.delete', { id: C })
     const after = await state(s)
-    expect(before.relations.length - after.relations.length).toBe(p.relations)
     expect(before.claims.length - after.claims.length).toBe(p.claims)
     expect((await s.call('history.state', {})).undoLabel).toBe('Delete entity “Scale AI”')
     await s.call('history.undo', {})

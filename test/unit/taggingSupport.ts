@@ -121,7 +121,6 @@ export async function taggingState(s: Session) {
     aliases: await s.call('aliases.list', {}),
     mentions: (await Promise.all(docs.map((d) => s.call('mentions.forDocument', { documentId: d.id })))).flat(),
     claims: await s.call('claims.list', {}),
-    relations: await s.call('relations.list', {}),
     merges: (await Promise.all(entities.map((e) => s.call('entities.merges', { entityId: e.id })))).flat()
   }
 }

@@ -37,7 +37,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     } catch (e) {
       throw new CliError(`could not write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT_FAILED)
     }
-    io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.relations.length} links, ${snapshot.mentions.length} mentions as ${f}\n`)
+    io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.claims.filter((c) => c.objectId !== null).length} links, ${snapshot.mentions.length} mentions as ${f}\n`)
     return paths
   })
   for (const p of paths) io.out(`${p}\n`)

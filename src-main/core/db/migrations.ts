@@ -1,6 +1,10 @@
 // Numbered, immutable SQL migrations, bundled into the build as text.
 // Each file applied is recorded in schema_migrations and PRAGMA user_version.
+// A migration that needs what SQL cannot do (Unicode case folding, the
+// vocabulary) calls SQL functions registered here before any file runs; the
+// files themselves stay plain SQL and immutable.
 import { CoreError } from '../app/errors'
+import { registerLinkFunctions } from '../tagging/legacyLinks'
 import { all, pragmaValue, transaction, type Database } from './sqlite'
 
 const files = import.meta.glob('./migrations/*.sql', {
@@ -39,6 +43,7 @@ export function migrate(db: Database, now: string): number[] {
       `This project was saved by a newer version of Research Workbench (schema ${current}; this version knows up to ${LATEST_VERSION}). Update the app to open it.`
     )
   }
+  registerLinkFunctions(db)
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'
   )

@@ -11,7 +11,6 @@ import type { Database } from './sqlite'
 import { countDocuments, documentDetails, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
-import { deleteRelation, listRelations } from './repos/relations'
 import { coMentions } from './repos/graph'
 import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, renameMap, updateMap } from './repos/maps'
 import { searchDocuments } from './repos/search'
@@ -53,8 +52,6 @@ export const contractOps: { [M in DbMethod]: Op<ParsedArgsOf<M>, ResultOf<M>> } 
   'entities.split': (db, a, now) => splitEntities(db, a, now),
   'entities.tagAllCandidates': (db, a) => tagAllCandidates(db, a),
   'entities.tagAllConfirm': (db, a, now) => tagAllConfirm(db, a, now),
-  'relations.list': (db) => listRelations(db),
-  'relations.delete': (db, a) => ({ deleted: deleteRelation(db, a.id) }),
 
   'mentions.forDocument': (db, a) => mentionsForDocument(db, a.documentId),
   'entities.mentions': (db, a) => mentionsOfEntity(db, a.entityId),

@@ -1,7 +1,7 @@
 // What the graph formats (GraphML, GEXF, Cytoscape, CSV) share: nodes and
 // edges derived from a snapshot, XML escaping, stable ids and a starting layout.
 import { createHash } from 'node:crypto'
-import { entityType, relationType } from '../../contract/vocabulary'
+import { entityType } from '../../contract/vocabulary'
 import type { GraphSnapshot } from './types'
 
 export interface GraphNode {
@@ -18,21 +18,21 @@ export interface GraphNode {
 }
 
 export interface GraphEdge {
-  /** `r<relation id>` or `c<claim id>` */
+  /** `c<claim id>` (links are analyst-judgement claims since schema 0006) */
   id: string
   source: string
   target: string
   sourceLabel: string
   targetLabel: string
-  /** What to show on the edge: the relation's label, or its type's verb when it has none. */
+  /** What to show on the edge: the claim's predicate (a link's label, or its type's verb, as migrated). */
   label: string
   /** The statement the edge makes ("awarded contract to"); a claim's predicate. */
   predicate: string
-  /** The relation type's key (contract, ownership, ...), or "claim". */
+  /** Always "claim" (before schema 0006, a link's type key). */
   type: string
-  /** A claim's grade; empty for relations (and for ungraded claims). */
+  /** A claim's grade; empty for ungraded claims. */
   grade: string
-  category: 'relation' | 'claim'
+  category: 'claim'
 }
 
 export function nodeId(entityId: number): string {
@@ -46,22 +46,6 @@ export function graphOf(s: GraphSnapshot): { nodes: GraphNode[]; edges: GraphEdg
   })
   const names = new Map(s.entities.map((e) => [e.id, e.name]))
   const edges: GraphEdge[] = []
-  for (const r of s.relations) {
-    if (!names.has(r.sourceId) || !names.has(r.targetId)) continue
-    const text = r.label.trim() || relationType(r.type).verb
-    edges.push({
-      id: `r${r.id}`,
-      source: nodeId(r.sourceId),
-      target: nodeId(r.targetId),
-      sourceLabel: names.get(r.sourceId)!,
-      targetLabel: names.get(r.targetId)!,
-      label: text,
-      predicate: text,
-      type: r.type,
-      grade: '',
-      category: 'relation'
-    })
-  }
   for (const c of s.claims) {
     if (c.objectId === null || !names.has(c.subjectId) || !names.has(c.objectId)) continue
     edges.push({

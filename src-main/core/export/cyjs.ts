@@ -1,8 +1,8 @@
 // Cytoscape JSON (.cyjs), as Cytoscape desktop's File → Import → Network
 // reads it (and cytoscape.js takes `elements` as is): network attributes in
 // `data`, nodes with `id`, `name` (Cytoscape's label column) and the entity
-// attributes, edges with `id`, `source`, `target`, `interaction` (the
-// relation type) and `name` in Cytoscape's "A (interaction) B" form, and a
+// attributes, edges with `id`, `source`, `target`, `interaction` ("claim":
+// links are analyst-judgement claims) and `name` in Cytoscape's "A (interaction) B" form, and a
 // starting ring position for every node.
 import { graphOf, ringPosition } from './common'
 import type { GraphSnapshot } from './types'

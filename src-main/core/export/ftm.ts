@@ -13,16 +13,19 @@
 //     properties, not as things; Thing itself is abstract).
 // The original type key is kept in `keywords` ("rwb:type:Money"), notes go to `notes`.
 //
-// Relations become FtM interval schemata where the relation type and the two
-// ends' schemata fit the schema's property ranges, otherwise UnknownLink:
+// Claims with an entity object (links included: they are analyst-judgement
+// claims) become FtM interval schemata where the predicate is a link type's
+// verb ("owns", "works for", "is member of") and the two ends' schemata fit
+// the schema's property ranges, otherwise UnknownLink:
 //   ownership  (A owns B)          → Ownership   { owner: A, asset: B }          A a LegalEntity, B an Asset
 //   employment (A works for B)     → Employment  { employee: A, employer: B }    A a Person, B an Organization
 //   membership (A is member of B)  → Membership  { member: A, organization: B }  A a LegalEntity, B an Organization
 //   directorship (A directs B)     → Directorship{ director: A, organization: B }
 //   anything else                  → UnknownLink { subject: A, object: B }
-// Each keeps the label in `role` (and `description` says the relation type);
-// claims with an entity object are UnknownLinks with the predicate as `role` and the grade as `status`.
-import { entityType, relationType } from '../../contract/vocabulary'
+// Each keeps the predicate in `role` and the grade in `status`; a typed one
+// says its link type in `description`.
+import { entityType, RELATION_TYPES } from '../../contract/vocabulary'
+import { predicateKey } from '../tagging/values'
 import { projectKey, uuidV5 } from './common'
 import type { GraphSnapshot } from './types'
 
@@ -66,6 +69,9 @@ interface LinkMapping {
 
 const UNKNOWN: LinkMapping = { schema: 'UnknownLink', from: 'subject', to: 'object' }
 
+/** A link type by its verb, as the predicate of a claim ("owns" → ownership). */
+const RELATION_BY_VERB = new Map(RELATION_TYPES.map((t) => [predicateKey(t.verb), t]))
+
 export function ftmLinkFor(relationTypeKey: string, fromSchema: string, toSchema: string): LinkMapping {
   switch (relationTypeKey) {
     case 'ownership':
@@ -97,30 +103,16 @@ export function toFtmEntities(s: GraphSnapshot): FtmEntity[] {
     if (e.notes.trim()) properties.notes = [e.notes]
     out.push({ id, schema, properties })
   }
-  for (const r of s.relations) {
-    const a = ids.get(r.sourceId)
-    const b = ids.get(r.targetId)
-    if (!a || !b) continue
-    const map = ftmLinkFor(r.type, schemata.get(r.sourceId)!, schemata.get(r.targetId)!)
-    const t = relationType(r.type)
-    out.push({
-      id: `rwb-${uuidV5(`${key}/relation/${r.id}`)}`,
-      schema: map.schema,
-      properties: {
-        [map.from]: [a],
-        [map.to]: [b],
-        role: [r.label.trim() || t.verb],
-        description: [`${t.label} (Research Workbench relation type "${r.type}")`]
-      }
-    })
-  }
   for (const c of s.claims) {
     const a = ids.get(c.subjectId)
     const b = c.objectId !== null ? ids.get(c.objectId) : undefined
     if (!a || !b) continue
-    const properties: Record<string, string[]> = { subject: [a], object: [b], role: [c.predicate] }
+    const t = RELATION_BY_VERB.get(predicateKey(c.predicate))
+    const map = t ? ftmLinkFor(t.key, schemata.get(c.subjectId)!, schemata.get(c.objectId!)!) : UNKNOWN
+    const properties: Record<string, string[]> = { [map.from]: [a], [map.to]: [b], role: [c.predicate] }
+    if (t && map !== UNKNOWN) properties.description = [`${t.label} (Research Workbench link type "${t.key}")`]
     if (c.grade) properties.status = [c.grade]
-    out.push({ id: `rwb-${uuidV5(`${key}/claim/${c.id}`)}`, schema: 'UnknownLink', properties })
+    out.push({ id: `rwb-${uuidV5(`${key}/claim/${c.id}`)}`, schema: map.schema, properties })
   }
   return out
 }

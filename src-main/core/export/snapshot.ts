@@ -20,7 +20,6 @@ export function snapshotFromRows(rows: SnapshotRows, projectPath: string, now = 
     exportedAt: now.toISOString(),
     documents: rows.documents,
     entities: rows.entities,
-    relations: rows.relations,
     mentions: rows.mentions,
     claims: rows.claims
   }

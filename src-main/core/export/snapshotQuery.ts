@@ -4,11 +4,10 @@
 // offsets are asked for, each text with mentions is read once here and only
 // the converted offsets travel back. Claims come in the shape
 // repos/claims `snapshotClaims` gives (see SnapshotClaim).
-import type { Entity, Relation } from '../../contract/types'
+import type { Entity } from '../../contract/types'
 import { snapshotClaims } from '../db/repos/claims'
 import { listEntities } from '../db/repos/entities'
 import { allMentions } from '../db/repos/mentions'
-import { listRelations } from '../db/repos/relations'
 import { all, get, type Database } from '../db/sqlite'
 import { OffsetConverter } from './codePoints'
 import type { SnapshotClaim, SnapshotDocument, SnapshotMention, SnapshotRows } from './types'
@@ -19,7 +18,6 @@ export function readSnapshotRows(db: Database, opts: { codePoints?: boolean } = 
     'SELECT id, title, source_path AS sourcePath, media_type AS mediaType, sha256 FROM documents ORDER BY id'
   )
   const entities: Entity[] = listEntities(db)
-  const relations: Relation[] = listRelations(db)
   const mentions: SnapshotMention[] = allMentions(db)
   const claims: SnapshotClaim[] = snapshotClaims(db)
   if (opts.codePoints) {
@@ -42,5 +40,5 @@ export function readSnapshotRows(db: Database, opts: { codePoints?: boolean } = 
     }
   }
   const created = get<{ value: string }>(db, "SELECT value FROM project_meta WHERE key = 'created_at'")
-  return { documents, entities, relations, mentions, claims, projectCreatedAt: created?.value ?? null }
+  return { documents, entities, mentions, claims, projectCreatedAt: created?.value ?? null }
 }

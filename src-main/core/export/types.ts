@@ -6,7 +6,7 @@
 // positions counted in Unicode code points (what W3C Web Annotation
 // TextPositionSelectors and Python strings use), filled in when the snapshot
 // is read with `codePoints: true`.
-import type { Entity, Mention, Relation } from '../../contract/types'
+import type { Entity, Mention } from '../../contract/types'
 
 export interface SnapshotDocument {
   id: number
@@ -37,6 +37,8 @@ export interface ClaimEvidence {
 /**
  * A claim: subject – predicate – object with a grade, as repos/claims/
  * `snapshotClaims` gives it (an empty list in a project without claims).
+ * Links are claims too (analyst judgements without evidence, schema 0006):
+ * the edge keeps the label and direction the link had.
  * Every format has a place for claims:
  * - GraphML / GEXF / Cytoscape: a claim whose object is an entity becomes an
  *   edge with `category = "claim"`, `predicate` and `grade`;
@@ -68,14 +70,13 @@ export interface GraphSnapshot {
   exportedAt: string
   documents: SnapshotDocument[]
   entities: Entity[]
-  relations: Relation[]
   mentions: SnapshotMention[]
   /** Empty when the project has no claims (see SnapshotClaim). */
   claims: SnapshotClaim[]
 }
 
 /** What the worker's `graph.snapshot` op returns; snapshot.ts adds the rest. */
-export type SnapshotRows = Pick<GraphSnapshot, 'documents' | 'entities' | 'relations' | 'mentions' | 'claims'> & {
+export type SnapshotRows = Pick<GraphSnapshot, 'documents' | 'entities' | 'mentions' | 'claims'> & {
   projectCreatedAt: string | null
 }
 

@@ -58,8 +58,8 @@ export function DeleteEntityDialog({ entityId, onClose }: { entityId: number; on
             <li>
               {plural(preview.mentions, 'mention')} in {plural(preview.documents, 'document')}
             </li>
-            <li>{plural(preview.claims, 'claim')} about it</li>
-            <li>{plural(preview.relations, 'link')}</li>
+            {/* Links are analyst-judgement claims: counted here. */}
+            <li>{plural(preview.claims, 'claim')} about it, links included</li>
             <li>{plural(preview.aliases, 'alias', 'aliases')}</li>
           </ul>
           {preview.attributions > 0 && (

@@ -1,12 +1,12 @@
 // The selected entity's relationships and claims: every claim whose object
 // is an entity and that names this one as subject or object, and every claim
 // about it with a value (valuation, dates, amounts), each with its grade and
-// whether it rests on a passage or on the analyst's judgement; plus links
-// made before claims existed. A link without a passage is only ever an
-// explicit analyst judgement: "Link to…" opens that form.
+// whether it rests on a passage or on the analyst's judgement. A link is a
+// claim without a passage, only ever as an explicit analyst judgement: "Link
+// to…" opens that form (links of projects from before schema 0006 became such
+// claims). A link can be deleted from here, like the old links could.
 import { useEffect } from 'react'
 import type { Claim } from '@contract/types'
-import { relationType } from '@contract/vocabulary'
 import { useStore } from '../store'
 
 type EntityClaim = Claim & { object: { kind: 'entity'; entityId: number } }
@@ -30,6 +30,11 @@ function ClaimActions({ claim }: { claim: Claim }) {
       <button type="button" className="icon" aria-label="Edit claim" title="Edit claim" onClick={() => openDialog({ kind: 'claim', mode: 'edit', claimId: claim.id })}>
         ✎
       </button>
+      {!p && (
+        <button type="button" className="icon danger" aria-label="Delete link" title="Delete link" onClick={() => openDialog({ kind: 'deleteClaim', claimId: claim.id })}>
+          ✕
+        </button>
+      )}
     </>
   )
 }
@@ -37,11 +42,9 @@ function ClaimActions({ claim }: { claim: Claim }) {
 export function EntityLinks({ id }: { id: number }) {
   const claims = useStore((s) => s.claimList)
   const loaded = useStore((s) => s.claimsLoaded)
-  const relations = useStore((s) => s.relations)
   const entities = useStore((s) => s.entities)
   const refreshClaims = useStore((s) => s.refreshClaims)
   const selectEntity = useStore((s) => s.selectEntity)
-  const deleteRelation = useStore((s) => s.deleteRelation)
   const guard = useStore((s) => s.guard)
 
   useEffect(() => {
@@ -51,7 +54,6 @@ export function EntityLinks({ id }: { id: number }) {
   const name = (eid: number) => entities.find((e) => e.id === eid)?.name ?? '?'
   const linked = claims.filter((c): c is EntityClaim => c.object.kind === 'entity' && (c.subjectId === id || c.object.entityId === id))
   const values = claims.filter((c) => c.object.kind !== 'entity' && c.subjectId === id)
-  const legacy = relations.filter((r) => r.sourceId === id || r.targetId === id)
   const other = (eid: number) => (
     <button type="button" className="link" onClick={() => void guard(() => selectEntity(eid))}>
       {name(eid)}
@@ -61,7 +63,7 @@ export function EntityLinks({ id }: { id: number }) {
   return (
     <>
       <h4>
-        Links <span className="muted">{linked.length + legacy.length}</span>
+        Links <span className="muted">{linked.length}</span>
       </h4>
       <ul className="link-list">
         {linked.map((c) => (
@@ -80,26 +82,7 @@ export function EntityLinks({ id }: { id: number }) {
             <ClaimActions claim={c} />
           </li>
         ))}
-        {legacy.map((r) => (
-          <li key={`r${r.id}`}>
-            <span className="link-text">
-              {r.sourceId === id ? (
-                <>
-                  <em>{r.label || relationType(r.type).verb}</em> → {other(r.targetId)}
-                </>
-              ) : (
-                <>
-                  {other(r.sourceId)} → <em>{r.label || relationType(r.type).verb}</em>
-                </>
-              )}
-            </span>
-            <span className="muted link-grade">link</span>
-            <button type="button" className="icon danger" aria-label="Delete link" title="Delete link" onClick={() => void guard(() => deleteRelation(r.id))}>
-              ✕
-            </button>
-          </li>
-        ))}
-        {linked.length + legacy.length === 0 && <li className="muted">No links yet.</li>}
+        {linked.length === 0 && <li className="muted">No links yet.</li>}
       </ul>
       {values.length > 0 && (
         <>

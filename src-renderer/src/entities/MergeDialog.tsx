@@ -116,7 +116,7 @@ export function MergeDialog({ entityId, onClose }: { entityId: number; onClose()
                   {plural(preview.mentions, 'mention')} in {plural(preview.documents, 'document')}
                 </li>
                 <li>
-                  {plural(preview.claims, 'claim')}, {plural(preview.relations, 'link')}, {plural(preview.aliases, 'alias', 'aliases')}
+                  {plural(preview.claims, 'claim')} (links included), {plural(preview.aliases, 'alias', 'aliases')}
                 </li>
                 {preview.attributions > 0 && <li>{plural(preview.attributions, 'source attribution')}</li>}
                 <li>

@@ -14,6 +14,7 @@ const PAGE = 50
 const NOUNS: Record<string, [string, string]> = {
   entities: ['entity', 'entities'],
   mentions: ['tag', 'tags'],
+  // Entries written before links became claims (schema 0006) name the old table.
   relations: ['link', 'links'],
   entity_types: ['entity type', 'entity types'],
   entity_aliases: ['alias', 'aliases'],

@@ -6,7 +6,7 @@ import { CLAIM_STATUSES, DEFAULT_MAP_FILTERS, INFO_CREDIBILITY_LABELS, SOURCE_RE
 import { entityType } from '@contract/vocabulary'
 import { useStore } from '../store'
 import { predicateKey } from './edgesFromClaims'
-import { relationLabel, type MapData } from './filters'
+import type { MapData } from './filters'
 
 interface Props {
   filters: MapFilters
@@ -69,9 +69,8 @@ export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
   const predicates = useMemo(() => {
     const byKey = new Map<string, string>()
     for (const c of data.claims) if (!byKey.has(predicateKey(c.predicate))) byKey.set(predicateKey(c.predicate), c.predicate.trim())
-    for (const r of data.relations) if (!byKey.has(predicateKey(relationLabel(r)))) byKey.set(predicateKey(relationLabel(r)), relationLabel(r))
     return [...byKey.values()].sort((a, b) => a.localeCompare(b)).map((p) => ({ key: p, label: p }))
-  }, [data.claims, data.relations])
+  }, [data.claims])
   const sortedEntities = useMemo(() => [...data.entities].sort((a, b) => a.name.localeCompare(b.name)), [data.entities])
   const grade: MinGrade | null = filters.minGrade
 
@@ -160,7 +159,7 @@ export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
               <input type="date" aria-label="Claims to" value={filters.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value || null })} />
             </label>
           </div>
-          {(filters.minGrade || filters.statuses || filters.dateFrom || filters.dateTo) && <p className="muted small">Links and co-mentions have no grade, status or date: they are hidden while these are set.</p>}
+          {(filters.minGrade || filters.statuses || filters.dateFrom || filters.dateTo) && <p className="muted small">Co-mentions have no grade, status or date: they are hidden while these are set. Your links count as claims graded F6 unless you graded them, dated the day you made them.</p>}
         </fieldset>
         <fieldset className="filter-group">
           <legend>Layout of what is shown</legend>

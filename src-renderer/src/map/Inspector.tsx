@@ -1,6 +1,7 @@
 // The evidence behind what was clicked on the map. An edge lists its claims
-// with their quoted passages, sources and grades (or, for a link or a
-// co-mention, the paragraphs where both entities are mentioned); a node lists
+// with their quoted passages, sources and grades (a link: the analyst's
+// judgement, then the paragraphs where both entities are mentioned; a
+// co-mention: those paragraphs); a node lists
 // its mentions and claims. Clicking one opens the reader at that passage.
 import { useEffect, useState } from 'react'
 import type { PairPassage } from '@contract/types'
@@ -8,7 +9,7 @@ import { lookupType } from '../colors'
 import { call } from '../api'
 import { useStore } from '../store'
 import type { MapSelection } from '../store/mapSlice'
-import { compareGrade, isDisputed, isWellGraded, type MapClaim } from './edgesFromClaims'
+import { compareGrade, isDisputed, isLink, isWellGraded, type MapClaim } from './edgesFromClaims'
 import { useMapClaims } from './useMapClaims'
 
 function GradeBadge({ c }: { c: MapClaim }) {
@@ -124,7 +125,9 @@ export function Inspector({ selection, claims, pinned, onPin }: Props) {
 
   if (selection.kind === 'edge') {
     const edgeClaims = allClaims.filter((c) => selection.claimIds.includes(c.id)).sort((x, y) => compareGrade(x, y) || x.id - y.id)
-    const heading = selection.edgeKind === 'claim' ? 'Claims' : selection.edgeKind === 'relation' ? 'Your link' : 'Co-mention'
+    // A link: every claim behind the edge is the analyst's judgement, without a passage.
+    const link = selection.edgeKind === 'claim' && edgeClaims.length > 0 && edgeClaims.every(isLink)
+    const heading = link ? 'Your link' : selection.edgeKind === 'claim' ? 'Claims' : 'Co-mention'
     return (
       <aside className="map-inspector" aria-label="Evidence">
         <div className="inspector-head">
@@ -137,10 +140,10 @@ export function Inspector({ selection, claims, pinned, onPin }: Props) {
           {name(selection.sourceId)} <span className="edge-arrow">{selection.edgeKind === 'comention' ? '—' : '→'}</span> {name(selection.targetId)}
         </h3>
         {selection.edgeKind !== 'comention' && <p className="edge-label">{selection.label}</p>}
-        {selection.edgeKind === 'claim' ? (
+        {selection.edgeKind === 'claim' && (
           <>
             <h4>
-              {edgeClaims.length} {edgeClaims.length === 1 ? 'claim' : 'claims'}
+              {edgeClaims.length} {link ? (edgeClaims.length === 1 ? 'judgement' : 'judgements') : edgeClaims.length === 1 ? 'claim' : 'claims'}
             </h4>
             <ul className="evidence-list">
               {edgeClaims.map((c) => (
@@ -148,12 +151,13 @@ export function Inspector({ selection, claims, pinned, onPin }: Props) {
               ))}
             </ul>
           </>
-        ) : (
+        )}
+        {selection.edgeKind !== 'claim' || link ? (
           <>
-            <h4>{selection.edgeKind === 'relation' ? 'Passages mentioning both' : 'Paragraphs mentioning both'}</h4>
+            <h4>{link ? 'Passages mentioning both' : 'Paragraphs mentioning both'}</h4>
             <PairEvidence a={selection.sourceId} b={selection.targetId} />
           </>
-        )}
+        ) : null}
       </aside>
     )
   }

@@ -7,7 +7,12 @@
 // A claim whose object is an entity becomes (part of) a directed edge
 // subject → object labelled with its predicate. Claims with the same
 // subject, object and predicate (case, accents and spaces folded) share one
-// edge, which lists all of them as its evidence. The edge is drawn by grade:
+// edge, which lists all of them as its evidence. A link (an analyst
+// judgement with no passage: what "Link to…" makes, and what every link of
+// a project from before schema 0006 became) never shares an edge with a
+// claim a source states: it is drawn as "your link" (settings.showLinks), so
+// the map keeps showing the analyst's links apart from the evidence, as it
+// did when links were their own table. Other edges are drawn by grade:
 //   strong   – at least one claim graded A–B / 1–2 that is not disputed or refuted: solid
 //   disputed – no strong claim, and at least one disputed or refuted claim: dashed, red
 //   weak     – anything else (C–F or 3–6, unverified): dashed
@@ -60,6 +65,11 @@ export function claimEdgeSource(c: Claim): MapClaim {
     analystJudgement: c.analystJudgement,
     createdAt: c.createdAt
   }
+}
+
+/** A link: the analyst's own judgement, with no passage behind it. */
+export function isLink(c: Pick<MapClaim, 'analystJudgement' | 'documentId'>): boolean {
+  return c.analystJudgement && c.documentId === null
 }
 
 /** Case, accents and runs of spaces folded: "Awarded  Contract to" = "awarded contract to". */
@@ -115,6 +125,8 @@ export interface ClaimEdgeGroup {
   bestGrade: string
   gradeClass: GradeClass
   count: number
+  /** Made of links (analyst judgements without a passage) only. */
+  link: boolean
 }
 
 /** Groups entity-object claims into edges. Claims about values (money, dates …) make no edge. */
@@ -122,7 +134,7 @@ export function edgesFromClaims(claims: readonly MapClaim[]): ClaimEdgeGroup[] {
   const groups = new Map<string, MapClaim[]>()
   for (const c of claims) {
     if (c.objectId === null || c.objectId === c.subjectId) continue
-    const key = `${c.subjectId}|${c.objectId}|${predicateKey(c.predicate)}`
+    const key = `${isLink(c) ? 'link' : 'claim'}|${c.subjectId}|${c.objectId}|${predicateKey(c.predicate)}`
     const g = groups.get(key)
     if (g) g.push(c)
     else groups.set(key, [c])
@@ -140,7 +152,8 @@ export function edgesFromClaims(claims: readonly MapClaim[]): ClaimEdgeGroup[] {
       claimIds: g.map((c) => c.id).sort((a, b) => a - b),
       bestGrade: `${best.reliability}${credibilityRank(best.credibility)}`,
       gradeClass: gradeClassOf(g),
-      count: g.length
+      count: g.length,
+      link: isLink(first)
     })
   }
   return out.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))

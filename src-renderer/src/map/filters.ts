@@ -1,17 +1,22 @@
 // What a named map shows: its filters applied to the project's entities,
-// links, claims and co-mentions. Pure, so it is unit-tested without a browser.
+// claims (links are claims: analyst judgements without a passage) and
+// co-mentions. Pure, so it is unit-tested without a browser.
+//
+// Links are shown with settings.showLinks, every other claim with
+// settings.showClaims. Grade, status, date and predicate filters treat a link
+// like any claim; a link has no document, so the documents filter narrows its
+// ends (the entities) but never hides the link itself, as it did when links
+// were their own table.
 //
 // Order: claims are filtered first (predicate, minimum grade, status, date,
 // documents); then entities (type, documents); then edges between the
 // entities kept; then the focus (an entity and what lies within 1–3 edges of
 // it); then isolated nodes are dropped if asked.
-import type { CoMention, Entity, EntityDocument, MapFilters, MapSettings, Relation } from '@contract/types'
-import { relationType } from '@contract/vocabulary'
-import { edgesFromClaims, isDisputed, meetsMinGrade, predicateKey, type ClaimEdgeGroup, type MapClaim } from './edgesFromClaims'
+import type { CoMention, Entity, EntityDocument, MapFilters, MapSettings } from '@contract/types'
+import { edgesFromClaims, isDisputed, isLink, meetsMinGrade, predicateKey, type ClaimEdgeGroup, type MapClaim } from './edgesFromClaims'
 
 export interface MapData {
   entities: Entity[]
-  relations: Relation[]
   claims: MapClaim[]
   coMentions: CoMention[]
   entityDocuments: EntityDocument[]
@@ -21,18 +26,12 @@ export interface MapData {
 
 export interface FilteredMap {
   entities: Entity[]
-  relations: Relation[]
   claimEdges: ClaimEdgeGroup[]
   coMentions: CoMention[]
   /** The claims left after the filters (every claim behind `claimEdges`, and claims about values). */
   claims: MapClaim[]
   /** Edges per entity among what is shown. */
   degree: Map<number, number>
-}
-
-/** What a link says on the map: its label, or its type's verb. */
-export function relationLabel(r: Relation): string {
-  return r.label || relationType(r.type).verb
 }
 
 /** A date-like string as YYYY-MM-DD, or null: "2025-03-01T…", "2025-03", "March 1, 2025". */
@@ -57,7 +56,7 @@ export function filterClaims(claims: readonly MapClaim[], f: MapFilters, documen
     if (predicates && !predicates.has(predicateKey(c.predicate))) return false
     if (!meetsMinGrade(c, f.minGrade)) return false
     if (statuses && !statuses.has(c.status)) return false
-    if (docs && (c.documentId === null || !docs.has(c.documentId))) return false
+    if (docs && !isLink(c) && (c.documentId === null || !docs.has(c.documentId))) return false
     if (f.dateFrom || f.dateTo) {
       const d = claimDate(c, documentDates)
       if (!d) return false
@@ -96,12 +95,11 @@ export function neighbourhood(start: number, hops: number, edges: Iterable<[numb
 }
 
 export function applyFilters(data: MapData, f: MapFilters, s: MapSettings): FilteredMap {
-  const claims = s.showClaims ? filterClaims(data.claims, f, data.documentDates) : []
-  // Links and co-mentions have no grade, status or date: those filters hide them.
-  // A predicate filter keeps the links whose label (or type verb) is one of the predicates.
+  const drawn = data.claims.filter((c) => (isLink(c) ? s.showLinks : s.showClaims))
+  const claims = filterClaims(drawn, f, data.documentDates)
+  // Co-mentions have no grade, status, date or predicate: those filters hide them.
   const gradedOnly = !!(f.minGrade || f.statuses || f.dateFrom || f.dateTo)
   const predicates = f.predicates ? new Set(f.predicates.map(predicateKey)) : null
-  const relationShown = (r: Relation) => !gradedOnly && (!predicates || predicates.has(predicateKey(relationLabel(r))))
 
   // Entities: by type, then by document (mentioned there, or party to a claim said there).
   const types = f.entityTypes ? new Set(f.entityTypes) : null
@@ -110,6 +108,7 @@ export function applyFilters(data: MapData, f: MapFilters, s: MapSettings): Filt
     const docs = new Set(f.documentIds)
     inDocs = new Set(data.entityDocuments.filter((d) => docs.has(d.documentId)).map((d) => d.entityId))
     for (const c of claims) {
+      if (isLink(c)) continue
       inDocs.add(c.subjectId)
       if (c.objectId !== null) inDocs.add(c.objectId)
     }
@@ -117,13 +116,11 @@ export function applyFilters(data: MapData, f: MapFilters, s: MapSettings): Filt
   let kept = new Set(data.entities.filter((e) => (!types || types.has(e.type)) && (!inDocs || inDocs.has(e.id))).map((e) => e.id))
 
   const edgesAmong = (ids: Set<number>) => {
-    const relations = s.showLinks ? data.relations.filter((r) => ids.has(r.sourceId) && ids.has(r.targetId) && relationShown(r)) : []
     const claimEdges = edgesFromClaims(claims.filter((c) => ids.has(c.subjectId) && c.objectId !== null && ids.has(c.objectId)))
     const coMentions = s.showCoMentions && !gradedOnly && !predicates ? data.coMentions.filter((c) => ids.has(c.a) && ids.has(c.b)) : []
-    return { relations, claimEdges, coMentions }
+    return { claimEdges, coMentions }
   }
   const pairs = (e: ReturnType<typeof edgesAmong>): [number, number][] => [
-    ...e.relations.map((r): [number, number] => [r.sourceId, r.targetId]),
     ...e.claimEdges.map((c): [number, number] => [c.sourceId, c.targetId]),
     ...e.coMentions.map((c): [number, number] => [c.a, c.b])
   ]

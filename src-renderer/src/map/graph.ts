@@ -1,14 +1,14 @@
-// Builds the map's Cytoscape elements from entities, links, claims and
-// co-mentions. Pure, so it is unit-tested without a browser.
+// Builds the map's Cytoscape elements from entities, claims (links are
+// claims: see edgesFromClaims.ts) and co-mentions. Pure, so it is
+// unit-tested without a browser.
 import type { ElementDefinition } from 'cytoscape'
-import type { CoMention, Entity, Relation } from '@contract/types'
-import { entityType, relationType } from '@contract/vocabulary'
+import type { CoMention, Entity } from '@contract/types'
+import { entityType } from '@contract/vocabulary'
 import type { ClaimEdgeGroup } from './edgesFromClaims'
 import { iconUri } from './icons'
 
 export interface GraphInput {
   entities: Entity[]
-  relations: Relation[]
   coMentions: CoMention[]
   showCoMentions: boolean
   /** Claim edges (see edgesFromClaims.ts); none when omitted. */
@@ -30,7 +30,7 @@ export function nodeSizeByDegree(degree: number): number {
   return Math.round(Math.min(84, 26 + 11 * Math.sqrt(Math.max(0, degree))))
 }
 
-export function buildElements({ entities, relations, coMentions, showCoMentions, claimEdges = [], sizeBy = 'mentions', degree, typeColors }: GraphInput): ElementDefinition[] {
+export function buildElements({ entities, coMentions, showCoMentions, claimEdges = [], sizeBy = 'mentions', degree, typeColors }: GraphInput): ElementDefinition[] {
   const ids = new Set(entities.map((e) => e.id))
   const nodes: ElementDefinition[] = entities.map((e) => {
     const custom = typeColors?.get(e.type)
@@ -41,18 +41,13 @@ export function buildElements({ entities, relations, coMentions, showCoMentions,
       data: { id: `e${e.id}`, entityId: e.id, label: e.name, type: t.label, typeKey: e.type, color: t.color, icon: iconUri(e.type), size, mentions: e.mentionCount }
     }
   })
-  const edges: ElementDefinition[] = relations
-    .filter((r) => ids.has(r.sourceId) && ids.has(r.targetId))
-    .map((r) => ({
-      group: 'edges',
-      classes: 'relation',
-      data: { id: `r${r.id}`, relationId: r.id, source: `e${r.sourceId}`, target: `e${r.targetId}`, label: r.label || relationType(r.type).verb, type: r.type }
-    }))
+  const edges: ElementDefinition[] = []
   for (const c of claimEdges) {
     if (!ids.has(c.sourceId) || !ids.has(c.targetId)) continue
     edges.push({
       group: 'edges',
-      classes: `claim grade-${c.gradeClass}`,
+      // A link is drawn as the analyst's own ("Your link"), not by grade.
+      classes: c.link ? 'claim link' : `claim grade-${c.gradeClass}`,
       data: {
         id: c.id,
         source: `e${c.sourceId}`,

@@ -6,7 +6,7 @@ import type { LegendEntry } from './tiling'
 
 export type EdgeKind = keyof typeof EDGE_LOOK
 
-const EDGE_ORDER: EdgeKind[] = ['strong', 'weak', 'disputed', 'relation', 'comention']
+const EDGE_ORDER: EdgeKind[] = ['strong', 'weak', 'disputed', 'link', 'comention']
 
 /** The edge kind of an element's classes, or null for a node. */
 export function edgeKindOf(classes: string | undefined): EdgeKind | null {
@@ -14,7 +14,7 @@ export function edgeKindOf(classes: string | undefined): EdgeKind | null {
   if (classes.includes('grade-strong')) return 'strong'
   if (classes.includes('grade-weak')) return 'weak'
   if (classes.includes('grade-disputed')) return 'disputed'
-  if (classes.includes('relation')) return 'relation'
+  if (/\blink\b/.test(classes)) return 'link'
   if (classes.includes('comention')) return 'comention'
   return null
 }

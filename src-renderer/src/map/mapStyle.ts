@@ -8,7 +8,7 @@ export const EDGE_LOOK = {
   strong: { color: '#1f2328', dash: [] as number[], width: 2.6, label: 'Claim, well graded (A–B, 1–2)' },
   weak: { color: '#6e7781', dash: [7, 5], width: 2, label: 'Claim, weaker or ungraded' },
   disputed: { color: '#c92a2a', dash: [3, 4], width: 2, label: 'Claim disputed or refuted' },
-  relation: { color: '#3d6fb6', dash: [] as number[], width: 2, label: 'Your link' },
+  link: { color: '#3d6fb6', dash: [] as number[], width: 2, label: 'Your link' },
   comention: { color: '#b6bec8', dash: [1.5, 4], width: 2, label: 'Co-mention (same paragraph)' }
 } as const
 
@@ -93,7 +93,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         ...edgeLabel
       }
     },
-    { selector: 'edge.relation', style: { 'line-color': EDGE_LOOK.relation.color, 'target-arrow-color': EDGE_LOOK.relation.color, width: EDGE_LOOK.relation.width } },
+    { selector: 'edge.link', style: { 'line-color': EDGE_LOOK.link.color, 'target-arrow-color': EDGE_LOOK.link.color, width: EDGE_LOOK.link.width } },
     { selector: 'edge.claim.grade-strong', style: { 'line-color': EDGE_LOOK.strong.color, 'target-arrow-color': EDGE_LOOK.strong.color, width: EDGE_LOOK.strong.width } },
     {
       selector: 'edge.claim.grade-weak',

@@ -11,7 +11,7 @@ import type { AppState } from './types'
 /** What was clicked on the map: a node (an entity) or an edge (its evidence). */
 export type MapSelection =
   | { kind: 'node'; entityId: number }
-  | { kind: 'edge'; edgeId: string; edgeKind: 'claim' | 'relation' | 'comention'; sourceId: number; targetId: number; label: string; claimIds: number[]; relationId: number | null }
+  | { kind: 'edge'; edgeId: string; edgeKind: 'claim' | 'comention'; sourceId: number; targetId: number; label: string; claimIds: number[] }
   | null
 
 export interface MapSlice {

@@ -12,12 +12,11 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => {
   // Two causes of one switch (the answer's change and main's event) load once.
   let loading: { path: string | null; job: Promise<void> } | null = null
   const load = async () => {
-    const [project, saveState, documents, entities, relations] = await Promise.all([
+    const [project, saveState, documents, entities] = await Promise.all([
       call('project.info'),
       call('project.saveState'),
       call('documents.list'),
-      call('entities.list'),
-      call('relations.list')
+      call('entities.list')
     ])
     // Claims and the map's data belong to the project: what needs them reads them again.
     set({
@@ -25,7 +24,6 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => {
       saveState,
       documents,
       entities,
-      relations,
       selectedEntityId: null,
       selectedMentions: [],
       doc: null,
@@ -156,12 +154,11 @@ export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
 
 export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   entities: [],
-  relations: [],
   selectedEntityId: null,
   selectedMentions: [],
   async refreshEntities() {
-    const [entities, relations] = await Promise.all([call('entities.list'), call('relations.list')])
-    set({ entities, relations })
+    const entities = await call('entities.list')
+    set({ entities })
     // The selected entity may be gone (deleted, merged, its creation undone).
     const sel = get().selectedEntityId
     if (sel !== null && !entities.some((e) => e.id === sel)) set({ selectedEntityId: null, selectedMentions: [] })
@@ -186,9 +183,6 @@ export const entitiesSlice: Slice<EntitiesSlice> = (set, get) => ({
   async deleteEntity(id) {
     if (get().selectedEntityId === id) set({ selectedEntityId: null, selectedMentions: [] })
     await call('entities.delete', { id })
-  },
-  async deleteRelation(id) {
-    await call('relations.delete', { id })
   }
 })
 

@@ -9,7 +9,6 @@ import type {
   Mention,
   MentionInContext,
   ProjectInfo,
-  Relation,
   SaveState,
   SearchHit
 } from '@contract/types'
@@ -59,7 +58,6 @@ export interface ReaderSlice {
 
 export interface EntitiesSlice {
   entities: Entity[]
-  relations: Relation[]
   selectedEntityId: number | null
   selectedMentions: MentionInContext[]
   refreshEntities(): Promise<void>
@@ -68,7 +66,6 @@ export interface EntitiesSlice {
   refreshSelectedMentions(): Promise<void>
   updateEntity(a: { id: number; name?: string; type?: string; notes?: string }): Promise<void>
   deleteEntity(id: number): Promise<void>
-  deleteRelation(id: number): Promise<void>
 }
 
 import type { MapSlice } from './mapSlice'

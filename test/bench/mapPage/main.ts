@@ -2,8 +2,9 @@
 // it in headless Chromium): the app's own map modules — element building,
 // style, layout plan and worker, tiled export — on synthetic graphs.
 import cytoscape, { type Core } from 'cytoscape'
-import type { Entity, Relation } from '@contract/types'
+import type { Entity } from '@contract/types'
 import { ENTITY_TYPES } from '@contract/vocabulary'
+import type { ClaimEdgeGroup } from '../../../src-renderer/src/map/edgesFromClaims'
 import { buildElements } from '../../../src-renderer/src/map/graph'
 import { legendEntries } from '../../../src-renderer/src/map/legend'
 import { layoutBox, planLayout } from '../../../src-renderer/src/map/layoutChoice'
@@ -23,7 +24,7 @@ function rng(seed: number) {
 }
 
 /** A graph with hubs (edges prefer low ids), like entities in a news corpus. */
-function synthetic(n: number, m: number): { entities: Entity[]; relations: Relation[] } {
+function synthetic(n: number, m: number): { entities: Entity[]; links: ClaimEdgeGroup[] } {
   const r = rng(n * 31 + m)
   const entities: Entity[] = Array.from({ length: n }, (_, i) => ({
     id: i + 1,
@@ -34,15 +35,17 @@ function synthetic(n: number, m: number): { entities: Entity[]; relations: Relat
     createdAt: ''
   }))
   const seen = new Set<string>()
-  const relations: Relation[] = []
-  while (relations.length < m) {
+  // Links: analyst-judgement claims, one per edge.
+  const links: ClaimEdgeGroup[] = []
+  while (links.length < m) {
     const a = 1 + Math.floor(r() * n)
     const b = 1 + Math.floor(Math.pow(r(), 2) * n)
     if (a === b || seen.has(`${a}:${b}`)) continue
     seen.add(`${a}:${b}`)
-    relations.push({ id: relations.length + 1, sourceId: a, targetId: b, type: 'other', label: 'related to', createdAt: '' })
+    const id = links.length + 1
+    links.push({ id: `k${id}`, sourceId: a, targetId: b, predicate: 'related to', claimIds: [id], bestGrade: 'F6', gradeClass: 'weak', count: 1, link: true })
   }
-  return { entities, relations }
+  return { entities, links }
 }
 
 const api = {
@@ -50,8 +53,8 @@ const api = {
   async setup(n: number, m: number, renderer: 'canvas' | 'webgl'): Promise<{ ms: number; renderer: string }> {
     cy?.destroy()
     const t0 = performance.now()
-    const { entities, relations } = synthetic(n, m)
-    const els = buildElements({ entities, relations, coMentions: [], showCoMentions: false })
+    const { entities, links } = synthetic(n, m)
+    const els = buildElements({ entities, claimEdges: links, coMentions: [], showCoMentions: false })
     const large = n > 400 || m > 1500
     const cols = Math.ceil(Math.sqrt(n))
     let i = 0

@@ -29,7 +29,6 @@ import type { SqlValue } from 'sql.js'
 export const TRACKED_TABLES = [
   'entities',
   'mentions',
-  'relations',
   'entity_types',
   'entity_aliases',
   'claims',
@@ -174,12 +173,6 @@ function defaultLabel(db: Database, op: string, args: unknown, changes: ChangeRo
       const m = img(changes.find((c) => c.tbl === 'mentions'), 'before')
       return `Remove tag “${quoteText(m?.quote)}”`
     }
-    case 'relations.create': {
-      const r = img(changes.find((c) => c.tbl === 'relations'), 'after')
-      return `Link ${entityName(db, r?.source_id)} → ${entityName(db, r?.target_id)}`
-    }
-    case 'relations.delete':
-      return 'Remove link'
     case 'annotations.import': // the op's name before 2026-12
     case 'annotations.importCandidates':
       return `Import annotations (${summary['mentions.insert'] ?? 0} mentions)`
@@ -263,6 +256,11 @@ export function historyState(db: Database): HistoryState {
 
 const columnCache = new Map<string, Set<string>>()
 function columnsOf(db: Database, tbl: string): Set<string> {
+  // Migration 0006 rewrote every step on a link into the claim it became; a
+  // `relations` row left over (a file edited by hand) is refused, not guessed.
+  if (tbl === 'relations') {
+    throw new CoreError('CONFLICT', 'This step changes a link stored the way versions before links became claims stored them, and cannot be replayed; nothing was changed.')
+  }
   if (!TRACKED.has(tbl)) throw new CoreError('INTERNAL', `history: ${tbl} is not a tracked table`)
   let cols = columnCache.get(tbl)
   if (!cols) {
@@ -304,7 +302,7 @@ function applyImage(db: Database, st: StatementCache, tbl: string, rowId: number
   }
 }
 
-const ENTITY_FIELDS = ['entity_id', 'subject_id', 'object_entity_id', 'source_id', 'target_id', 'kept_id']
+const ENTITY_FIELDS = ['entity_id', 'subject_id', 'object_entity_id', 'kept_id']
 
 function step(db: Database, direction: 'undo' | 'redo', now: string): HistoryStep {
   const action =

@@ -1,10 +1,12 @@
 // Merging two entities and splitting them again; what deleting one takes.
 //
-// merge(keep A, merge B): B's mentions, aliases, claims (as subject, object
-// and source) and links move to A; B's name becomes an alias of A; B's notes
-// are appended to A's. Rows that would become duplicates or self-links are
-// dropped (a mention of A and B on the same words, a link between A and B, an
-// alias A already has). The merge record keeps B's row, the ids of every row
+// merge(keep A, merge B): B's mentions, aliases and claims (as subject,
+// object and source; links are analyst-judgement claims) move to A; B's name
+// becomes an alias of A; B's notes are appended to A's. Rows that would
+// become duplicates are dropped (a mention of A and B on the same words, an
+// alias A already has). A merge recorded before links became claims (schema
+// 0006) still lists links by their old ids: split maps them to the claims
+// they became (tagging/legacyLinks.ts). The merge record keeps B's row, the ids of every row
 // that moved and the full rows that were dropped, so split can restore B
 // with its id and give back exactly what was B's. Rows added to A after the
 // merge stay with A. Merge and split are each one undoable action too.
@@ -13,6 +15,7 @@ import { CoreError } from '../../app/errors'
 import { foldKey } from '../../tagging/text'
 import { all, get, run, transaction, type Database } from '../sqlite'
 import type { SqlValue } from 'sql.js'
+import { linkClaimId, linkClaimRow } from '../../tagging/legacyLinks'
 import { insertAliasIfFree } from './aliases'
 import { getEntity } from './entities'
 import { describeAction } from './history'
@@ -25,8 +28,9 @@ interface Moved {
   claimSubjects: number[]
   claimObjects: number[]
   attributions: number[]
-  relationSources: number[]
-  relationTargets: number[]
+  /** Links (by their pre-0006 ids) in merges recorded before links became claims. */
+  relationSources?: number[]
+  relationTargets?: number[]
   merges: number[]
   /** Text appended to the kept entity's notes ('' for none). */
   notesAppended: string
@@ -35,7 +39,8 @@ interface Moved {
 interface Dropped {
   mentions: Row[]
   aliases: Row[]
-  relations: Row[]
+  /** Link rows (pre-0006) dropped by a merge recorded before links became claims. */
+  relations?: Row[]
 }
 
 interface MergeRow {
@@ -68,9 +73,10 @@ function toRecord(r: MergeRow): MergeRecord {
     moved: {
       mentions: moved.mentions.length,
       aliases: moved.aliases.length,
-      claims: new Set([...moved.claimSubjects, ...moved.claimObjects]).size,
+      // Links moved by a merge recorded before 0006 are claims now.
+      claims: new Set([...moved.claimSubjects, ...moved.claimObjects]).size + new Set([...(moved.relationSources ?? []), ...(moved.relationTargets ?? [])]).size,
       attributions: moved.attributions.length,
-      relations: new Set([...moved.relationSources, ...moved.relationTargets]).size
+      relations: 0
     }
   }
 }
@@ -101,12 +107,10 @@ export function mergeEntities(db: Database, a: { keepId: number; mergeId: number
       claimSubjects: [],
       claimObjects: [],
       attributions: [],
-      relationSources: [],
-      relationTargets: [],
       merges: [],
       notesAppended: ''
     }
-    const dropped: Dropped = { mentions: [], aliases: [], relations: [] }
+    const dropped: Dropped = { mentions: [], aliases: [] }
 
     // Mentions: the same words tagged with both become one mention of A.
     for (const m of all<Row>(db, 'SELECT * FROM mentions WHERE entity_id = ? ORDER BY id', [B])) {
@@ -140,21 +144,6 @@ export function mergeEntities(db: Database, a: { keepId: number; mergeId: number
     db.run('UPDATE claims SET subject_id = ? WHERE subject_id = ?', [A, B])
     db.run('UPDATE claims SET object_entity_id = ? WHERE object_entity_id = ?', [A, B])
     db.run('UPDATE claim_attributions SET entity_id = ? WHERE entity_id = ?', [A, B])
-
-    // Links: a link between A and B, or one A already has, is dropped.
-    for (const r of all<Row>(db, 'SELECT * FROM relations WHERE source_id = ? OR target_id = ? ORDER BY id', [B, B])) {
-      const src = r.source_id === B ? A : (r.source_id as number)
-      const tgt = r.target_id === B ? A : (r.target_id as number)
-      const dup = get(db, 'SELECT 1 AS x FROM relations WHERE source_id = ? AND target_id = ? AND type = ? AND label = ? AND id <> ?', [src, tgt, r.type!, r.label!, r.id!])
-      if (src === tgt || dup) {
-        dropped.relations.push(r)
-        db.run('DELETE FROM relations WHERE id = ?', [r.id!])
-        continue
-      }
-      if (r.source_id === B) moved.relationSources.push(r.id as number)
-      if (r.target_id === B) moved.relationTargets.push(r.id as number)
-      db.run('UPDATE relations SET source_id = ?, target_id = ? WHERE id = ?', [src, tgt, r.id!])
-    }
 
     // Earlier merges into B now belong to A (they can still be split from A).
     moved.merges = ids(db, 'SELECT id FROM entity_merges WHERE kept_id = ? ORDER BY id', [B])
@@ -218,8 +207,9 @@ export function splitEntities(db: Database, a: { mergeId: number }, now: string)
     back('UPDATE claims SET subject_id = ? WHERE id = ? AND subject_id = ?', moved.claimSubjects)
     back('UPDATE claims SET object_entity_id = ? WHERE id = ? AND object_entity_id = ?', moved.claimObjects)
     back('UPDATE claim_attributions SET entity_id = ? WHERE id = ? AND entity_id = ?', moved.attributions)
-    back('UPDATE relations SET source_id = ? WHERE id = ? AND source_id = ?', moved.relationSources)
-    back('UPDATE relations SET target_id = ? WHERE id = ? AND target_id = ?', moved.relationTargets)
+    const asClaims = (list: number[] | undefined) => (list ?? []).map((rid) => linkClaimId(db, rid)).filter((c): c is number => c !== null)
+    back('UPDATE claims SET subject_id = ? WHERE id = ? AND subject_id = ?', asClaims(moved.relationSources))
+    back('UPDATE claims SET object_entity_id = ? WHERE id = ? AND object_entity_id = ?', asClaims(moved.relationTargets))
     back('UPDATE entity_merges SET kept_id = ? WHERE id = ? AND kept_id = ?', moved.merges)
 
     // Rows dropped as duplicates come back if nothing has taken their place.
@@ -231,11 +221,13 @@ export function splitEntities(db: Database, a: { mergeId: number }, now: string)
       const free = !exists(db, 'entity_aliases', al.id) && !get(db, 'SELECT 1 AS x FROM entity_aliases WHERE entity_id = ? AND name_key = ?', [B, al.name_key!])
       if (free) insertRow(db, 'entity_aliases', { ...al, entity_id: B })
     }
-    for (const r of dropped.relations) {
+    // A link dropped before 0006 comes back as the claim it would have become.
+    for (const r of dropped.relations ?? []) {
       const src = remap(r.source_id!)
       const tgt = remap(r.target_id!)
-      if (!exists(db, 'relations', r.id) && exists(db, 'entities', src) && exists(db, 'entities', tgt) && src !== tgt) {
-        insertRow(db, 'relations', { ...r, source_id: src, target_id: tgt })
+      const claimId = linkClaimId(db, r.id as number)
+      if (claimId !== null && !exists(db, 'claims', claimId) && exists(db, 'entities', src) && exists(db, 'entities', tgt) && src !== tgt) {
+        insertRow(db, 'claims', linkClaimRow({ ...r, source_id: src, target_id: tgt }, claimId))
       }
     }
 
@@ -257,7 +249,8 @@ export function deletePreview(db: Database, id: number): DeletePreview {
     entity,
     mentions: n('SELECT count(*) AS n FROM mentions WHERE entity_id = ?', [id]),
     documents: n('SELECT count(DISTINCT document_id) AS n FROM mentions WHERE entity_id = ?', [id]),
-    relations: n('SELECT count(*) AS n FROM relations WHERE source_id = ? OR target_id = ?', [id, id]),
+    // Links are analyst-judgement claims, counted with the claims.
+    relations: 0,
     claims: n('SELECT count(*) AS n FROM claims WHERE subject_id = ? OR object_entity_id = ?', [id, id]),
     attributions: n(
       'SELECT count(*) AS n FROM claim_attributions a JOIN claims c ON c.id = a.claim_id WHERE a.entity_id = ? AND c.subject_id <> ? AND (c.object_entity_id IS NULL OR c.object_entity_id <> ?)',

@@ -16,8 +16,8 @@ import type { MapPinning } from './useSelection'
 
 /** The "Show:" switches: which kinds of edge the map draws. */
 const SHOW_SWITCHES: { key: 'showClaims' | 'showLinks' | 'showCoMentions'; label: string; title?: string }[] = [
-  { key: 'showClaims', label: 'Claims' },
-  { key: 'showLinks', label: 'Links' },
+  { key: 'showClaims', label: 'Claims', title: 'Claims a source states (with a passage)' },
+  { key: 'showLinks', label: 'Links', title: 'Your links: analyst judgements without a passage' },
   { key: 'showCoMentions', label: 'Co-mentions', title: 'Entities mentioned in the same paragraph' }
 ]
 

@@ -33,12 +33,11 @@ export function bindTaps(cy: Core, setMenu: (m: NodeMenuAt | null) => void): voi
     st().selectOnMap({
       kind: 'edge',
       edgeId: edge.id(),
-      edgeKind: kind === 'relation' ? 'relation' : kind === 'comention' ? 'comention' : 'claim',
+      edgeKind: kind === 'comention' ? 'comention' : 'claim',
       sourceId: entityIdOf(edge.source()),
       targetId: entityIdOf(edge.target()),
       label: String(edge.data('label') ?? ''),
-      claimIds: (edge.data('claimIds') as number[] | undefined) ?? [],
-      relationId: (edge.data('relationId') as number | undefined) ?? null
+      claimIds: (edge.data('claimIds') as number[] | undefined) ?? []
     })
   })
   cy.on('tap', (e) => {

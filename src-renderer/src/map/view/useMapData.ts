@@ -17,7 +17,6 @@ import { LARGE_EDGES, LARGE_NODES } from './cyTools'
 
 export function useMapData() {
   const entities = useStore((s) => s.entities)
-  const relations = useStore((s) => s.relations)
   const documents = useStore((s) => s.documents)
   const coMentions = useStore((s) => s.coMentions)
   const claims = useMapClaims()
@@ -56,14 +55,13 @@ export function useMapData() {
     return m
   }, [documents])
 
-  const data: MapData = useMemo(() => ({ entities, relations, claims, coMentions, entityDocuments, documentDates }), [entities, relations, claims, coMentions, entityDocuments, documentDates])
+  const data: MapData = useMemo(() => ({ entities, claims, coMentions, entityDocuments, documentDates }), [entities, claims, coMentions, entityDocuments, documentDates])
   const shown = useMemo(() => applyFilters(data, filters, settings), [data, filters, settings])
   const typeColors = useMemo(() => new Map(customTypes.map((t) => [t.key, { label: t.label, color: t.color }])), [customTypes])
   const elements = useMemo(
     () =>
       buildElements({
         entities: shown.entities,
-        relations: shown.relations,
         coMentions: shown.coMentions,
         showCoMentions: settings.showCoMentions,
         claimEdges: shown.claimEdges,

@@ -5,9 +5,8 @@
 //
 // A claim whose object is an entity is a relationship on the map
 // (graph.claimEdges). Without a passage, a claim is allowed only as an
-// explicit analyst judgement. The existing `relations` table stays as it is:
-// relations are the analyst's untyped-evidence links from the foundation;
-// claims are the evidenced statements (see core/tagging/README.md).
+// explicit analyst judgement: that is what a "link" is (schema 0006 turned
+// the old `relations` table into such claims; see core/tagging/README.md).
 //
 // Split by what a module does: rows.ts (the one row → Claim mapping),
 // queries.ts (reads), mutations.ts (writes). This file only re-exports, so

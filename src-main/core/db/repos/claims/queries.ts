@@ -90,15 +90,12 @@ export function claimGroups(db: Database, a: { entityId?: number; conflictsOnly?
 }
 
 /**
- * Predicates already used in the project (claims, and the labels of links),
+ * Predicates already used in the project (claims, links included),
  * most used first; with a prefix, those starting with it come before those
  * only containing it.
  */
 export function predicateSuggestions(db: Database, a: { prefix?: string; limit?: number } = {}): PredicateSuggestion[] {
-  const rows = [
-    ...all<{ predicate: string; n: number }>(db, 'SELECT predicate, count(*) AS n FROM claims GROUP BY predicate'),
-    ...all<{ predicate: string; n: number }>(db, "SELECT label AS predicate, count(*) AS n FROM relations WHERE trim(label) <> '' GROUP BY label")
-  ]
+  const rows = all<{ predicate: string; n: number }>(db, 'SELECT predicate, count(*) AS n FROM claims GROUP BY predicate')
   const byKey = new Map<string, { count: number; spellings: Map<string, number> }>()
   for (const r of rows) {
     const key = predicateKey(r.predicate)
