@@ -189,8 +189,8 @@ describe('with the bootstrapped project', () => {
       ['empty path', 'project.openRecent', { path: '' }, /\bpath\b/],
       ['nested id', 'documents.get', { id: { id: 1 } }, /\bid\b/],
       ['id as array', 'documents.get', { id: [1] }, /\bid\b/],
-      ['bytes as a plain array', 'export.savePng', { bytes: [...PNG], suggestedName: 'map' }, /\bbytes\b/],
-      ['bytes too short', 'export.savePng', { bytes: PNG.subarray(0, 8), suggestedName: 'map' }, /\bbytes\b/]
+      ['bytes as a plain array', 'export.saveFile', { bytes: [...PNG], kind: 'png', suggestedName: 'map' }, /\bbytes\b/],
+      ['bytes too short', 'export.saveFile', { bytes: PNG.subarray(0, 8), kind: 'png', suggestedName: 'map' }, /\bbytes\b/]
     ]
     it.each(cases)('%s', async (_label, method, args, field) => {
       const msg = await expectError(method, args, 'BAD_ARGS', /^Invalid arguments for /)
@@ -273,24 +273,24 @@ describe('with the bootstrapped project', () => {
     })
   })
 
-  describe('export.savePng', () => {
+  describe('export.saveFile as PNG', () => {
     it('bytes that are not a PNG → BAD_ARGS, and no dialog is shown', async () => {
       native.saveAnswers.push(join(t.dir, 'map.png'))
       const notPng = new TextEncoder().encode('GIF89a this is not a png at all')
-      await expectError('export.savePng', { bytes: notPng, suggestedName: 'map' }, 'BAD_ARGS', /PNG/)
+      await expectError('export.saveFile', { bytes: notPng, kind: 'png', suggestedName: 'map' }, 'BAD_ARGS', /PNG/)
       const almost = PNG.slice()
       almost[1] = 0x51
-      await expectError('export.savePng', { bytes: almost, suggestedName: 'map' }, 'BAD_ARGS', /PNG/)
+      await expectError('export.saveFile', { bytes: almost, kind: 'png', suggestedName: 'map' }, 'BAD_ARGS', /PNG/)
       expect(native.dialogs).toEqual([])
       expect(existsSync(join(t.dir, 'map.png'))).toBe(false)
     })
 
     it('a PNG is written where the dialog says; cancelling writes nothing', async () => {
       native.saveAnswers.push(join(t.dir, 'graph'))
-      const r = await expectOk<{ path: string }>('export.savePng', { bytes: PNG, suggestedName: 'a/b:c' })
+      const r = await expectOk<{ path: string }>('export.saveFile', { bytes: PNG, kind: 'png', suggestedName: 'a/b:c' })
       expect(r.path).toBe(join(t.dir, 'graph.png'))
       expect(new Uint8Array(readFileSync(r.path))).toEqual(PNG)
-      expect(await expectOk('export.savePng', { bytes: PNG, suggestedName: 'map' })).toBeNull()
+      expect(await expectOk('export.saveFile', { bytes: PNG, kind: 'png', suggestedName: 'map' })).toBeNull()
     })
   })
 })

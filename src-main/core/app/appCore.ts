@@ -338,10 +338,6 @@ export class AppCore {
     return this.importPaths(listImportable(paths))
   }
 
-  async savePng(bytes: Uint8Array, suggestedName: string): Promise<{ path: string } | null> {
-    return this.saveFile(bytes, 'png', suggestedName)
-  }
-
   /** Export → map image: a save dialog, then an atomic write of bytes checked to be of `kind`. */
   async saveFile(bytes: Uint8Array, kind: ImageKind, suggestedName: string): Promise<{ path: string } | null> {
     return saveImageDialog(this.native, this.defaultDir(), { bytes, kind, suggestedName })
