@@ -41,12 +41,12 @@ const PLANTS: Plant[] = [
   { file: 'src-renderer/src/zzContractOk.ts', source: "import { METHOD_NAMES } from '@contract/methods'\nexport const m = METHOD_NAMES\n", rules: [] },
   // (c) another feature only through its index.ts; store/ and ui/ likewise.
   { file: 'src-renderer/src/reader/zzDeep.ts', source: "import { AnchorReview } from '../history/AnchorReview'\nexport const a = AnchorReview\n", rules: ['feature-through-index'] },
-  { file: 'src-renderer/src/claims/zzDeepType.ts', source: "import type { EntityMatch } from '../entities/matchEntities'\nexport type M = EntityMatch\n", rules: ['feature-through-index'] },
+  { file: 'src-renderer/src/claims/zzDeepType.ts', source: "import type { entityCommands } from '../entities/commands'\nexport type M = typeof entityCommands\n", rules: ['feature-through-index'] },
   { file: 'src-renderer/src/store/zzDeep.ts', source: "import { edgesFromClaims } from '../map/edgesFromClaims'\nexport const e = edgesFromClaims\n", rules: ['shared-through-index'] },
   { file: 'src-renderer/src/ui/zzDeep.tsx', source: "import { HistoryButtons } from '../history/HistoryButtons'\nexport const h = HistoryButtons\n", rules: ['shared-through-index'] },
   {
     file: 'src-renderer/src/reader/zzIndexOk.ts',
-    source: "import { AnchorReview } from '../history'\nimport { Modal } from '../ui/Modal'\nimport { useStore } from '../store'\nimport { matchEntities } from '../entities/index'\nexport const ok = [AnchorReview, Modal, useStore, matchEntities]\n",
+    source: "import { AnchorReview } from '../history'\nimport { Modal } from '../ui/Modal'\nimport { useStore } from '../store'\nimport { entityCommands } from '../entities/index'\nexport const ok = [AnchorReview, Modal, useStore, entityCommands]\n",
     rules: []
   },
   // (d) Cytoscape only in map/.
