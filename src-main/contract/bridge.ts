@@ -37,7 +37,7 @@ export type DroppedFile = object
 /** What the preload (or the e2e harness) puts on `window.rwb`. */
 export interface Bridge {
   invoke(method: string, args: unknown): Promise<ApiResponse<unknown>>
-  /** Several calls in one round trip, run in order; one answer each. */
+  /** Several calls in one round trip, started in order and answered together; one answer each. */
   invokeBatch(calls: BatchCall[]): Promise<ApiResponse<unknown>[]>
   onEvent(listener: (event: AppEvent) => void): () => void
   /** The file system path of a file dropped on the window ('' if it has none). */

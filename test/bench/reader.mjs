@@ -112,10 +112,8 @@ function serveRenderer(call) {
         const parsed = JSON.parse(Buffer.concat(body).toString('utf8'))
         // A batch (the store's refreshes after a change) is one request, as it is one IPC round trip.
         let answer
-        if (url.pathname === '/__rwb_batch') {
-          answer = []
-          for (const c of parsed.calls) answer.push(await call(c.method, c.args))
-        } else answer = await call(parsed.method, parsed.args)
+        if (url.pathname === '/__rwb_batch') answer = await Promise.all(parsed.calls.map((c) => call(c.method, c.args)))
+        else answer = await call(parsed.method, parsed.args)
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer))
       })
       return
@@ -308,7 +306,7 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
           sel.removeAllRanges()
           sel.addRange(range)
           // T on a selection runs the "Tag selection" command (src-main/contract/commands.ts).
-          window.dispatchEvent(new KeyboardEvent('keydown', { key: 't', bubbles: true, cancelable: true }))
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 't', code: 'KeyT', bubbles: true, cancelable: true }))
           return { start: Number(r.dataset.s) + m.index, word: m[0] }
         }
         return null

@@ -42,15 +42,20 @@ function withChanges(method: Method, value: unknown): ApiResponse<unknown> {
   return changes.length ? { ok: true, value, changes } : { ok: true, value }
 }
 
-/** Several calls in one round trip (the renderer's refreshes), run in order. */
+/**
+ * Several calls in one round trip (the renderer's refreshes). They were
+ * started together in the renderer, so no order between them is promised;
+ * they start in order (the database worker answers in that order) and run
+ * concurrently, as separate IPC calls would.
+ */
 export async function dispatchBatch(handlers: Handlers, calls: unknown): Promise<ApiResponse<unknown>[]> {
   if (!Array.isArray(calls) || calls.length > MAX_BATCH) {
     return [{ ok: false, error: { code: 'BAD_ARGS', message: `A batch is a list of at most ${MAX_BATCH} calls` } }]
   }
-  const out: ApiResponse<unknown>[] = []
-  for (const c of calls as unknown[]) {
-    const call = (c ?? {}) as { method?: unknown; args?: unknown }
-    out.push(await dispatch(handlers, call.method, call.args))
-  }
-  return out
+  return Promise.all(
+    (calls as unknown[]).map((c) => {
+      const call = (c ?? {}) as { method?: unknown; args?: unknown }
+      return dispatch(handlers, call.method, call.args)
+    })
+  )
 }
