@@ -305,13 +305,15 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
           const sel = window.getSelection()
           sel.removeAllRanges()
           sel.addRange(range)
-          // T on a selection runs the "Tag selection" command (src-main/contract/commands.ts).
-          window.dispatchEvent(new KeyboardEvent('keydown', { key: 't', code: 'KeyT', bubbles: true, cancelable: true }))
           return { start: Number(r.dataset.s) + m.index, word: m[0] }
         }
         return null
       }, frac)
       if (!picked) throw new Error(`no untagged word on screen at ${Math.round(frac * 100)} %`)
+      // T on a selection runs the "Tag selection" command (src-main/contract/commands.ts),
+      // once the reader has seen the selection change.
+      await page.waitForTimeout(50)
+      await page.keyboard.press('t')
       await page.locator('.tag-popover .tag-input').waitFor()
       await page.waitForTimeout(150)
       tags.push(
