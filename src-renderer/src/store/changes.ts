@@ -6,8 +6,9 @@
 // Each refresher reads only what is on screen or already loaded (the map's
 // data once the map was shown, claims once something needed them, the
 // selected entity's detail), so a tag costs one batched round trip of reads
-// (src-renderer/src/api.ts puts calls of the same tick in one batch).
+// (src-renderer/src/api.ts batches the reads the refreshers start).
 import type { Change } from '@contract/api'
+import { inOneBatch } from '../api'
 import type { AppState } from './types'
 
 type Refresher = (s: AppState) => Promise<unknown> | null
@@ -49,6 +50,6 @@ export async function applyChanges(get: () => AppState, changes: readonly Change
     return
   }
   const s = get()
-  const jobs = [...kinds].flatMap((k) => REFRESHERS[k].map((r) => r(s))).filter((j): j is Promise<unknown> => j !== null)
+  const jobs = inOneBatch(() => [...kinds].flatMap((k) => REFRESHERS[k].map((r) => r(s))).filter((j): j is Promise<unknown> => j !== null))
   await Promise.all(jobs.map((j) => j.catch((e: unknown) => get().notify('error', e instanceof Error ? e.message : String(e)))))
 }
