@@ -8,6 +8,7 @@
 import type { ClaimObject, ClaimQualifier } from '../../contract/types'
 import { parseValue } from '../tagging/values'
 import type { SuggestedValue } from './types'
+import { qualifierBefore } from '../../contract/qualifiers'
 
 export interface RuleHit {
   start: number
@@ -59,18 +60,7 @@ const NOT_A_YEAR_AFTER = /^\s(?:[a-z]+s\b|people|persons|men|women|children|staf
 /** Words before a bare year that make it a number ("page 2019", "$ 2000", "No. 1999"). */
 const NOT_A_YEAR_BEFORE = /(?:\b(?:page|pages|p\.|No\.|number|room|flight|route|model|version|code|and|than|to|of about)\s|[$€£#=*^/])$/i
 
-const QUALIFIERS: [RegExp, ClaimQualifier][] = [
-  [/\b(?:as high as|up to|at most|no more than|as much as|a maximum of|peaked at|topped out at)\s*$/i, 'up to'],
-  [/\b(?:at least|more than|over|upwards of|in excess of|exceeding|as low as|a minimum of|no less than)\s*$/i, 'at least'],
-  [/\b(?:about|approximately|around|roughly|nearly|almost|some|an estimated|estimated|close to|circa|c\.|~)\s*$/i, 'about']
-]
-
-/** How the words just before a value qualify it (the same phrases as the claim form's). */
-export function qualifierBefore(text: string, at: number): ClaimQualifier {
-  const before = text.slice(Math.max(0, at - 40), at)
-  for (const [re, q] of QUALIFIERS) if (re.test(before)) return q
-  return 'exact'
-}
+export { qualifierBefore }
 
 function valueOf(text: string, start: number, end: number, object: ClaimObject | null): SuggestedValue | undefined {
   return object ? { object, qualifier: qualifierBefore(text, start) } : undefined

@@ -4,6 +4,7 @@
 // ("according to TSG Invest", "said Marcus Thorne", the outlet). Guesses
 // only fill the form; the analyst confirms every one of them. Pure.
 import type { AttributionRole, ClaimQualifier, Mention } from '@contract/types'
+import { qualifierBefore } from '@contract/qualifiers'
 
 /** Entities tagged inside [start, end), in reading order, each once. */
 export function entitiesInside(mentions: Mention[], start: number, end: number): number[] {
@@ -47,18 +48,7 @@ export function valueCandidates(passage: string): ValueCandidate[] {
   return out
 }
 
-const QUALIFIERS: [RegExp, ClaimQualifier][] = [
-  [/\b(?:as high as|up to|at most|no more than|as much as|a maximum of|peaked at|topped out at)\s*$/i, 'up to'],
-  [/\b(?:at least|more than|over|upwards of|in excess of|exceeding|as low as|a minimum of|no less than)\s*$/i, 'at least'],
-  [/\b(?:about|approximately|around|roughly|nearly|almost|some|an estimated|estimated|close to|circa|c\.|~)\s*$/i, 'about']
-]
-
-/** How the words just before a value qualify it: "as high as $29 billion" is 'up to'. */
-export function qualifierBefore(passage: string, at: number): ClaimQualifier {
-  const before = passage.slice(Math.max(0, at - 40), at)
-  for (const [re, q] of QUALIFIERS) if (re.test(before)) return q
-  return 'exact'
-}
+export { qualifierBefore }
 
 export interface AttributionHint {
   name: string
