@@ -69,10 +69,18 @@ function send(method: Method, args: unknown): Promise<ApiResponse<unknown>> {
   })
 }
 
-let changeListener: ((changes: Change[]) => Promise<void>) | null = null
+/** A mutation's own answer, handed to the change listener with the kinds it changed. */
+export interface Answer {
+  method: Method
+  args: unknown
+  value: unknown
+}
+
+type ChangeListener = (changes: Change[], answer: Answer) => Promise<void>
+let changeListener: ChangeListener | null = null
 
 /** The store registers here: it refreshes what each kind of change touches. */
-export function onChanges(listener: (changes: Change[]) => Promise<void>): () => void {
+export function onChanges(listener: ChangeListener): () => void {
   changeListener = listener
   return () => {
     if (changeListener === listener) changeListener = null
@@ -82,7 +90,7 @@ export function onChanges(listener: (changes: Change[]) => Promise<void>): () =>
 export async function call<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
   const res = await send(method, args[0] ?? {})
   if (!res.ok) throw new ApiCallError(res.error.code, res.error.message, res.error.details)
-  if (res.changes?.length && changeListener) await changeListener(res.changes)
+  if (res.changes?.length && changeListener) await changeListener(res.changes, { method, args: args[0] ?? {}, value: res.value })
   return res.value as ResultOf<M>
 }
 

@@ -23,9 +23,9 @@ function clip(s: string, max = 80): string {
 export function AnchorReview() {
   const docId = useStore((s) => s.doc?.id ?? null)
   const docLength = useStore((s) => s.doc?.text.length ?? 0)
-  const mentions = useStore((s) => s.mentions)
-  // Undo/redo and claim edits change anchors too: re-check when the history moves.
-  const historyKey = useStore((s) => `${s.history.undoLabel}|${s.history.redoLabel}`)
+  // Re-checked once per change of tags or claims (undo and redo included),
+  // after its refreshes landed: not for each store field the change touched.
+  const revision = useStore((s) => `${s.revisions.mentions ?? 0}|${s.revisions.claims ?? 0}`)
   const entities = useStore((s) => s.entities)
   const openDocument = useStore((s) => s.openDocument)
   const guard = useStore((s) => s.guard)
@@ -51,7 +51,7 @@ export function AnchorReview() {
     return () => {
       stale = true
     }
-  }, [docId, mentions, historyKey, guard])
+  }, [docId, revision, guard])
 
   if (docId === null || issues.length === 0 || hidden) return null
   const name = (id: number) => entities.find((e) => e.id === id)?.name ?? `entity #${id}`

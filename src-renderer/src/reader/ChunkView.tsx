@@ -138,7 +138,9 @@ export const ChunkView = memo(
   (a, b) =>
     a.index === b.index &&
     a.chunk === b.chunk &&
-    a.doc === b.doc &&
+    // Only the text and blocks are drawn: a new title or count must not redraw every chunk.
+    a.doc.text === b.doc.text &&
+    a.doc.blocks === b.doc.blocks &&
     a.bare === b.bare &&
     a.observer === b.observer &&
     a.entityById === b.entityById &&

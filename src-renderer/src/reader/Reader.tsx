@@ -51,7 +51,11 @@ export function Reader() {
   // A long document is cut into chunks, and only those near the view are in
   // the DOM; a short one is one chunk, rendered whole.
   const virtual = !!doc && shouldVirtualise(doc.text, doc.blocks)
-  const chunks = useMemo(() => (doc ? (virtual ? makeChunks(doc.blocks) : makeChunks(doc.blocks, Infinity, Infinity)) : []), [doc, virtual])
+  // Keyed on the blocks, not the document object: a new title or byline (the
+  // documents list refreshed after a tag) must not re-cut the chunks, which
+  // would drop their measured heights and make the text jump under the reader.
+  const blocks = doc?.blocks
+  const chunks = useMemo(() => (blocks ? (virtual ? makeChunks(blocks) : makeChunks(blocks, Infinity, Infinity)) : []), [blocks, virtual])
   // Mentions per chunk (a pass over the sorted list): a new mention changes one chunk's list only, so only that chunk re-renders.
   const mentionsPerChunk = useMemo(() => bucketByChunk(chunks, mentions), [chunks, mentions])
   // Passages of this document that back a claim: their blocks carry a mark in the margin.
@@ -65,7 +69,8 @@ export function Reader() {
   }, [docOpen, claimsLoaded, guard, refreshClaims])
   const claimsPerChunk = useMemo(() => bucketByChunk(chunks, claimSpans(claimList, doc?.id ?? null)), [chunks, claimList, doc?.id])
 
-  const finds = useMemo(() => (doc && findOpen ? findAll(doc.text, findQuery) : []), [doc, findOpen, findQuery])
+  const text = doc?.text
+  const finds = useMemo(() => (text !== undefined && findOpen ? findAll(text, findQuery) : []), [text, findOpen, findQuery])
   const findsPerChunk = useMemo(() => bucketByChunk(chunks, finds.map((f, i): Layer => ({ ...f, id: i }))), [chunks, finds])
   const currentFind = finds.length ? Math.min(findIndex, finds.length - 1) : -1
 

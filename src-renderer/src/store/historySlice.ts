@@ -2,12 +2,21 @@
 // A step can touch any table: its answer says so, and the change table
 // (./changes.ts) re-reads what every view shows.
 import type { StateCreator } from 'zustand'
+import type { Change } from '@contract/api'
 import type { HistoryState } from '@contract/types'
 import { ApiCallError, call } from '../api'
 import type { AppState } from './types'
 
 export interface HistorySlice {
   history: HistoryState
+  /**
+   * How many times each kind of data has changed (bumped once per mutation,
+   * undo or redo, after its refreshes landed). A view that derives something
+   * expensive from a kind keys its effect on that kind's revision: once per
+   * change, however many store fields the change touched.
+   */
+  revisions: Partial<Record<Change, number>>
+  bumpRevisions(kinds: Iterable<Change>): void
   /** Re-reads canUndo/canRedo and the labels (cheap; done after every change). */
   refreshHistory(): Promise<void>
   undo(): Promise<void>
@@ -49,6 +58,12 @@ export const historySlice: Slice<HistorySlice> = (set, get) => {
   }
 
   return {
+    revisions: {},
+    bumpRevisions(kinds) {
+      const revisions = { ...get().revisions }
+      for (const k of kinds) revisions[k] = (revisions[k] ?? 0) + 1
+      set({ revisions })
+    },
     history: EMPTY,
     async refreshHistory() {
       if (!get().project) return

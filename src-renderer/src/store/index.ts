@@ -23,4 +23,4 @@ export const useStore = create<AppState>()((...a) => ({
 export type { AppState } from './types'
 
 // Every mutation's answer names what it changed; the change table refreshes it.
-onChanges((changes) => applyChanges(useStore.getState, changes))
+onChanges((changes, answer) => applyChanges(useStore.getState, changes, answer))

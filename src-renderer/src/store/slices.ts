@@ -78,7 +78,9 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
       // The open document's details (title, byline …) come from the same list; its text never changes.
       const doc = get().doc
       const summary = doc && documents.find((d) => d.id === doc.id)
-      set({ documents, ...(doc && summary ? { doc: { ...doc, ...summary } } : {}) })
+      // Replaced only when a detail did change: a new doc object re-renders the whole reader.
+      const changed = doc && summary && (Object.keys(summary) as (keyof typeof summary)[]).some((k) => !Object.is(summary[k], doc[k]))
+      set({ documents, ...(doc && summary && changed ? { doc: { ...doc, ...summary } } : {}) })
     },
     async openFiles() {
       await finishImport(await call('documents.openFiles'))
@@ -146,6 +148,16 @@ export const readerSlice: Slice<ReaderSlice> = (set, get) => ({
     // A new entity is created with its first tag: one action, one undo step.
     // The answer's change refreshes highlights, counts and lists.
     return call('mentions.create', { documentId: doc.id, ...('entityId' in target ? { entityId: target.entityId } : { newEntity: target }), ...span })
+  },
+  placeMention(m, newEntity) {
+    const { doc, mentions, entities } = get()
+    if (doc?.id !== m.documentId || mentions.some((x) => x.id === m.id)) return
+    const known = entities.some((e) => e.id === m.entityId)
+    set({
+      mentions: [...mentions, m].sort((a, b) => a.start - b.start || b.end - a.end),
+      // Its name and type, for the highlight's colour and title, until the entity list is read again.
+      ...(!known && newEntity ? { entities: [...entities, { id: m.entityId, ...newEntity, notes: '', mentionCount: 1, createdAt: m.createdAt }] } : {})
+    })
   },
   async removeMention(id) {
     await call('mentions.delete', { id })

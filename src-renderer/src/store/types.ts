@@ -53,6 +53,8 @@ export interface ReaderSlice {
   openDocument(id: number, jump?: { start: number; end: number }): Promise<void>
   refreshMentions(): Promise<void>
   tagSpan(span: { start: number; end: number }, target: { entityId: number } | { name: string; type: string }): Promise<Mention | null>
+  /** Shows a just-recorded mention (and the entity it created) before the refreshed reads arrive. */
+  placeMention(m: Mention, newEntity: { name: string; type: string } | null): void
   removeMention(id: number): Promise<void>
 }
 
