@@ -66,6 +66,9 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
   const finishImport = async (results: ImportResult[]) => {
     if (!results.length) return
     set({ lastImport: results })
+    // One file is opened, to read it; several are not: the analyst stays on what they were reading
+    // (and a first import into an empty reader opens the first file).
+    if (results.length > 1 && get().doc) return
     const first = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
     if (first?.documentId) await get().openDocument(first.documentId)
   }
