@@ -4,7 +4,7 @@
 // Chinese and Arabic text comes back as the characters typed, each face is a
 // subset far smaller than its font file, and nothing is a picture.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, sep } from 'node:path'
@@ -13,6 +13,8 @@ import { PdfCanvas } from '../../src-renderer/src/map/pdf/pdfCanvas'
 import { pdfDocument } from '../../src-renderer/src/map/pdf/pdfDocument'
 import { PdfFontSet, toUnicodeCMap, type FaceBytes } from '../../src-renderer/src/map/pdf/pdfFonts'
 
+const ARTIFACTS = join(import.meta.dirname, '../artifacts')
+mkdirSync(ARTIFACTS, { recursive: true })
 const NM = join(import.meta.dirname, '../../node_modules/@embedpdf')
 const read = (p: string) => new Uint8Array(readFileSync(join(NM, p)))
 const faces: FaceBytes = {
@@ -87,6 +89,11 @@ describe('map PDF text in embedded Noto subsets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rwb-pdf-'))
     const file = join(dir, 'fonts.pdf')
     writeFileSync(file, await page())
+    // Drawn, too: poppler renders every face's glyphs (a broken subset renders blank or throws errors).
+    const ppm = spawnSync('pdftoppm', ['-png', '-r', '100', '-singlefile', file, join(dir, 'page')], { encoding: 'utf8' })
+    expect(ppm.status, ppm.stderr).toBe(0)
+    expect(ppm.stderr).toBe('')
+    copyFileSync(join(dir, 'page.png'), join(ARTIFACTS, 'map-pdf-fonts.png'))
     const out = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' })
     expect(out.status, out.stderr).toBe(0)
     for (const l of ['Main map', ...LINES.slice(0, 4)]) expect(out.stdout).toContain(l)
