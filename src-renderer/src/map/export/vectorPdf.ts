@@ -8,7 +8,7 @@
 // face is 8 MB: read only for a map that has such characters); if a text
 // drawn still had characters no loaded face has, every face is loaded and
 // the page drawn again, once.
-import type { Core, Singular } from 'cytoscape'
+import type { Core } from 'cytoscape'
 import type { Font } from 'fontkit'
 import { pdfFaces } from '../pdf/fontFiles'
 import { PdfCanvas } from '../pdf/pdfCanvas'
@@ -70,7 +70,7 @@ const parsedFonts = new Map<Uint8Array, Font>()
 /** Every text the page will draw: labels as styled, title, legend and footer. */
 function textsOf(cy: Core, spec: ExportSpec): string[] {
   const out: string[] = []
-  cy.elements().forEach((ele: Singular) => {
+  cy.elements().forEach((ele) => {
     const label = (ele as unknown as { pstyle(p: string): { strValue?: string } | undefined }).pstyle('label')?.strValue
     if (label) out.push(label)
   })

@@ -103,12 +103,11 @@ export class PdfFontSet {
   /** The text cut into runs by the face that draws them (null: no face has those characters). */
   runs(text: string, bold: boolean): Run[] {
     const out: Run[] = []
-    let cur: Run | null = null
+    let cur = null as Run | null
     for (const ch of text.replace(/[\t\n\r]/g, ' ')) {
       const cp = ch.codePointAt(0)!
       // Marks and joiners belong to the character before them.
-      const joins = cur !== null && /[\p{M}\u200c\u200d\ufe0f]/u.test(ch)
-      const face = joins ? cur!.face : this.faceFor(cp, bold, cur?.face ?? null)
+      const face = cur && /[\p{M}\u200c\u200d\ufe0f]/u.test(ch) ? cur.face : this.faceFor(cp, bold, cur?.face ?? null)
       if (!face) this.uncovered = true
       if (cur && cur.face === face) cur.text += ch
       else out.push((cur = { face, text: ch }))
