@@ -50,7 +50,14 @@ export function patchVectorImages(proto: C2SLike): void {
     else if (a.length === 4) [dx, dy, dw, dh] = a as [number, number, number, number]
     else if (a.length >= 8) [sx, sy, sw, sh, dx, dy, dw, dh] = a as [number, number, number, number, number, number, number, number]
     if (!sw || !sh || !dw || !dh) return
-    const el = this.__document.importNode(root, true) as Element
+    // A fresh <svg> with the icon's children: the parsed root carries an xmlns attribute, which canvas2svg's
+    // serialiser would take for its own root's and rewrite into a duplicate attribute.
+    const el = this.__document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+    for (const attr of ['fill', 'stroke', 'fill-rule']) {
+      const v = root.getAttribute(attr)
+      if (v !== null) el.setAttribute(attr, v)
+    }
+    for (const child of root.childNodes) el.appendChild(this.__document.importNode(child, true))
     const kx = vw! / iw
     const ky = vh! / ih
     el.setAttribute('x', String(dx))
