@@ -77,10 +77,10 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
   }, [moreOpen])
 
   const CONTROLS: Control[] = [
-    { id: 'maps', priority: 1, node: <MapsMenu /> },
+    { id: 'maps', priority: 2, node: <MapsMenu /> },
     {
       id: 'layout',
-      priority: 2,
+      priority: 1,
       node: (
         <label className="inline-field">
           <span className="tb-label">Layout</span>
@@ -104,7 +104,7 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
     },
     {
       id: 'relayout',
-      priority: 3,
+      priority: 4,
       node: (
         <button type="button" onClick={() => void runLayout(settings.layout)} disabled={!!progress} title="Lay the map out again; pinned nodes stay where they are">
           Re-layout
@@ -137,7 +137,7 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
     },
     {
       id: 'filters',
-      priority: 4,
+      priority: 3,
       node: (
         <button type="button" aria-expanded={filtersOpen} onClick={onToggleFilters}>
           Filters{activeFilters ? ` (${activeFilters})` : ''} ▾
@@ -195,8 +195,15 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
             More ▾
           </button>
         )}
-        <button type="button" title={withHint(mapFocus ? 'Leave focus mode (Esc)' : 'Show only the map and its toolbar', 'view.mapFocus')} onClick={() => setMapFocus(!mapFocus)}>
-          {mapFocus ? 'Exit focus' : 'Focus'}
+        {/* An icon in the crowded row, words once the map has the whole window. */}
+        <button type="button" className={mapFocus ? undefined : 'icon-button'} aria-label={mapFocus ? 'Exit focus mode' : 'Focus mode'} title={withHint(mapFocus ? 'Leave focus mode (Esc)' : 'Focus mode: only the map and its toolbar', 'view.mapFocus')} onClick={() => setMapFocus(!mapFocus)}>
+          {mapFocus ? (
+            'Exit focus'
+          ) : (
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
+              <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" />
+            </svg>
+          )}
         </button>
         <button type="button" className="primary" title={withHint('Export the map as a PNG, SVG or PDF image for a report', 'export.mapPng')} onClick={() => openDialog({ kind: 'exportPng' })}>
           Export PNG…

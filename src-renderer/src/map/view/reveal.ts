@@ -15,24 +15,29 @@ import type { MapSelection } from '../../store/mapSlice'
 
 const MARGIN = 28
 
-/** Pans (or fits) so `ele` is fully inside the canvas; true when it moved the view. */
-export function revealElement(cy: Core, ele: CollectionReturnValue, animate = true): boolean {
+/**
+ * Pans (or fits) so `ele` is fully inside the canvas; true when it moved the
+ * view. While the view is already moving (find on map centring a node, a
+ * fit) it leaves it alone unless `interrupt` (a key press moving the
+ * selection must win over the pan of the key press before).
+ */
+export function revealElement(cy: Core, ele: CollectionReturnValue, interrupt = false): boolean {
   if (ele.empty() || !ele.visible()) return false
+  if (cy.animated() && !interrupt) return false
   const bb = ele.renderedBoundingBox({ includeLabels: true, includeOverlays: false })
   const w = cy.width()
   const h = cy.height()
   if (!w || !h) return false
   if (bb.w > w - 2 * MARGIN || bb.h > h - 2 * MARGIN) {
     cy.stop()
-    cy.animate({ fit: { eles: ele, padding: MARGIN } }, { duration: animate ? 200 : 0 })
+    cy.animate({ fit: { eles: ele, padding: MARGIN } }, { duration: 200 })
     return true
   }
   const dx = bb.x1 < MARGIN ? MARGIN - bb.x1 : bb.x2 > w - MARGIN ? w - MARGIN - bb.x2 : 0
   const dy = bb.y1 < MARGIN ? MARGIN - bb.y1 : bb.y2 > h - MARGIN ? h - MARGIN - bb.y2 : 0
   if (!dx && !dy) return false
   cy.stop()
-  if (animate) cy.animate({ panBy: { x: dx, y: dy } }, { duration: 200 })
-  else cy.panBy({ x: dx, y: dy })
+  cy.animate({ panBy: { x: dx, y: dy } }, { duration: 200 })
   return true
 }
 

@@ -69,7 +69,7 @@ export function useMapKeyboard(cyRef: RefObject<Core | null>, entities: Entity[]
         }
         if (next === null) return
         select(next)
-        revealElement(cy, cy.getElementById(`e${next}`))
+        revealElement(cy, cy.getElementById(`e${next}`), true)
       } else if ((e.key === 'Enter' || e.key === ' ') && here) {
         e.preventDefault()
         useStore.getState().selectOnMap({ kind: 'node', entityId: current! })
