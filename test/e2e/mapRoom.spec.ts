@@ -45,6 +45,7 @@ async function toolbarRow(page: Page): Promise<{ height: number; tops: number[];
 }
 
 test('side panes fold away and stay folded after a restart; they resize from the keyboard; focus mode; a one-row toolbar', async () => {
+  test.setTimeout(300_000) // two sizes and two starts of the app
   const data = newDataDir()
   let app = await launchApp(data.dir)
   let page = app.page
@@ -148,6 +149,7 @@ test('side panes fold away and stay folded after a restart; they resize from the
 })
 
 test('the evidence panel never covers the node it shows, and a click on it never reaches the map', async () => {
+  test.setTimeout(240_000)
   const data = newDataDir()
   const app = await launchApp(data.dir)
   const { page } = app
