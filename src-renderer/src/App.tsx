@@ -18,6 +18,7 @@ import { Reader } from './reader/Reader'
 import { onShortcutKey, runCommand } from './shell/commands'
 import { RecoveryBanner } from './shell/RecoveryBanner'
 import { TopBar } from './shell/TopBar'
+import { Workspace } from './shell/Workspace'
 import { useStore } from './store'
 
 function Toasts() {
@@ -55,6 +56,8 @@ function Dialogs() {
 
 export function App() {
   const view = useStore((s) => s.view)
+  // Map focus mode: only the map and its toolbar (the top bar and the panes step aside).
+  const focus = useStore((s) => s.mapFocus) && view === 'map'
   const [fatal, setFatal] = useState<string | null>(null)
   const [ready, setReady] = useState(false)
 
@@ -97,15 +100,17 @@ export function App() {
 
   return (
     <div className="app" data-ready={ready}>
-      <TopBar />
+      {!focus && <TopBar />}
       <RecoveryBanner />
-      <main className="workspace">
-        <LibraryPane />
-        <section className="center" aria-label={view === 'map' ? 'Map' : view === 'claims' ? 'Claims' : 'Reader'}>
-          {view === 'map' ? <MapView /> : view === 'claims' ? <ClaimsPane /> : <Reader />}
-        </section>
-        <EntitiesPane />
-      </main>
+      <Workspace
+        library={<LibraryPane />}
+        center={
+          <section className="center" aria-label={view === 'map' ? 'Map' : view === 'claims' ? 'Claims' : 'Reader'}>
+            {view === 'map' ? <MapView /> : view === 'claims' ? <ClaimsPane /> : <Reader />}
+          </section>
+        }
+        entities={<EntitiesPane />}
+      />
       <Dialogs />
       <DropZone />
       <Toasts />

@@ -22,6 +22,11 @@ export function createAppHandlers(app: AppCore): AppHandlers {
       await app.syncUserName()
       return { userName: app.settings.userName() }
     },
+    'settings.paneLayout': async () => app.settings.paneLayout((await app.info()).path),
+    'settings.setPaneLayout': async (layout) => {
+      app.settings.setPaneLayout((await app.info()).path, layout)
+      return layout
+    },
 
     'documents.openFiles': () => app.openFilesDialog(),
     'documents.importFolder': () => app.importFolderDialog(),

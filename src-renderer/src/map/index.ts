@@ -3,3 +3,5 @@
 // Cytoscape in it: the store imports this file, and exporting MapView here
 // would pull Cytoscape (and an import cycle back into the store) into it.
 export { claimEdgeSource, type MapClaim } from './edgesFromClaims'
+// What Escape closes on the map (no Cytoscape in it either).
+export { closeMapLayer, hasMapLayer } from './escapeLayers'

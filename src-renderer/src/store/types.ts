@@ -122,4 +122,7 @@ export interface UiSlice {
   guard<T>(fn: () => Promise<T>): Promise<T | undefined>
 }
 
-export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice
+import type { RoomSlice } from './roomSlice'
+export type { RoomSlice } from './roomSlice'
+
+export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice & RoomSlice

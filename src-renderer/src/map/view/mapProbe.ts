@@ -14,6 +14,8 @@ export function installMapProbe(cy: Core, renderer: RendererChoice): () => void 
   ;(window as unknown as Record<string, unknown>).__rwbMap = {
     nodes: () => cy.nodes().map((n) => ({ entityId: entityIdOf(n), label: n.data('label'), x: n.position('x'), y: n.position('y'), rx: n.renderedPosition('x'), ry: n.renderedPosition('y'), pinned: n.locked() })),
     edges: () => cy.edges().map((ed) => ({ id: ed.id(), classes: ed.classes().join(' '), label: ed.data('label'), mid: ed.renderedMidpoint() })),
+    // A node's rendered box, its label included (canvas pixels), for the room tests.
+    box: (entityId: number) => cy.getElementById(`e${entityId}`).renderedBoundingBox({ includeLabels: true }),
     renderer,
     zoom: () => cy.zoom(),
     layouts: () => [...layoutLog],

@@ -4,7 +4,9 @@
 import type { DataExportFormat } from '@contract/api'
 import { always, type CommandImpl, type CommandImpls } from '../../commands'
 import { call } from '../../api'
+import { closeMapLayer, hasMapLayer } from '../../map'
 import { useStore } from '../../store'
+import type { AppState } from '../../store'
 
 /** Opens another project; the answer's 'session' change loads it (store/changes.ts). */
 export async function switchProject(open: () => Promise<unknown>): Promise<void> {
@@ -36,6 +38,15 @@ async function saveAs(): Promise<void> {
   if (info) s.notify('info', `Saved as ${info.path}`)
 }
 
+/** What Escape would close on the map: a menu or panel over it, the evidence, then focus mode. */
+const mapEscapable = (s: AppState) => s.view === 'map' && (hasMapLayer() || !!s.mapSelection || s.mapFocus)
+
+function escapeMap(s: AppState): void {
+  if (closeMapLayer()) return
+  if (s.mapSelection) s.selectOnMap(null)
+  else s.setMapFocus(false)
+}
+
 const dataExport = (format: DataExportFormat): CommandImpl => ({ enabled: always, perform: () => exportData(format) })
 
 export const shellCommands: CommandImpls<
@@ -45,6 +56,9 @@ export const shellCommands: CommandImpls<
   | 'view.reader'
   | 'view.map'
   | 'view.claims'
+  | 'view.toggleLibrary'
+  | 'view.toggleEntities'
+  | 'view.mapFocus'
   | 'export.mapPng'
   | 'export.graphml'
   | 'export.gexf'
@@ -61,6 +75,28 @@ export const shellCommands: CommandImpls<
   'view.reader': { enabled: always, perform: (s) => s.setView('reader') },
   'view.map': { enabled: always, perform: (s) => s.setView('map') },
   'view.claims': { enabled: always, perform: (s) => s.setView('claims') },
+  // Showing or hiding a pane leaves focus mode, so the change is seen.
+  'view.toggleLibrary': {
+    enabled: always,
+    perform: (s) => {
+      s.setMapFocus(false)
+      s.setPanes({ libraryCollapsed: !s.panes.libraryCollapsed })
+    }
+  },
+  'view.toggleEntities': {
+    enabled: always,
+    perform: (s) => {
+      s.setMapFocus(false)
+      s.setPanes({ entitiesCollapsed: !s.panes.entitiesCollapsed })
+    }
+  },
+  'view.mapFocus': {
+    enabled: always,
+    perform: (s) => {
+      if (s.view !== 'map') s.setView('map')
+      s.setMapFocus(s.view !== 'map' || !s.mapFocus)
+    }
+  },
   // Plain store actions (the dialog is the map feature's), so no need to reach into the map's module graph.
   'export.mapPng': {
     enabled: always,
@@ -78,7 +114,7 @@ export const shellCommands: CommandImpls<
   'annotations.import': { enabled: always, perform: importAnnotations },
   // Enabled only when there is something to close, so otherwise Escape stays with whatever has the focus.
   escape: {
-    enabled: (s) => !!s.dialog || s.findOpen,
-    perform: (s) => (s.dialog ? s.openDialog(null) : s.setFindOpen(false))
+    enabled: (s) => !!s.dialog || s.findOpen || mapEscapable(s),
+    perform: (s) => (s.dialog ? s.openDialog(null) : s.findOpen ? s.setFindOpen(false) : escapeMap(s))
   }
 }
