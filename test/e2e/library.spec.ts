@@ -240,7 +240,7 @@ test('the library sorts, filters, marks file types and is one Tab stop with arro
   await page.keyboard.press('ArrowDown')
   await expect(focused).toContainText(titles[2]!.slice(0, 20))
   await page.keyboard.press('Enter')
-  await expect(page.locator('.doc-title')).toHaveText(titles[2]!)
+  await expect(list.locator('li[aria-selected="true"] .doc-list-title')).toHaveText(titles[2]!)
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Tab')
   await expect(focused).toContainText(titles[2]!.slice(0, 20))
