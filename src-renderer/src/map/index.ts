@@ -3,3 +3,5 @@
 // Cytoscape in it: the store imports this file, and exporting MapView here
 // would pull Cytoscape (and an import cycle back into the store) into it.
 export { claimEdgeSource, type MapClaim } from './edgesFromClaims'
+// The open map's image and what it shows, for the evidence report (claims/ReportDialog.tsx); no Cytoscape in it.
+export { mapHandle, type MapHandle } from './mapHandle'
