@@ -124,7 +124,7 @@ test('evidence report: from the map with its image (docx), from the filtered cla
   await dlg.getByRole('radio', { name: /Web page/ }).check()
   app.native.saveAnswers.push(join(data.dir, 'full.html'))
   await dlg.getByRole('button', { name: 'Export…' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'with the map' }).last()).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByRole('status').filter({ hasText: `with the map) saved to ${join(data.dir, 'full.html')}` })).toBeVisible({ timeout: 60_000 })
   await view.setContent(readFileSync(join(data.dir, 'full.html'), 'utf8'))
   await expect(view.locator('figure img')).toBeVisible()
   expect(await view.locator('figure img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(200)

@@ -26,6 +26,8 @@ export interface ReportDoc {
   text: string
   path: string
   fileName: string
+  /** As the report cites it (after the metadata edits below). */
+  title: string
 }
 
 async function importFile(db: ProjectDb, path: string): Promise<ReportDoc> {
@@ -33,7 +35,7 @@ async function importFile(db: ProjectDb, path: string): Promise<ReportDoc> {
   const parsed = parseForImport(file)
   const id = await db.call('documents.insert', { ...parsed, sourcePath: path, mediaType: file.mediaType, sha256: file.sha256, original: file.bytes })
   const doc = await db.call('documents.get', { id })
-  return { id, sha256: file.sha256, text: doc.text, path, fileName: path.split(/[\\/]/).pop()! }
+  return { id, sha256: file.sha256, text: doc.text, path, fileName: path.split(/[\\/]/).pop()!, title: doc.title }
 }
 
 export interface ReportFixture {
@@ -206,6 +208,8 @@ export async function buildReportProject(dir: string, name = 'Report test.rwb'):
     `${HOSTILE_NAME} — paid — about 4,200,000 USD`,
     'none recorded'
   )
+  seed.title = (await db.call('documents.get', { id: seed.id })).title
+  note.title = (await db.call('documents.get', { id: note.id })).title
   return { db, path, seed, note, entities, claims, aliases }
 }
 

@@ -20,6 +20,9 @@ import { STATUS_LABELS } from './grades'
 
 type Source = 'map' | 'view' | 'all'
 
+/** Above this many pixels at 2×, the map is drawn at 1× (a 40-megapixel PNG is already tens of MB in a document). */
+const MAX_IMAGE_PIXELS = 40_000_000
+
 /** The claims view's filters in words, for the report's title page. */
 function describeFilters(f: ClaimFilters, names: { entity(id: number): string; document(id: number): string }): string {
   const parts: string[] = []
@@ -78,9 +81,10 @@ export function ReportDialog({ onClose }: { onClose(): void }) {
     const done = await guard(async () => {
       let png: Uint8Array<ArrayBuffer> | null = null
       if (withImage && handle) {
-        png = await handle.render('png', { region, size: { kind: 'scale', scale: 2 }, background: 'white', title: null, legend: handle.legend(), footer: null }, (d, t) =>
-          setBusy(t > 1 ? `Drawing tile ${d} of ${t}…` : 'Drawing the map…')
-        )
+        const spec = (scale: number) => ({ region, size: { kind: 'scale' as const, scale }, background: 'white' as const, title: null, legend: handle.legend(), footer: null })
+        // Sharp when printed (2×), unless that would make a picture too big for a document (a huge map): then 1×.
+        const at2 = handle.sheetSize(spec(2))
+        png = await handle.render('png', spec(at2.width * at2.height > MAX_IMAGE_PIXELS ? 1 : 2), (d, t) => setBusy(t > 1 ? `Drawing tile ${d} of ${t}…` : 'Drawing the map…'))
       }
       setBusy('Writing…')
       return call('export.report', {
