@@ -6,7 +6,7 @@
 // or run). The app's path (export.report: save dialog, worker read, atomic
 // write) runs through the real handler table with a scripted dialog.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import mammoth from 'mammoth'
@@ -19,7 +19,10 @@ import type { ReportData } from '../../src-main/core/export/report/model'
 import { reportDialog } from '../../src-main/core/export/report/run'
 import { buildReportProject, HOSTILE_NAME, seedBytes, type ReportFixture } from '../support/reportFixture'
 import { ScriptedNative } from '../support/scriptedNative'
-import { tempDir } from '../support/tempDir'
+import { REPO_ROOT, tempDir } from '../support/tempDir'
+
+/** Where the reports are kept for a person to open (git-ignored). */
+const ARTIFACTS = join(REPO_ROOT, 'test/artifacts')
 
 let t: ReturnType<typeof tempDir>
 let fx: ReportFixture
@@ -132,6 +135,8 @@ describe('evidence report', () => {
   it('writes a Word document mammoth reads back whole, with the map PNG embedded byte for byte', async () => {
     const path = await writeReport(await data(null), 'docx', join(t.dir, 'report'))
     expect(path).toBe(join(t.dir, 'report.docx'))
+    mkdirSync(ARTIFACTS, { recursive: true })
+    copyFileSync(path, join(ARTIFACTS, 'report-fixture.docx'))
     const { value: text, messages } = await mammoth.extractRawText({ path })
     expect(messages.filter((m) => m.type === 'error')).toEqual([])
     expectFullText(text)
@@ -156,6 +161,8 @@ describe('evidence report', () => {
   it('writes one self-contained HTML file: the same text, the PNG inline, nothing that loads or runs', async () => {
     const path = await writeReport(await data(null), 'html', join(t.dir, 'report.html'))
     const html = readFileSync(path, 'utf8')
+    mkdirSync(ARTIFACTS, { recursive: true })
+    copyFileSync(path, join(ARTIFACTS, 'report-fixture.html'))
     const dom = new JSDOM(html)
     const doc = dom.window.document
     expect(doc.characterSet).toBe('UTF-8')
