@@ -15,6 +15,13 @@ Commands:
                                               export entities, links and mentions as data (csv: four files beside <path>)
   import-annotations <project.rwb> <file.jsonld> [--json]
                                               import W3C Web Annotations as mentions; prints what could not be placed
+  report <project.rwb> --out <file.docx|file.html> [--map NAME] [--author NAME]
+                                              evidence report: each claim with its grade and meaning, status,
+                                              attribution, quoted passage and full citation, the analyst's note;
+                                              an entity index with aliases; a source list. --map NAME: only the
+                                              claims that map shows under its saved filters. The command line
+                                              draws no map image (the app's Export → Evidence Report… does);
+                                              the report says so. Author: --author, else the system user name.
 
 Exit status: 0 done, 1 something failed, 2 usage error or not a project.
 `

@@ -84,6 +84,7 @@ export const COMMANDS = {
   'view.mapFocus': { label: 'Map Focus Mode', keys: ['Mod+Shift+M'], menu: { menu: 'View', group: 1 } },
 
   'export.mapPng': { label: 'Map Image…', keys: ['Mod+E'], menu: { menu: 'Export', group: 0 } },
+  'export.report': { label: 'Evidence Report…', menu: { menu: 'Export', group: 0 } },
   'export.graphml': { label: 'GraphML…', menu: { menu: 'Export', group: 1 } },
   'export.gexf': { label: 'GEXF…', menu: { menu: 'Export', group: 1 } },
   'export.csv': { label: 'CSV Tables…', menu: { menu: 'Export', group: 1 } },

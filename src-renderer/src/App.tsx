@@ -3,6 +3,7 @@ import { call, onAppEvent } from './api'
 import { ClaimDialog } from './claims/ClaimDialog'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { DeleteClaimDialog } from './claims/DeleteClaimDialog'
+import { ReportDialog } from './claims/ReportDialog'
 import { DeleteEntityDialog } from './entities/DeleteEntityDialog'
 import { EntitiesPane } from './entities/EntitiesPane'
 import { EntityTypesDialog } from './entities/EntityTypesDialog'
@@ -50,6 +51,7 @@ function Dialogs() {
   if (dialog.kind === 'entityTypes') return <EntityTypesDialog onClose={close} />
   if (dialog.kind === 'claim') return <ClaimDialog key={JSON.stringify(dialog)} dialog={dialog} onClose={close} />
   if (dialog.kind === 'deleteClaim') return <DeleteClaimDialog claimId={dialog.claimId} onClose={close} />
+  if (dialog.kind === 'report') return <ReportDialog onClose={close} />
   if (dialog.kind === 'docMeta') return <DocumentMetaDialog documentId={dialog.documentId} onClose={close} />
   return <ExportPngDialog onClose={close} />
 }

@@ -2,6 +2,7 @@
 // projects, settings); everything else runs in the database worker. The
 // table's type comes from the contract: a method declared with
 // `runs: 'app'` and missing here is a type error.
+import { reportDialog } from '../export/report/run'
 import type { AppCore } from './appCore'
 import type { AppHandlers } from './handlers'
 
@@ -35,6 +36,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
 
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
     'export.data': ({ format }) => app.exportDataDialog(format),
+    'export.report': (a) => reportDialog(app.db(), app.native, app.settings.userName(), a),
     'annotations.import': () => app.importAnnotationsDialog()
   }
 }

@@ -16,6 +16,7 @@ import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, 
 import { searchDocuments } from './repos/search'
 import { importAnnotations } from './repos/annotations'
 import { readSnapshotRows } from '../export/snapshotQuery'
+import { readReportRows } from '../export/report/model'
 import type { AnnotationCandidate } from '../export/types'
 import { get, transaction } from './sqlite'
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
@@ -101,6 +102,8 @@ export const internalQueries = {
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
   'graph.snapshot': op((db, a: { codePoints?: boolean }) => readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
+  // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
+  'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n

@@ -5,3 +5,5 @@
 export { claimEdgeSource, type MapClaim } from './edgesFromClaims'
 // What Escape closes on the map (no Cytoscape in it either).
 export { closeMapLayer, hasMapLayer } from './escapeLayers'
+// The open map's image and what it shows, for the evidence report (claims/ReportDialog.tsx); no Cytoscape in it.
+export { mapHandle, type MapHandle } from './mapHandle'

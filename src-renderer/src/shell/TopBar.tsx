@@ -117,6 +117,7 @@ function ExportMenu() {
       {open && (
         <div className="menu-popup" role="menu">
           <CommandMenuItem id="export.mapPng" onDone={close} />
+          <CommandMenuItem id="export.report" hint="Word or HTML" onDone={close} />
           <div className="menu-sep" />
           <div className="menu-label muted">Data</div>
           {DATA_EXPORTS.map((f) => (

@@ -89,6 +89,7 @@ export type ClaimDialog =
   | { kind: 'claim'; mode: 'judgement'; subjectId: number | null }
   | { kind: 'claim'; mode: 'edit'; claimId: number }
   | { kind: 'deleteClaim'; claimId: number }
+  | { kind: 'report' }
 
 export type View = 'reader' | 'map' | 'claims'
 

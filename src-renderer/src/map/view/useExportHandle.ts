@@ -48,7 +48,11 @@ export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, 
       },
       bestOrientation: (region) => bestOrientation(cy, region),
       nodeCount: () => cy.nodes().length,
-      mapName: () => mapName ?? 'Map'
+      mapName: () => mapName ?? 'Map',
+      claimIds: () => {
+        const ids = new Set(shown.entities.map((e) => e.id))
+        return shown.claims.filter((c) => ids.has(c.subjectId) && (c.objectId === null || ids.has(c.objectId))).map((c) => c.id)
+      }
     })
-  }, [cyRef, legend, sources, mapName, shown.entities.length, edgeCount])
+  }, [cyRef, legend, sources, mapName, shown.entities, shown.claims, edgeCount])
 }
