@@ -95,6 +95,13 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
             <option value="degree">connections</option>
           </select>
         </label>
+        <label className="inline-field" title="Claims as edges between entities, or each claim as a node linked to its subject, object and sources">
+          Claims as
+          <select aria-label="Draw claims as" value={settings.mode} onChange={(e) => void guard(() => setMapSettings({ ...settings, mode: e.target.value as MapSettings['mode'] }))}>
+            <option value="entities">edges</option>
+            <option value="claims">nodes</option>
+          </select>
+        </label>
         <span className="muted">Show:</span>
         {SHOW_SWITCHES.map(({ key, label, title }) => (
           <label key={key} className="checkbox">
@@ -102,6 +109,10 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
             {title ? <span title={title}>{label}</span> : label}
           </label>
         ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.edgeLabels === 'evidence'} onChange={(e) => void guard(() => setMapSettings({ ...settings, edgeLabels: e.target.checked ? 'evidence' : 'predicate' }))} />
+          <span title="Edge labels show the best grade and the number of claims (owns · B2 · 3 claims)">Grades</span>
+        </label>
         <span className="spacer" />
         <MapSearch cyRef={cyRef} entities={shownEntities} />
       </div>
