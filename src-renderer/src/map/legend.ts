@@ -9,7 +9,7 @@ export type EdgeKind = keyof typeof EDGE_LOOK
 const EDGE_ORDER: EdgeKind[] = ['strong', 'weak', 'disputed', 'link', 'comention', 'claimpart', 'attribution']
 
 /** Says what an edge label like "owns · B2 · 3 claims" means, when the map draws such labels. */
-export const GRADE_LABEL_NOTE = 'Label: predicate · best grade (source A–F, information 1–6) · claims'
+export const GRADE_LABEL_NOTE = 'Label: predicate · best grade (A–F, 1–6) · claims'
 
 /** What the claim and value nodes of the claims-as-nodes view mean. */
 const NODE_NOTES: Record<string, string> = { claim: 'Claim: predicate · grade', value: 'Value (amount, date, text)' }

@@ -40,6 +40,8 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
     shownMapRef.current = mapKey
     const wanted = new Map(elements.map((e) => [e.data.id as string, e]))
     const newNodes: ElementDefinition[] = []
+    /** Nodes whose label text changed are re-added where they are (see below). */
+    const keepAt = new Map<string, { x: number; y: number }>()
     cy.batch(() => {
       if (switched) cy.elements().remove()
       // Remove what went away; restyle what changed in place (a node keeps its place); add what is new.
@@ -51,6 +53,13 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
         }
         const sig = elementSignature(w)
         if (el.scratch('_sig') === sig) return
+        // A node whose label changes lines (a value line added or dropped) is re-added: restyled in place,
+        // Cytoscape drew the new label from the old label's cached picture, squeezed to a few pixels.
+        if (el.isNode() && el.data('display') !== w.data.display) {
+          keepAt.set(el.id(), { ...(el as NodeSingular).position() })
+          el.remove()
+          return
+        }
         el.data(w.data)
         el.classes((w.classes as string | undefined) ?? '')
         el.scratch('_sig', sig)
@@ -59,7 +68,7 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
       for (const e of elements) {
         if (cy.getElementById(e.data.id as string).nonempty()) continue
         if (e.group === 'nodes') {
-          const saved = positionsRef.current.get(e.data.entityId as number)
+          const saved = keepAt.get(e.data.id as string) ?? positionsRef.current.get(e.data.entityId as number)
           if (saved) add.push({ ...e, position: { x: saved.x, y: saved.y } })
           else {
             add.push(e)
