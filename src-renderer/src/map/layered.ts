@@ -8,8 +8,10 @@
 // worker or on this thread, and it is ~50 KB against ELK's ~1.5 MB compiled
 // Java. ELK draws fewer crossings on big dense graphs; for the chains and
 // trees an analyst hands in, dagre's Sugiyama layering is the same picture.
-// Big graphs use the fast longest-path ranking (network simplex is
-// quadratic-ish); the layout is deterministic for the same input order.
+// Medium graphs use the fast longest-path ranking; past LAYERED_MAX
+// (layoutChoice.ts) dagre takes minutes and overflows the stack near 2,000
+// nodes, so big maps get breadth-first levels instead. Deterministic for the
+// same input order.
 import { Graph, layout } from '@dagrejs/dagre'
 import type { Box, Placed } from './overlap'
 

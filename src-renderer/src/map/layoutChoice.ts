@@ -40,10 +40,19 @@ const COMMON = { animate: false, fit: false, padding: 40 }
 const PACKED = { pack: true, packGap: 48, gap: 8 }
 const SHAPED = { pack: false, packGap: 48, gap: 8 }
 
-/** Layered (dagre): ranks `rankdir`, room between ranks for edge labels; big graphs rank fast (longest path). */
-function layeredOptions(tier: Tier, rankdir: 'LR' | 'TB'): Record<string, unknown> {
-  const small = tier === 'small' || tier === 'medium'
-  return { ...COMMON, name: 'layered', rankdir, nodesep: small ? 24 : 12, ranksep: rankdir === 'LR' ? (small ? 120 : 60) : small ? 70 : 40, ranker: small ? 'network-simplex' : 'longest-path' }
+/** Past this, dagre takes minutes (its ordering grows with the long edges' dummy nodes) and overflows the stack near 2,000 nodes. */
+export const LAYERED_MAX = { nodes: 300, edges: 600 }
+
+/**
+ * Layered (dagre): ranks `rankdir`, room between ranks for edge labels. Graphs
+ * past LAYERED_MAX get Cytoscape's breadth-first levels instead (turned to
+ * read left to right): no crossing minimisation, but seconds, not minutes.
+ */
+function layeredOptions(tier: Tier, rankdir: 'LR' | 'TB', nodes: number, edges: number): Record<string, unknown> {
+  if (nodes > LAYERED_MAX.nodes || edges > LAYERED_MAX.edges)
+    return { ...COMMON, name: 'breadthfirst', directed: true, transpose: rankdir === 'LR', spacingFactor: 1, avoidOverlap: true, maximal: false, grid: false }
+  const small = tier === 'small'
+  return { ...COMMON, name: 'layered', rankdir, nodesep: small ? 24 : 16, ranksep: rankdir === 'LR' ? (small ? 120 : 90) : small ? 70 : 50, ranker: small ? 'network-simplex' : 'longest-path' }
 }
 
 function fcoseOptions(tier: Tier): Record<string, unknown>[] {
@@ -92,7 +101,7 @@ export function planLayout(name: MapLayoutName, nodes: number, edges: number): L
       return { name, tier, inWorker: tier !== 'small', phases, options, tidy: PACKED }
     }
     case 'layered':
-      return { name, tier, inWorker: tier !== 'small', phases: [`Layered layout of ${count}, left to right`], options: [layeredOptions(tier, 'LR')], tidy: PACKED }
+      return { name, tier, inWorker: tier !== 'small', phases: [`Layered layout of ${count}, left to right`], options: [layeredOptions(tier, 'LR', nodes, edges)], tidy: PACKED }
     case 'concentric':
       return {
         name,
@@ -105,7 +114,7 @@ export function planLayout(name: MapLayoutName, nodes: number, edges: number): L
       }
     case 'breadthfirst':
       // Top down, by the same layered engine (Cytoscape's breadthfirst put wide levels on one unreadable row).
-      return { name, tier, inWorker: tier !== 'small', phases: [`Hierarchy of ${count}, top down`], options: [layeredOptions(tier, 'TB')], tidy: PACKED }
+      return { name, tier, inWorker: tier !== 'small', phases: [`Hierarchy of ${count}, top down`], options: [layeredOptions(tier, 'TB', nodes, edges)], tidy: PACKED }
     case 'circle':
       return { name, tier, inWorker: false, phases: [`Circle of ${count}`], options: [{ ...COMMON, name: 'circle', avoidOverlap: true, spacingFactor: tier === 'small' ? 1.2 : 0.9 }], tidy: SHAPED }
     case 'grid':

@@ -198,6 +198,8 @@ function layoutOnce(req: LayoutRequest, onPhase?: (i: number) => void): Position
       const movable = cy.nodes().filter((node) => !pinnedIds.has(node.id()))
       const eles = movable.union(movable.connectedEdges().filter((e) => movable.contains(e.source()) && movable.contains(e.target())))
       eles.layout(o as unknown as cytoscape.LayoutOptions).run()
+      // Breadth-first levels run top down; the layered fallback reads left to right.
+      if (o.transpose) cy.batch(() => movable.forEach((node) => void node.position({ x: node.position('y'), y: node.position('x') })))
     })
     const out: Positions = {}
     cy.nodes().forEach((node) => {
