@@ -287,7 +287,8 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   const allText = texts.join(' ')
   for (const label of ['Scale AI', 'Department of Defense', 'Pentagon']) expect(allText).toContain(label)
   expect(texts).toContain('Scale AI')
-  expect(texts).toContain('awarded contract to')
+  // The edge label with its grade, as the map draws it (map setting edgeLabels, on by default).
+  expect(texts).toContain('awarded contract to · B2')
   expect(texts).not.toContain('NextFin') // filtered out of this map (the footer names the document, not the entity)
   expect(texts.some((t) => t.startsWith('Sources:'))).toBe(true)
   copyFileSync(svgPath, join(SHOTS, 'map-export.svg'))

@@ -158,6 +158,29 @@ export function MapToolbar({ cyRef, settings, layout, pin, shownEntities, filter
       )
     },
     {
+      id: 'mode',
+      priority: 3.5,
+      node: (
+        <label className="inline-field" title="Claims as edges between entities, or each claim as a node linked to its subject, object and sources">
+          Claims as
+          <select aria-label="Draw claims as" value={settings.mode} onChange={(e) => void guard(() => setMapSettings({ ...settings, mode: e.target.value as MapSettings['mode'] }))}>
+            <option value="entities">edges</option>
+            <option value="claims">nodes</option>
+          </select>
+        </label>
+      )
+    },
+    {
+      id: 'grades',
+      priority: 8.5,
+      node: (
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.edgeLabels === 'evidence'} onChange={(e) => void guard(() => setMapSettings({ ...settings, edgeLabels: e.target.checked ? 'evidence' : 'predicate' }))} />
+          <span title="Edge labels show the best grade and the number of claims (owns · B2 · 3 claims)">Grades</span>
+        </label>
+      )
+    },
+    {
       id: 'show',
       priority: 8,
       node: (
