@@ -7,7 +7,7 @@
 //   rwb documents <project.rwb> [--json]
 //   rwb text <project.rwb> <id>
 //   rwb search <project.rwb> <query>... [--json] [--limit N]
-//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path>
+//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]
 //   rwb import-annotations <project.rwb> <file.jsonld> [--json]
 //
 // Exit codes: 0 done; 1 something failed (a file that would not import, an

@@ -9,7 +9,7 @@ export type DataExportFormat = (typeof DATA_EXPORT_FORMATS)[number]
 
 export interface DataExportResult {
   format: DataExportFormat
-  /** Every file written (CSV writes four beside the chosen path). */
+  /** Every file written (CSV writes five tables and a README.txt beside the chosen path). */
   paths: string[]
 }
 
@@ -29,7 +29,10 @@ export interface AnnotationImportReport {
 }
 
 export const exportContract = {
-  'export.data': query({ args: z.object({ format: z.enum(DATA_EXPORT_FORMATS) }).strict(), result: returns<DataExportResult | null>(), runs: 'app' }),
+  'export.data': query({
+    /** `coMentions`: add entities tagged in the same paragraph as edges of kind "co-mention" (graph formats, CSV). */
+    args: z.object({ format: z.enum(DATA_EXPORT_FORMATS), coMentions: z.boolean().optional() }).strict(),
+    result: returns<DataExportResult | null>(), runs: 'app' }),
   /** Shows a save dialog and writes the image atomically; the bytes must be of the kind named. */
   'export.saveFile': query({
     args: z.object({ bytes: fileBytes, kind: z.enum(['png', 'svg', 'pdf']), suggestedName: z.string().max(200) }).strict(),

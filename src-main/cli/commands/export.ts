@@ -1,9 +1,11 @@
-// rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path>
+// rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]
 //
 // Opens the project read only (validated and migrated in memory, never
 // written: no lock, no backup), so it can export a project the app has open.
-// `--out` is the file to write; for csv it names the four tables written
-// beside it (<out without .csv>-nodes.csv, -edges, -mentions, -claims).
+// `--out` is the file to write; for csv it names the tables written beside
+// it (<out without .csv>-nodes.csv, -edges, -mentions, -claims, -passages)
+// and their <out>-README.txt. `--co-mentions` adds entities tagged in the
+// same paragraph as edges of kind "co-mention".
 // Files are written atomically. The written paths are printed on stdout, one
 // a line; a summary goes to stderr.
 //
@@ -17,7 +19,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } f
 import { existingProject, withReadOnly } from '../project'
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, out: { type: 'string' } }, { strict: true })
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, out: { type: 'string' }, 'co-mentions': { type: 'boolean' } }, { strict: true })
   const project = existingProject(positionals[0], 'export')
   if (positionals.length > 1) throw usage(`export: unexpected argument ${positionals[1]}`)
   const format = values.format as string | undefined
@@ -30,7 +32,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (existsSync(out) && statSync(out).isDirectory()) throw usage(`export: --out ${out} is a folder; give a file name`)
   const f = format as DataExportFormat
   const paths = await withReadOnly(project, (db) => {
-    const snapshot = readSnapshotFrom(db, project, { codePoints: FORMAT_INFO[f].codePoints })
+    const snapshot = readSnapshotFrom(db, project, { codePoints: FORMAT_INFO[f].codePoints, coMentions: values['co-mentions'] === true })
     let paths: string[]
     try {
       paths = writeExport(snapshot, f, out)

@@ -29,7 +29,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'import.cancel': async () => ({ cancelled: app.cancelImport() }),
 
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
-    'export.data': ({ format }) => app.exportDataDialog(format),
+    'export.data': ({ format, coMentions }) => app.exportDataDialog(format, { coMentions }),
     'annotations.import': () => app.importAnnotationsDialog()
   }
 }

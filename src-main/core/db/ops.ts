@@ -99,7 +99,7 @@ export const internalQueries = {
   'session.setUser': op((_db, a: { userName: string | null }) => setUserName(a.userName)),
   'documents.findBySha': op((db, a: { sha256: string }) => findBySha(db, a.sha256) ?? null),
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
-  'graph.snapshot': op((db, a: { codePoints?: boolean }) => readSnapshotRows(db, a)),
+  'graph.snapshot': op((db, a: { codePoints?: boolean; coMentions?: boolean }) => readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),

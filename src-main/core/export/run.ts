@@ -10,8 +10,8 @@ import { readSnapshot } from './snapshot'
 import type { ExportFormat } from './types'
 import { parseW3CAnnotations } from './w3c'
 
-export async function exportProject(db: ProjectDb, format: ExportFormat, chosenPath: string): Promise<string[]> {
-  const snapshot = await readSnapshot(db, { codePoints: FORMAT_INFO[format].codePoints })
+export async function exportProject(db: ProjectDb, format: ExportFormat, chosenPath: string, opts: { coMentions?: boolean } = {}): Promise<string[]> {
+  const snapshot = await readSnapshot(db, { codePoints: FORMAT_INFO[format].codePoints, coMentions: opts.coMentions ?? false })
   try {
     return writeExport(snapshot, format, chosenPath)
   } catch (e) {

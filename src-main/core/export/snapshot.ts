@@ -10,6 +10,8 @@ import type { GraphSnapshot, SnapshotRows } from './types'
 export interface SnapshotOptions {
   /** Fill in mentions' code-point offsets (W3C, CSV). */
   codePoints?: boolean
+  /** Add co-mentions (entities tagged in the same paragraph), marked as such. */
+  coMentions?: boolean
   now?: Date
 }
 
@@ -21,17 +23,18 @@ export function snapshotFromRows(rows: SnapshotRows, projectPath: string, now = 
     documents: rows.documents,
     entities: rows.entities,
     mentions: rows.mentions,
-    claims: rows.claims
+    claims: rows.claims,
+    ...(rows.coMentions ? { coMentions: rows.coMentions } : {})
   }
 }
 
 /** Through the worker of an open project. */
 export async function readSnapshot(db: ProjectDb, opts: SnapshotOptions = {}): Promise<GraphSnapshot> {
-  const rows = await db.call('graph.snapshot', { codePoints: opts.codePoints ?? false })
+  const rows = await db.call('graph.snapshot', { codePoints: opts.codePoints ?? false, coMentions: opts.coMentions ?? false })
   return snapshotFromRows(rows, db.path, opts.now)
 }
 
 /** From a database opened in this thread (read only). */
 export function readSnapshotFrom(db: Database, projectPath: string, opts: SnapshotOptions = {}): GraphSnapshot {
-  return snapshotFromRows(readSnapshotRows(db, { codePoints: opts.codePoints ?? false }), projectPath, opts.now)
+  return snapshotFromRows(readSnapshotRows(db, { codePoints: opts.codePoints ?? false, coMentions: opts.coMentions ?? false }), projectPath, opts.now)
 }

@@ -2,24 +2,24 @@
 // needs, inside the database worker so it is consistent (the worker runs one
 // request at a time). Document texts stay in the worker: when code-point
 // offsets are asked for, each text with mentions is read once here and only
-// the converted offsets travel back. Claims come in the shape
-// repos/claims `snapshotClaims` gives (see SnapshotClaim).
-import type { Entity } from '../../contract/types'
-import { snapshotClaims } from '../db/repos/claims'
-import { listEntities } from '../db/repos/entities'
+// the converted offsets travel back. Claims, entities and documents come in
+// the one export model (claimModel.ts); co-mentions only when asked for.
 import { allMentions } from '../db/repos/mentions'
-import { all, get, type Database } from '../db/sqlite'
+import { get, type Database } from '../db/sqlite'
+import { readCoMentions, readModelClaims, readModelDocuments, readModelEntities } from './claimModel'
 import { OffsetConverter } from './codePoints'
-import type { SnapshotClaim, SnapshotDocument, SnapshotMention, SnapshotRows } from './types'
+import type { SnapshotMention, SnapshotRows } from './types'
 
-export function readSnapshotRows(db: Database, opts: { codePoints?: boolean } = {}): SnapshotRows {
-  const documents = all<SnapshotDocument>(
-    db,
-    'SELECT id, title, source_path AS sourcePath, media_type AS mediaType, sha256 FROM documents ORDER BY id'
-  )
-  const entities: Entity[] = listEntities(db)
+export interface SnapshotReadOptions {
+  codePoints?: boolean
+  coMentions?: boolean
+}
+
+export function readSnapshotRows(db: Database, opts: SnapshotReadOptions = {}): SnapshotRows {
+  const documents = readModelDocuments(db)
+  const entities = readModelEntities(db)
   const mentions: SnapshotMention[] = allMentions(db)
-  const claims: SnapshotClaim[] = snapshotClaims(db)
+  const claims = readModelClaims(db)
   if (opts.codePoints) {
     // Each text with spans is read once; only the converted offsets leave the worker.
     const converters = new Map<number, OffsetConverter | null>()
@@ -40,5 +40,7 @@ export function readSnapshotRows(db: Database, opts: { codePoints?: boolean } = 
     }
   }
   const created = get<{ value: string }>(db, "SELECT value FROM project_meta WHERE key = 'created_at'")
-  return { documents, entities, mentions, claims, projectCreatedAt: created?.value ?? null }
+  const rows: SnapshotRows = { documents, entities, mentions, claims, projectCreatedAt: created?.value ?? null }
+  if (opts.coMentions) rows.coMentions = readCoMentions(db)
+  return rows
 }
