@@ -19,11 +19,15 @@ export interface AnnotationImportReport {
   imported: number
   /** Annotations whose mention (same document, entity and span) already existed. */
   skippedDuplicates: number
+  /** Claims created (annotations with rwb:claim, as our export writes them). */
+  claimsImported: number
+  /** Claims that already existed (same subject, predicate, value and passage). */
+  claimsSkippedDuplicates: number
   /** Annotations whose position did not match but whose quote occurs exactly once: placed there. */
   relocated: string[]
   /** Annotations not imported, with the reason. */
   unresolved: { id: string; reason: string }[]
-  /** Annotations that are not mentions (claims), left out on purpose. */
+  /** Annotations left out on purpose (other tools' claims, without rwb:claim). */
   ignored: { id: string; reason: string }[]
   entitiesCreated: number
 }
@@ -43,6 +47,6 @@ export const exportContract = {
     args: z.object({}).strict(),
     result: returns<(AnnotationImportReport & { path: string }) | null>(),
     runs: 'app',
-    changes: (r) => (r && r.imported + r.entitiesCreated > 0 ? ['mentions', 'entities', 'documents', 'history'] : [])
+    changes: (r) => (r && r.imported + r.entitiesCreated + r.claimsImported > 0 ? ['mentions', 'entities', 'documents', 'claims', 'history'] : [])
   })
 }

@@ -13,7 +13,7 @@
 // last save: edits the app has not saved yet are not in it.
 import { existsSync, statSync } from 'node:fs'
 import { DATA_EXPORT_FORMATS, type DataExportFormat } from '../../contract/api'
-import { FORMAT_INFO, writeExport } from '../../core/export/index'
+import { snapshotOptionsFor, writeExport } from '../../core/export/index'
 import { readSnapshotFrom } from '../../core/export/snapshot'
 import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'
 import { existingProject, withReadOnly } from '../project'
@@ -32,14 +32,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (existsSync(out) && statSync(out).isDirectory()) throw usage(`export: --out ${out} is a folder; give a file name`)
   const f = format as DataExportFormat
   const paths = await withReadOnly(project, (db) => {
-    const snapshot = readSnapshotFrom(db, project, { codePoints: FORMAT_INFO[f].codePoints, coMentions: values['co-mentions'] === true })
+    const snapshot = readSnapshotFrom(db, project, snapshotOptionsFor(f, { coMentions: values['co-mentions'] === true }))
     let paths: string[]
     try {
       paths = writeExport(snapshot, f, out)
     } catch (e) {
       throw new CliError(`could not write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT_FAILED)
     }
-    io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.claims.filter((c) => c.objectId !== null).length} links, ${snapshot.mentions.length} mentions as ${f}\n`)
+    io.err(`rwb: exported ${snapshot.entities.length} entities, ${snapshot.claims.length} claims, ${snapshot.mentions.length} mentions as ${f}\n`)
     return paths
   })
   for (const p of paths) io.out(`${p}\n`)

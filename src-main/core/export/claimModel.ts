@@ -52,6 +52,9 @@ export interface ClaimEvidence {
   suffix: string
   cpStart?: number
   cpEnd?: number
+  /** W3C TextQuoteSelector context, unique in the original (w3cContext.ts); read only when asked for. */
+  w3cPrefix?: string
+  w3cSuffix?: string
 }
 
 export interface ModelClaim {
@@ -101,6 +104,11 @@ export interface ModelDocument {
   fileSize: number
   /** SHA-256 (hex) of the file's original bytes: the document's identity across projects. */
   sha256: string
+  /** SHA-1 (hex) of the original bytes (FtM's contentHash); read only when asked for. */
+  sha1?: string
+  /** The canonical text and its SHA-256 (W3C: what positions count into); read only when asked for. */
+  text?: string
+  textSha256?: string
 }
 
 /** Two entities tagged in the same paragraph: not a claim, and marked as such everywhere. */

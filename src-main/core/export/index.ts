@@ -8,6 +8,7 @@ import { toCyjs } from './cyjs'
 import { toFtm } from './ftm'
 import { toGexf } from './gexf'
 import { toGraphML } from './graphml'
+import type { SnapshotOptions } from './snapshot'
 import type { ExportFile, ExportFormat, GraphSnapshot } from './types'
 import { toW3C } from './w3c'
 
@@ -21,15 +22,24 @@ export interface FormatInfo {
   accepts: string[]
   /** Whether the export needs code-point offsets (the worker reads the texts to convert them). */
   codePoints: boolean
+  /** Whether it needs the canonical texts and quote contexts (W3C) or the files' SHA-1 (FtM). */
+  texts?: boolean
+  contentHashes?: boolean
 }
 
 export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   graphml: { label: 'GraphML (yEd, Gephi, networkx)', extension: 'graphml', accepts: ['.graphml', '.xml'], codePoints: false },
   gexf: { label: 'GEXF 1.3 (Gephi)', extension: 'gexf', accepts: ['.gexf'], codePoints: false },
   csv: { label: 'CSV tables (nodes, edges, mentions, claims, passages) and README.txt', extension: 'csv', accepts: ['.csv'], codePoints: true },
-  ftm: { label: 'FollowTheMoney entities (JSON lines)', extension: 'ftm.json', accepts: ['.json', '.jsonl', '.ijson', '.ftm'], codePoints: false },
-  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', accepts: ['.jsonld', '.json'], codePoints: true },
+  ftm: { label: 'FollowTheMoney entities (JSON lines)', extension: 'ftm.json', accepts: ['.json', '.jsonl', '.ijson', '.ftm'], codePoints: false, contentHashes: true },
+  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', accepts: ['.jsonld', '.json'], codePoints: true, texts: true },
   cyjs: { label: 'Cytoscape JSON', extension: 'cyjs', accepts: ['.cyjs', '.json'], codePoints: false }
+}
+
+/** What a format needs read from the project (see FormatInfo), plus the user's choice of co-mentions. */
+export function snapshotOptionsFor(format: ExportFormat, opts: { coMentions?: boolean } = {}): SnapshotOptions {
+  const info = FORMAT_INFO[format]
+  return { codePoints: info.codePoints, texts: info.texts ?? false, contentHashes: info.contentHashes ?? false, coMentions: opts.coMentions ?? false }
 }
 
 /** The files one export consists of. Single-file formats have one file (suffix ''); CSV has five tables and a README. */

@@ -4,15 +4,51 @@
 // offsets are asked for, each text with mentions is read once here and only
 // the converted offsets travel back. Claims, entities and documents come in
 // the one export model (claimModel.ts); co-mentions only when asked for.
+import { createHash } from 'node:crypto'
 import { allMentions } from '../db/repos/mentions'
 import { get, type Database } from '../db/sqlite'
 import { readCoMentions, readModelClaims, readModelDocuments, readModelEntities } from './claimModel'
 import { OffsetConverter } from './codePoints'
+import type { ClaimEvidence, ModelDocument } from './claimModel'
 import type { SnapshotMention, SnapshotRows } from './types'
+import { domTextOf, foldWhiteSpace, gunzipOriginal, isHtml, quoteContext, sha256Text } from './w3cContext'
+
+/** Each document's text and hash; each span's quote context, unique in the page's DOM text (HTML) or the text. */
+function addTexts(db: Database, documents: ModelDocument[], spans: (SnapshotMention | ClaimEvidence)[]): void {
+  const byDoc = new Map<number, (SnapshotMention | ClaimEvidence)[]>()
+  for (const s of spans) {
+    let l = byDoc.get(s.documentId)
+    if (!l) byDoc.set(s.documentId, (l = []))
+    l.push(s)
+  }
+  for (const d of documents) {
+    const row = get<{ text: string; gz: Uint8Array }>(db, 'SELECT text, original_gzip AS gz FROM documents WHERE id = ?', [d.id])
+    if (!row) continue
+    d.text = row.text
+    d.textSha256 = sha256Text(row.text)
+    const list = byDoc.get(d.id)
+    if (!list) continue
+    let hay: string
+    try {
+      hay = foldWhiteSpace(isHtml(d.mediaType) ? domTextOf(gunzipOriginal(row.gz)) : row.text)
+    } catch {
+      hay = foldWhiteSpace(row.text) // a page that no longer parses: unique in the text at least
+    }
+    for (const s of list) {
+      const c = quoteContext(row.text, s.start, s.end, hay)
+      s.w3cPrefix = c.prefix
+      s.w3cSuffix = c.suffix
+    }
+  }
+}
 
 export interface SnapshotReadOptions {
   codePoints?: boolean
   coMentions?: boolean
+  /** Documents' SHA-1 (FtM contentHash): each original is decompressed and hashed. */
+  contentHashes?: boolean
+  /** Canonical texts, their SHA-256 and each span's W3C quote context (w3cContext.ts). */
+  texts?: boolean
 }
 
 export function readSnapshotRows(db: Database, opts: SnapshotReadOptions = {}): SnapshotRows {
@@ -20,6 +56,13 @@ export function readSnapshotRows(db: Database, opts: SnapshotReadOptions = {}): 
   const entities = readModelEntities(db)
   const mentions: SnapshotMention[] = allMentions(db)
   const claims = readModelClaims(db)
+  if (opts.contentHashes) {
+    for (const d of documents) {
+      const row = get<{ gz: Uint8Array }>(db, 'SELECT original_gzip AS gz FROM documents WHERE id = ?', [d.id])
+      if (row) d.sha1 = createHash('sha1').update(gunzipOriginal(row.gz)).digest('hex')
+    }
+  }
+  if (opts.texts) addTexts(db, documents, [...mentions, ...claims.flatMap((c) => c.evidence)])
   if (opts.codePoints) {
     // Each text with spans is read once; only the converted offsets leave the worker.
     const converters = new Map<number, OffsetConverter | null>()

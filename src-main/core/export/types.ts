@@ -17,6 +17,8 @@ export type SnapshotDocument = ModelDocument
 export interface SnapshotMention extends Mention {
   cpStart?: number
   cpEnd?: number
+  w3cPrefix?: string
+  w3cSuffix?: string
 }
 
 /**
@@ -77,4 +79,29 @@ export interface AnnotationCandidate {
   end: number | null
   entityName: string
   entityType: string
+}
+
+/** An entity named in an imported claim: matched by exact name and type, created when missing. */
+export interface NamedEntity {
+  name: string
+  type: string
+}
+
+/**
+ * A claim read from a W3C annotation (`rwb:claim`, as our export writes it).
+ * The passage is placed like a mention's (AnnotationCandidate's fields);
+ * `sha256` is null for an analyst judgement without a passage.
+ */
+export interface ClaimCandidate extends Omit<AnnotationCandidate, 'sha256' | 'entityName' | 'entityType'> {
+  sha256: string | null
+  subject: NamedEntity
+  predicate: string
+  object: { kind: 'entity'; entity: NamedEntity } | import('../../contract/types').ClaimObject
+  qualifier: import('../../contract/types').ClaimQualifier
+  status: import('../../contract/types').ClaimStatus
+  reliability: import('../../contract/types').SourceReliability
+  credibility: import('../../contract/types').InfoCredibility
+  analystJudgement: boolean
+  attribution: { role: import('../../contract/types').AttributionRole; source: NamedEntity }[]
+  notes: string
 }

@@ -24,6 +24,8 @@ export async function importAnnotations(): Promise<void> {
   const parts = [`${report.imported} mentions imported`]
   if (report.entitiesCreated) parts.push(`${report.entitiesCreated} new entities`)
   if (report.skippedDuplicates) parts.push(`${report.skippedDuplicates} already there`)
+  if (report.claimsImported) parts.push(`${report.claimsImported} claims imported`)
+  if (report.claimsSkippedDuplicates) parts.push(`${report.claimsSkippedDuplicates} claims already there`)
   if (report.relocated.length) parts.push(`${report.relocated.length} placed by their quote`)
   if (report.unresolved.length) parts.push(`${report.unresolved.length} could not be placed (${report.unresolved[0]!.reason})`)
   s.notify(report.unresolved.length ? 'error' : 'info', parts.join(', '))
