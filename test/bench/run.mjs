@@ -22,7 +22,8 @@ const BENCHMARKS = [
   { name: 'importPdf', title: 'PDF import vs. raw pdf.js getTextContent', load: async () => (await import('./importPdf.mjs')).benchImportPdf },
   { name: 'map', title: 'Relationship map: layout, panning and A3 export at 2,000–3,000 nodes', load: async () => (await import('./map.mjs')).benchMap },
   { name: 'reader', title: 'Reader: a 1 MB document with 5,000 highlights (open, tag, scroll)', load: async () => (await import('./reader.mjs')).benchReader },
-  { name: 'suggest', title: 'Entity suggestions in their worker: 100 kB and 1 MB documents, model load', load: async () => (await import('./suggest.mjs')).benchSuggest }
+  { name: 'suggest', title: 'Entity suggestions in their worker: 100 kB and 1 MB documents, model load', load: async () => (await import('./suggest.mjs')).benchSuggest },
+  { name: 'exports', title: 'Data export per format: 1,000 documents, 5,000 entities, 20,000 claims', load: async () => (await import('./exports.mjs')).benchExports }
 ]
 
 function meets(r) {

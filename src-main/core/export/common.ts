@@ -50,6 +50,8 @@ export interface GraphEdge {
   label: string
   /** claim / judgement (an explicit analyst judgement) / co-mention (same paragraph, not a claim). */
   kind: 'claim' | 'judgement' | 'co-mention'
+  /** "claim" for claims and judgements (as before this model), "co-mention" otherwise. */
+  category: 'claim' | 'co-mention'
   /** Number of passages (a judgement without one weighs 1; a co-mention: its paragraphs). */
   weight: number
   directed: boolean
@@ -101,8 +103,8 @@ export const EDGE_ATTRS: AttrDef<GraphEdge>[] = [
   { name: 'kind', type: 'string', of: (e) => e.kind },
   { name: 'weight', type: 'double', of: (e) => e.weight },
   // "type" and "category" as before this model: "claim" for every claim and judgement.
-  { name: 'type', type: 'string', of: (e) => (e.kind === 'co-mention' ? 'co-mention' : 'claim') },
-  { name: 'category', type: 'string', of: (e) => (e.kind === 'co-mention' ? 'co-mention' : 'claim') },
+  { name: 'type', type: 'string', of: (e) => e.category },
+  { name: 'category', type: 'string', of: (e) => e.category },
   { name: 'predicate', type: 'string', of: ofClaim((c) => c.predicate) },
   { name: 'claim_id', type: 'int', of: ofClaim((c) => c.id) },
   { name: 'status', type: 'string', of: ofClaim((c) => c.status) },
@@ -118,16 +120,25 @@ export const EDGE_ATTRS: AttrDef<GraphEdge>[] = [
   { name: 'note', type: 'string', of: ofClaim((c) => c.notes) }
 ]
 
-/** The attributes for value claims, one per predicate ("value: valuation"); each claim in full is in `value_claims` (JSON). */
+/**
+ * The attribute name of a value predicate: "value:" + the predicate with
+ * anything but letters, digits, "." "-" "_" made "_" ("value:awarded_contract_to"),
+ * because GraphML's attr.name must be an XML name token.
+ */
+export function valueAttrName(predicate: string): string {
+  return `value:${predicate.replace(/[^\p{L}\p{N}._-]+/gu, '_')}`
+}
+
+/** The attributes for value claims, one per predicate; each claim in full is in `value_claims` (JSON). */
 export function valueAttrNames(nodes: GraphNode[]): string[] {
   const names = new Set<string>()
-  for (const n of nodes) for (const c of n.values) names.add(`value: ${c.predicate}`)
+  for (const n of nodes) for (const c of n.values) names.add(valueAttrName(c.predicate))
   return [...names].sort()
 }
 
 /** A node's text for one value attribute: "up to 29000000000 USD (refuted, B2)", several joined by " | ". */
 export function valueAttr(n: GraphNode, name: string): string | undefined {
-  const hits = n.values.filter((c) => `value: ${c.predicate}` === name)
+  const hits = n.values.filter((c) => valueAttrName(c.predicate) === name)
   return hits.length ? hits.map((c) => `${valueText(c)} (${c.status}, ${c.grade})`).join(' | ') : undefined
 }
 
@@ -166,6 +177,7 @@ export function graphOf(s: GraphSnapshot): { nodes: GraphNode[]; edges: GraphEdg
       targetLabel: names.get(c.objectId)!,
       label: c.predicate,
       kind: claimKind(c),
+      category: 'claim',
       weight: Math.max(1, c.evidence.length),
       directed: true,
       claim: c,
@@ -182,8 +194,10 @@ export function graphOf(s: GraphSnapshot): { nodes: GraphNode[]; edges: GraphEdg
       targetLabel: names.get(m.b)!,
       label: 'co-mentioned',
       kind: 'co-mention',
+      category: 'co-mention',
       weight: m.paragraphs,
-      directed: false,
+      // A co-mention has no direction, but networkx refuses an undirected edge in a directed graph: lower id first.
+      directed: true,
       claim: null,
       coMention: m
     })

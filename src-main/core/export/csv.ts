@@ -25,7 +25,7 @@ import type { ExportFile, GraphSnapshot } from './types'
 export const BOM = '\ufeff'
 
 /** What follows a leading "-" that makes a spreadsheet read the cell as a formula. */
-const MINUS_FORMULA = /^\s*(?:[-+=@(]|\d[\d.,]*\s*[-+*/^&<>=%]|[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)|[|!]/
+const MINUS_FORMULA = /^\s*(?:[-+=@(]|\d[\d.,]*\s*[-+*/^&<>=%]|[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)|\||\w!\$?[A-Za-z]{1,3}\$?\d/
 
 /** A text cell, neutralised against formula injection. */
 export function safeText(value: string): string {

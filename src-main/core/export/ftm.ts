@@ -76,7 +76,7 @@ export function toFtmEntities(s: GraphSnapshot): FtmEntity[] {
   for (const d of s.documents) {
     const id = `rwb-doc-${uuidV5(`document/${d.sha256}`)}`
     refs.document.set(d.id, id)
-    const p: Record<string, string[]> = { fileName: [d.fileName], title: [d.title], mimeType: [d.mediaType], fileSize: [String(d.fileSize)], keywords: [`sha256:${d.sha256}`] }
+    const p: Record<string, string[]> = { name: [d.title], fileName: [d.fileName], title: [d.title], mimeType: [d.mediaType], fileSize: [String(d.fileSize)], keywords: [`sha256:${d.sha256}`] }
     if (d.byline) p.author = [d.byline]
     if (d.publisher) p.publisher = [d.publisher]
     const published = ftmDate(d.publishedAt)

@@ -1,6 +1,6 @@
 // GEXF 1.3 for Gephi: a static directed graph, valid against the official
 // GEXF 1.3 RELAX NG schema (a test checks it). Node and edge attributes are
-// common.ts NODE_ATTRS / EDGE_ATTRS (plus one "value: <predicate>" per
+// common.ts NODE_ATTRS / EDGE_ATTRS (plus one "value:<predicate>" per
 // predicate of a value claim), declared in <attributes>; an edge's label,
 // weight and kind are GEXF's own attributes as well, so Gephi keeps a link
 // and a claim between the same two entities apart (README: "Exports"). The
@@ -35,8 +35,8 @@ export function toGexf(s: GraphSnapshot): string {
   const valueNames = valueAttrNames(nodes)
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-      ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    // No xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute it does not name.
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     `  <meta lastmodifieddate="${s.exportedAt.slice(0, 10)}">`,
     '    <creator>Research Workbench</creator>',
     `    <description>${xmlText(`Entities, claims and links of ${s.project.name}, exported ${s.exportedAt}`)}</description>`,

@@ -1,8 +1,10 @@
 // GraphML for Gephi, networkx, yEd and Cytoscape: plain GraphML, valid
 // against the official GraphML XSD (a test checks it). Every value is a
 // declared <key> (common.ts NODE_ATTRS / EDGE_ATTRS, plus one
-// "value: <predicate>" key per predicate of a value claim); the graph is
-// directed, a co-mention edge says directed="false".
+// "value:<predicate>" key per predicate of a value claim); the graph is
+// directed (a co-mention has no direction, but is written lower entity id
+// first: networkx refuses an undirected edge in a directed graph). An empty text (no
+// notes, no attribution) is written as no value.
 //
 // Trade-off: no yEd graphics (y:ShapeNode). They made yEd draw coloured,
 // labelled nodes straight away, but the official schema forbids any element
@@ -12,8 +14,9 @@
 import { EDGE_ATTRS, graphOf, NODE_ATTRS, valueAttr, valueAttrNames, xmlAttr, xmlText, type AttrValue } from './common'
 import type { GraphSnapshot } from './types'
 
+/** A value; none for an empty string (networkx, like most readers, reads <data/> as no value at all). */
 function data(key: string, value: AttrValue | undefined): string {
-  return value === undefined ? '' : `<data key="${key}">${xmlText(String(value))}</data>`
+  return value === undefined || value === '' ? '' : `<data key="${key}">${xmlText(String(value))}</data>`
 }
 
 export function toGraphML(s: GraphSnapshot): string {

@@ -15,19 +15,40 @@
 // the page; growing from one word outward keeps that rare.
 import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
-import { decodeHtml } from '../import/html'
-import { limitNesting } from '../import/nesting'
-import { sharedWindow } from '../import/sanitize'
+import { parse } from 'parse5'
+import { decodeHtml } from '../import/htmlDecode'
 
 export const MAX_CONTEXT = 32
 
 const fold = (s: string) => s.replace(/\s+/g, ' ')
 
-/** The page's DOM text, as `document.body.textContent` gives it after parsing. */
+interface P5Node {
+  nodeName: string
+  value?: string
+  childNodes?: P5Node[]
+  content?: P5Node
+}
+
+/**
+ * The page's DOM text, as `document.body.textContent` gives it: the page
+ * parsed by parse5 (the WHATWG HTML parser jsdom itself uses; no DOM, no
+ * scripts), then every text node under <body> in document order (script and
+ * style text included, comments not, as textContent does). Iterative, so a
+ * deeply nested page cannot overflow the stack.
+ */
 export function domTextOf(original: Uint8Array): string {
-  const source = limitNesting(decodeHtml(original).text)
-  const doc = new (sharedWindow().DOMParser)().parseFromString(source, 'text/html')
-  return doc.body?.textContent ?? ''
+  const doc = parse(decodeHtml(original).text) as unknown as P5Node
+  const html = doc.childNodes?.find((n) => n.nodeName === 'html')
+  const body = html?.childNodes?.find((n) => n.nodeName === 'body')
+  if (!body) return ''
+  const out: string[] = []
+  const stack: P5Node[] = [...(body.childNodes ?? [])].reverse()
+  while (stack.length) {
+    const n = stack.pop()!
+    if (n.nodeName === '#text') out.push(n.value ?? '')
+    else if (n.childNodes) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!)
+  }
+  return out.join('')
 }
 
 export function isHtml(mediaType: string): boolean {
@@ -50,24 +71,33 @@ function count(hay: string, needle: string, limit = 2): number {
   return n
 }
 
-/** Word-aligned prefixes before `start`, shortest first ('' included), none longer than MAX_CONTEXT. */
+const SPACE = /\s/
+/** Scripts written without spaces between words: every character is a word boundary. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\u3000-\u303f\uff00-\uffef]/u
+const isSpace = (c: string | undefined) => c !== undefined && SPACE.test(c)
+const unspaced = (c: string | undefined) => c !== undefined && UNSPACED.test(c)
+/** Whether a word may start or end at `i` (between text[i - 1] and text[i]), never splitting a surrogate pair. */
+function boundary(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true
+  const code = text.charCodeAt(i)
+  if (code >= 0xdc00 && code <= 0xdfff) return false
+  return isSpace(text[i - 1]) || isSpace(text[i]) || unspaced(text[i - 1]) || unspaced(text[i])
+}
+
+/** Word-aligned prefixes before `start`, shortest first ('' included), none longer than MAX_CONTEXT, none starting with a space. */
 export function prefixes(text: string, start: number): string[] {
   const out = ['']
   for (let i = start - 1; i >= Math.max(0, start - MAX_CONTEXT); i--) {
-    if (i === 0 || /\s/.test(text[i - 1]!)) {
-      if (!/\s/.test(text[i]!)) out.push(text.slice(i, start))
-    }
+    if (boundary(text, i) && !isSpace(text[i])) out.push(text.slice(i, start))
   }
   return out
 }
 
-/** Word-aligned suffixes after `end`, shortest first. */
+/** Word-aligned suffixes after `end`, shortest first, none ending with a space. */
 export function suffixes(text: string, end: number): string[] {
   const out = ['']
   for (let j = end + 1; j <= Math.min(text.length, end + MAX_CONTEXT); j++) {
-    if (j === text.length || /\s/.test(text[j]!)) {
-      if (!/\s/.test(text[j - 1]!)) out.push(text.slice(end, j))
-    }
+    if (boundary(text, j) && !isSpace(text[j - 1])) out.push(text.slice(end, j))
   }
   return out
 }

@@ -11,9 +11,9 @@ export async function switchProject(open: () => Promise<unknown>): Promise<void>
   await useStore.getState().guard(open)
 }
 
-export async function exportData(format: DataExportFormat): Promise<void> {
+export async function exportData(format: DataExportFormat, coMentions = false): Promise<void> {
   const s = useStore.getState()
-  const done = await s.guard(() => call('export.data', { format }))
+  const done = await s.guard(() => call('export.data', coMentions ? { format, coMentions } : { format }))
   if (done) s.notify('info', `Exported ${done.paths.length > 1 ? `${done.paths.length} files` : done.paths[0]}`)
 }
 
@@ -38,7 +38,7 @@ async function saveAs(): Promise<void> {
   if (info) s.notify('info', `Saved as ${info.path}`)
 }
 
-const dataExport = (format: DataExportFormat): CommandImpl => ({ enabled: always, perform: () => exportData(format) })
+const dataExport = (format: DataExportFormat, coMentions = false): CommandImpl => ({ enabled: always, perform: () => exportData(format, coMentions) })
 
 export const shellCommands: CommandImpls<
   | 'project.new'
@@ -54,6 +54,7 @@ export const shellCommands: CommandImpls<
   | 'export.ftm'
   | 'export.w3c'
   | 'export.cyjs'
+  | 'export.gexfCoMentions'
   | 'annotations.import'
   | 'escape'
 > = {
@@ -77,6 +78,7 @@ export const shellCommands: CommandImpls<
   'export.ftm': dataExport('ftm'),
   'export.w3c': dataExport('w3c'),
   'export.cyjs': dataExport('cyjs'),
+  'export.gexfCoMentions': dataExport('gexf', true),
   'annotations.import': { enabled: always, perform: importAnnotations },
   // Enabled only when there is something to close, so otherwise Escape stays with whatever has the focus.
   escape: {
