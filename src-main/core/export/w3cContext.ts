@@ -105,23 +105,40 @@ export function suffixes(text: string, end: number): string[] {
 /**
  * A prefix and suffix for the span [start, end) of `text` that make it unique
  * in `foldedHay` (already white-space folded): one word on each side first,
- * then a word more on alternating sides; the longest pair when nothing is
- * unique within MAX_CONTEXT.
+ * then a word more on alternating sides. A word that makes the needle vanish
+ * from the hay (the canonical text joins what the page keeps apart: a
+ * caption, an ad between two paragraphs) is taken back and that side stops
+ * growing. When nothing is unique within MAX_CONTEXT, the last pair tried.
  */
 export function quoteContext(text: string, start: number, end: number, foldedHay: string): { prefix: string; suffix: string } {
   const exact = text.slice(start, end)
   const ps = prefixes(text, start)
   const ss = suffixes(text, end)
+  const found = (p: number, s: number) => count(foldedHay, fold(ps[p]! + exact + ss[s]!))
   let pi = Math.min(1, ps.length - 1)
   let si = Math.min(1, ss.length - 1)
-  for (;;) {
-    const needle = fold(ps[pi]! + exact + ss[si]!)
-    if (count(foldedHay, needle) === 1) break
-    const canP = pi < ps.length - 1
-    const canS = si < ss.length - 1
+  let n = found(pi, si)
+  if (n === 0) {
+    if (found(0, si) > 0) pi = 0
+    else if (found(pi, 0) > 0) si = 0
+    else if (found(0, 0) > 0) pi = si = 0
+    n = found(pi, si)
+  }
+  let stopP = n === 0
+  let stopS = n === 0
+  while (n !== 1) {
+    const canP = !stopP && pi < ps.length - 1
+    const canS = !stopS && si < ss.length - 1
     if (!canP && !canS) break
-    if (canP && (!canS || pi <= si)) pi++
-    else si++
+    if (canP && (!canS || pi <= si)) {
+      const m = found(pi + 1, si)
+      if (m === 0) stopP = true
+      else (pi++, (n = m))
+    } else {
+      const m = found(pi, si + 1)
+      if (m === 0) stopS = true
+      else (si++, (n = m))
+    }
   }
   return { prefix: ps[pi]!, suffix: ss[si]! }
 }
