@@ -102,9 +102,16 @@ const JURISDICTION = /\b(regist|incorporat|jurisdiction|domicil|headquarter)/
 const END = /\b(end|ended|until|left|leave|resign|sold|dissolv|ceas|fired|dismiss|stepped down)/
 const START = /\b(start|since|from|began|join|found|acquir|appoint|hired|elected|incorporat|sign)/
 
+const keys = new WeakMap<ModelClaim, string>()
+const keyOf = (c: ModelClaim) => {
+  let k = keys.get(c)
+  if (k === undefined) keys.set(c, (k = predicateKey(c.predicate)))
+  return k
+}
+
 function overlaps(a: ModelClaim, b: ModelClaim): boolean {
   if (a.subjectId !== b.subjectId) return false
-  if (predicateKey(a.predicate) === predicateKey(b.predicate)) return true
+  if (keyOf(a) === keyOf(b)) return true
   return a.evidence.some((x) => b.evidence.some((y) => x.documentId === y.documentId && x.start < y.end && y.start < x.end))
 }
 
@@ -220,9 +227,22 @@ export function ftmClaimEntities(s: GraphSnapshot, refs: FtmRefs): FtmEntity[] {
     }
   }
 
+  // Partners are looked up among the subject's own relationships only (20,000 claims: no quadratic scan).
+  const bySubject = new Map<number, typeof relations>()
+  for (const r of relations) {
+    let l = bySubject.get(r.c.subjectId)
+    if (!l) bySubject.set(r.c.subjectId, (l = []))
+    l.push(r)
+  }
+  const valuesBySubject = new Map<number, typeof values>()
+  for (const v of values) {
+    let l = valuesBySubject.get(v.c.subjectId)
+    if (!l) valuesBySubject.set(v.c.subjectId, (l = []))
+    l.push(v)
+  }
   for (const { c, value } of values) {
     const subject = refs.entity.get(c.subjectId)!
-    const partner = relations.find((r) => r.c.objectId !== null && overlaps(c, r.c))
+    const partner = (bySubject.get(c.subjectId) ?? []).find((r) => r.c.objectId !== null && overlaps(c, r.c))
     if (value.kind === 'date' && partner) {
       const key = predicateKey(c.predicate)
       const prop = END.test(key) ? 'endDate' : START.test(key) ? 'startDate' : 'date'
@@ -231,7 +251,7 @@ export function ftmClaimEntities(s: GraphSnapshot, refs: FtmRefs): FtmEntity[] {
     if (value.kind === 'money' && partner && LEGAL_ENTITY.has(subject.schema)) {
       const beneficiary = refs.entity.get(partner.c.objectId!)
       if (beneficiary && LEGAL_ENTITY.has(beneficiary.schema)) {
-        const date = values.find((v) => v.value.kind === 'date' && overlaps(v.c, partner.c))
+        const date = (valuesBySubject.get(c.subjectId) ?? []).find((v) => v.value.kind === 'date' && overlaps(v.c, partner.c))
         const p: Record<string, string[]> = {
           payer: [subject.id],
           beneficiary: [beneficiary.id],
