@@ -7,7 +7,7 @@
 //   rwb documents <project.rwb> [--json]
 //   rwb text <project.rwb> <id>
 //   rwb search <project.rwb> <query>... [--json] [--limit N]
-//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path>
+//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]
 //   rwb import-annotations <project.rwb> <file.jsonld> [--json]
 //   rwb report <project.rwb> --out file.docx|file.html [--map NAME] [--author NAME]
 //

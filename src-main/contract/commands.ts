@@ -91,6 +91,8 @@ export const COMMANDS = {
   'export.ftm': { label: 'FollowTheMoney JSON…', menu: { menu: 'Export', group: 1 } },
   'export.w3c': { label: 'W3C Web Annotations…', menu: { menu: 'Export', group: 1 } },
   'export.cyjs': { label: 'Cytoscape JSON…', menu: { menu: 'Export', group: 1 } },
+  /** GEXF with co-mentions (entities tagged in the same paragraph) as edges of their own kind. */
+  'export.gexfCoMentions': { label: 'GEXF with Co-mentions…', menu: { menu: 'Export', group: 1 } },
   'annotations.import': { label: 'Import W3C Annotations…', menu: { menu: 'Export', group: 2 } },
 
   // Not in the menu: an Escape accelerator would take Escape from every dialog and popover.

@@ -9,7 +9,7 @@ export type DataExportFormat = (typeof DATA_EXPORT_FORMATS)[number]
 
 export interface DataExportResult {
   format: DataExportFormat
-  /** Every file written (CSV writes four beside the chosen path). */
+  /** Every file written (CSV writes five tables and a README.txt beside the chosen path). */
   paths: string[]
 }
 
@@ -35,17 +35,24 @@ export interface AnnotationImportReport {
   imported: number
   /** Annotations whose mention (same document, entity and span) already existed. */
   skippedDuplicates: number
+  /** Claims created (annotations with rwb:claim, as our export writes them). */
+  claimsImported: number
+  /** Claims that already existed (same subject, predicate, value and passage). */
+  claimsSkippedDuplicates: number
   /** Annotations whose position did not match but whose quote occurs exactly once: placed there. */
   relocated: string[]
   /** Annotations not imported, with the reason. */
   unresolved: { id: string; reason: string }[]
-  /** Annotations that are not mentions (claims), left out on purpose. */
+  /** Annotations left out on purpose (other tools' claims, without rwb:claim). */
   ignored: { id: string; reason: string }[]
   entitiesCreated: number
 }
 
 export const exportContract = {
-  'export.data': query({ args: z.object({ format: z.enum(DATA_EXPORT_FORMATS) }).strict(), result: returns<DataExportResult | null>(), runs: 'app' }),
+  'export.data': query({
+    /** `coMentions`: add entities tagged in the same paragraph as edges of kind "co-mention" (graph formats, CSV). */
+    args: z.object({ format: z.enum(DATA_EXPORT_FORMATS), coMentions: z.boolean().optional() }).strict(),
+    result: returns<DataExportResult | null>(), runs: 'app' }),
   /** Shows a save dialog and writes the image atomically; the bytes must be of the kind named. */
   'export.saveFile': query({
     args: z.object({ bytes: fileBytes, kind: z.enum(['png', 'svg', 'pdf']), suggestedName: z.string().max(200) }).strict(),
@@ -77,6 +84,6 @@ export const exportContract = {
     args: z.object({}).strict(),
     result: returns<(AnnotationImportReport & { path: string }) | null>(),
     runs: 'app',
-    changes: (r) => (r && r.imported + r.entitiesCreated > 0 ? ['mentions', 'entities', 'documents', 'history'] : [])
+    changes: (r) => (r && r.imported + r.entitiesCreated + r.claimsImported > 0 ? ['mentions', 'entities', 'documents', 'claims', 'history'] : [])
   })
 }

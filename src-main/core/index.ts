@@ -8,3 +8,5 @@ export { parseForImport, readForImport, sha256 } from './import/importFile'
 export { SuggestClient } from './suggest/client'
 // The evidence report's writer, for the benchmark (test/bench/report.mjs).
 export { renderReport } from './export/report/index'
+export { EXPORT_FORMATS, renderExport, snapshotOptionsFor } from './export/index'
+export { readSnapshot } from './export/snapshot'

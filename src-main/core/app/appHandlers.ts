@@ -35,7 +35,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'import.cancel': async () => ({ cancelled: app.cancelImport() }),
 
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
-    'export.data': ({ format }) => app.exportDataDialog(format),
+    'export.data': ({ format, coMentions }) => app.exportDataDialog(format, { coMentions }),
     'export.report': (a) => reportDialog(app.db(), app.native, app.settings.userName(), a),
     'annotations.import': () => app.importAnnotationsDialog()
   }

@@ -98,9 +98,10 @@ function ProjectMenu() {
 const DATA_EXPORTS: { id: CommandId; hint: string }[] = [
   { id: 'export.graphml', hint: 'Gephi, yEd, networkx' },
   { id: 'export.gexf', hint: 'Gephi' },
-  { id: 'export.csv', hint: 'nodes, edges, mentions, claims' },
+  { id: 'export.gexfCoMentions', hint: 'Gephi, with same-paragraph co-mentions' },
+  { id: 'export.csv', hint: 'nodes, edges, claims, passages + README' },
   { id: 'export.ftm', hint: 'Aleph and FtM tools' },
-  { id: 'export.w3c', hint: 'every mention, JSON-LD' },
+  { id: 'export.w3c', hint: 'mentions and claims, JSON-LD' },
   { id: 'export.cyjs', hint: 'Cytoscape desktop' }
 ]
 

@@ -13,9 +13,9 @@ export async function switchProject(open: () => Promise<unknown>): Promise<void>
   await useStore.getState().guard(open)
 }
 
-export async function exportData(format: DataExportFormat): Promise<void> {
+export async function exportData(format: DataExportFormat, coMentions = false): Promise<void> {
   const s = useStore.getState()
-  const done = await s.guard(() => call('export.data', { format }))
+  const done = await s.guard(() => call('export.data', coMentions ? { format, coMentions } : { format }))
   if (done) s.notify('info', `Exported ${done.paths.length > 1 ? `${done.paths.length} files` : done.paths[0]}`)
 }
 
@@ -26,6 +26,8 @@ export async function importAnnotations(): Promise<void> {
   const parts = [`${report.imported} mentions imported`]
   if (report.entitiesCreated) parts.push(`${report.entitiesCreated} new entities`)
   if (report.skippedDuplicates) parts.push(`${report.skippedDuplicates} already there`)
+  if (report.claimsImported) parts.push(`${report.claimsImported} claims imported`)
+  if (report.claimsSkippedDuplicates) parts.push(`${report.claimsSkippedDuplicates} claims already there`)
   if (report.relocated.length) parts.push(`${report.relocated.length} placed by their quote`)
   if (report.unresolved.length) parts.push(`${report.unresolved.length} could not be placed (${report.unresolved[0]!.reason})`)
   s.notify(report.unresolved.length ? 'error' : 'info', parts.join(', '))
@@ -47,7 +49,7 @@ function escapeMap(s: AppState): void {
   else s.setMapFocus(false)
 }
 
-const dataExport = (format: DataExportFormat): CommandImpl => ({ enabled: always, perform: () => exportData(format) })
+const dataExport = (format: DataExportFormat, coMentions = false): CommandImpl => ({ enabled: always, perform: () => exportData(format, coMentions) })
 
 export const shellCommands: CommandImpls<
   | 'project.new'
@@ -66,6 +68,7 @@ export const shellCommands: CommandImpls<
   | 'export.ftm'
   | 'export.w3c'
   | 'export.cyjs'
+  | 'export.gexfCoMentions'
   | 'annotations.import'
   | 'escape'
 > = {
@@ -111,6 +114,7 @@ export const shellCommands: CommandImpls<
   'export.ftm': dataExport('ftm'),
   'export.w3c': dataExport('w3c'),
   'export.cyjs': dataExport('cyjs'),
+  'export.gexfCoMentions': dataExport('gexf', true),
   'annotations.import': { enabled: always, perform: importAnnotations },
   // Enabled only when there is something to close, so otherwise Escape stays with whatever has the focus.
   escape: {
