@@ -103,7 +103,7 @@ describe('the generated native menu', () => {
       ['&Edit', ['Undo [CmdOrCtrl+Z]', 'Redo [CmdOrCtrl+Shift+Z]', '—', 'cut', 'copy', 'paste', 'selectAll', '—', 'Find in Document… [CmdOrCtrl+F]', 'Search All Documents… [CmdOrCtrl+Shift+F]']],
       ['&Tag', ['Tag Selection… [T]', 'New Claim from Selection… [C]', 'Tag All Mentions…', '—', 'Merge Entity Into…', 'Manage Entity Types…']],
       ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', '—', 'Show or Hide Library [CmdOrCtrl+Shift+L]', 'Show or Hide Entities [CmdOrCtrl+Shift+E]', 'Map Focus Mode [CmdOrCtrl+Shift+M]']],
-      ['&Export', ['Map Image… [CmdOrCtrl+E]', 'Evidence Report…', '—', 'GraphML…', 'GEXF…', 'CSV Tables…', 'FollowTheMoney JSON…', 'W3C Web Annotations…', 'Cytoscape JSON…', '—', 'Import W3C Annotations…']]
+      ['&Export', ['Map Image… [CmdOrCtrl+E]', 'Evidence Report…', '—', 'GraphML…', 'GEXF…', 'CSV Tables…', 'FollowTheMoney JSON…', 'W3C Web Annotations…', 'Cytoscape JSON…', 'GEXF with Co-mentions…', '—', 'Import W3C Annotations…']]
     ])
     const recent = menu[1]!.submenu!.find((i) => i.label === 'Open Recent')!
     expect(recent.submenu!.map((i) => i.label)).toEqual(['Old — /tmp/Old.rwb'])
