@@ -1,6 +1,8 @@
 // Issue 12, W3C Web Annotation: selectors that find their place in the
-// original (prefix + quote + suffix unique in a web page's DOM text for
-// >= 95% of mentions on the shared corpus pages), positions that count into
+// original (prefix + quote + suffix unique in a web page's DOM text wherever
+// a context of at most 32 characters a side can make it so: 91.7% of the
+// mentions on the shared corpus pages; the issue's 95% is out of reach, see
+// the last test for the method and the 30 that cannot), positions that count into
 // a declared resource (the canonical text, exported with its own urn:sha256,
 // the original file as its dcterms:source), every custom term declared in
 // the shipped JSON-LD context (the `jsonld` package expands and compacts the
@@ -192,14 +194,24 @@ describe('round trip', () => {
 })
 
 describe('quote context on the shared corpus pages', () => {
-  it('makes prefix + quote + suffix unique in the page DOM text (body.textContent): >= 95% of the mentions that can be unique within 32 characters, >= 90% of all', async () => {
+  // Measured (Dec 2026, 12 pages x 30 words): 330/360 = 91.7% unique in body.textContent. Every one of
+  // the other 30 is proved here to have no unique context within 32 characters: 21 on rtl-1 (its second
+  // paragraph repeats the first word for word), 8 on aclu (the article again as articleBody in a JSON-LD
+  // <script> inside <body>, identical for more than 32 characters around each), 1 on nytimes-1 (a photo
+  // caption, kept in the article text, repeats the sentence). So 95% of all is out of reach under this definition; without script
+  // text (what is rendered) the ceiling would be 338/360 = 93.9%.
+  it('makes prefix + quote + suffix unique in the page DOM text (body.textContent) wherever any context within 32 characters can be: 330/360', async () => {
     const pages = readdirSync(join(SHARED, 'corpus', 'html')).sort()
     const db = await ProjectDb.open(join(t.dir, 'corpus.rwb'), { create: true, saveDelayMs: 60_000 })
     const fold = (s: string) => s.replace(/\s+/g, ' ')
+    const count = (hay: string, needle: string) => {
+      let n = 0
+      for (let at = hay.indexOf(needle); at >= 0 && n < 2; at = hay.indexOf(needle, at + 1)) n++
+      return n
+    }
     let total = 0
     let unique = 0
-    let impossible = 0
-    let canonical = new Map<string, string>()
+    const impossible = new Map<string, number>()
     const misses: string[] = []
     try {
       const e = await db.call('entities.create', { name: 'Word', type: 'Other' })
@@ -213,48 +225,69 @@ describe('quote context on the shared corpus pages', () => {
           await db.call('mentions.create', { documentId: doc.id, entityId: e.id, start: w.index!, end: w.index! + w[0].length })
         }
       }
-      const anns = (toW3CCollection(await readSnapshot(db, { codePoints: true, texts: true })).first as Json).items as Json[]
-      const texts = new Map<string, string>()
+      const collection = toW3CCollection(await readSnapshot(db, { codePoints: true, texts: true })) as Json
+      const anns = collection.first.items as Json[]
+      const texts = new Map<string, { dom: string; rendered: string; page: string }>()
       for (const page of pages) {
         // decoded as a browser decodes it (BOM, valid UTF-8, declared charset), then parsed by jsdom
         const dom = new JSDOM(decodeHtml(readFileSync(corpusPage(page))).text)
         const sha = createHash('sha256').update(readFileSync(corpusPage(page))).digest('hex')
-        texts.set(sha, fold(dom.window.document.body?.textContent ?? ''))
+        const body = dom.window.document.body
+        const text = fold(body?.textContent ?? '')
+        body?.querySelectorAll('script, style, noscript, template').forEach((x) => x.remove())
+        texts.set(sha, { dom: text, rendered: fold(body?.textContent ?? ''), page })
         dom.window.close()
       }
-      const resources = (toW3CCollection(await readSnapshot(db, { codePoints: true, texts: true })) as Json)['rwb:canonicalTexts'] as Json[]
+      const resources = collection['rwb:canonicalTexts'] as Json[]
       const sources = new Map<string, string>(resources.map((x) => [x.id, x['dcterms:source'].id.slice(11)]))
-      canonical = new Map(resources.map((x) => [x.id, x.value as string]))
+      const canonical = new Map<string, string>(resources.map((x) => [x.id, x.value as string]))
       for (const a of anns) {
-        const dom = texts.get(sources.get(a.target.source)!)!
-        const q = a.target.selector[0]
+        const { dom, rendered, page } = texts.get(sources.get(a.target.source)!)!
+        const [q, pos] = a.target.selector
         const needle = fold(q.prefix + q.exact + q.suffix)
-        const first = dom.indexOf(needle)
         total++
-        if (first >= 0 && dom.indexOf(needle, first + 1) < 0) {
+        if (count(dom, needle) === 1) {
           unique++
           continue
         }
-        // The article itself repeats the quote with its widest context (the RTL test page's lorem
-        // ipsum paragraphs): no selector within 32 characters can be unique anywhere.
+        // Not unique: fail unless no word-aligned context of <= 32 characters a side can be, neither one
+        // taken from the canonical text (what the importer checks) nor one taken from the DOM text itself
+        // around any place the quote stands.
         const text = canonical.get(a.target.source)!
-        const [, pos] = a.target.selector
         const s16 = [...text].slice(0, pos.start).join('').length
         const e16 = s16 + q.exact.length
-        const widest = fold(prefixes(text, s16).at(-1)! + q.exact + suffixes(text, e16).at(-1)!)
-        const at = fold(text).indexOf(widest)
-        if (at >= 0 && fold(text).indexOf(widest, at + 1) >= 0) impossible++
-        else misses.push(`${a.target['rwb:documentTitle']}: ${first < 0 ? 'not found' : 'twice'}: ${JSON.stringify(needle)}`)
+        const ps = prefixes(text, s16)
+        const ss = suffixes(text, e16)
+        let possible = ps.some((p) => ss.some((x) => count(dom, fold(p + q.exact + x)) === 1))
+        const exact = fold(q.exact)
+        for (let at = dom.indexOf(needle); at >= 0 && !possible; at = dom.indexOf(needle, at + 1)) {
+          const qs = at + fold(q.prefix).length
+          possible = prefixes(dom, qs).some((p) => suffixes(dom, qs + exact.length).some((x) => count(dom, p + exact + x) === 1))
+        }
+        if (possible) {
+          misses.push(`${page}: ${JSON.stringify(needle)} could be unique`)
+          continue
+        }
+        const widest = fold(ps.at(-1)! + q.exact + ss.at(-1)!)
+        const why =
+          count(rendered, needle) === 1
+            ? `${page}: a copy in a <script> (JSON-LD articleBody)`
+            : count(fold(text), widest) === 2
+              ? `${page}: the article repeats it word for word`
+              : `${page}: the page repeats it outside the article (a caption)`
+        impossible.set(why, (impossible.get(why) ?? 0) + 1)
       }
     } finally {
       await db.close()
     }
+    const cannot = [...impossible.values()].reduce((x, y) => x + y, 0)
     console.log(
-      `W3C quote context unique in the page DOM text: ${unique}/${total} mentions on ${pages.length} corpus pages; ` +
-        `${impossible} more repeat verbatim within the article itself; ${unique}/${total - impossible} of the rest`
+      `W3C quote context unique in the page DOM text: ${unique}/${total} = ${((100 * unique) / total).toFixed(1)}% of mentions on ${pages.length} corpus pages; ` +
+        `${cannot} cannot be unique within 32 characters: ${JSON.stringify(Object.fromEntries(impossible))}`
     )
-    expect(total).toBeGreaterThan(250)
-    expect(unique / total).toBeGreaterThanOrEqual(0.9)
-    expect(unique / (total - impossible), misses.join('\n')).toBeGreaterThanOrEqual(0.95)
-  }, 120_000)
+    expect(total).toBe(pages.length * 30)
+    expect(misses).toEqual([])
+    expect(unique + cannot).toBe(total)
+    expect(unique / total).toBeGreaterThanOrEqual(0.915)
+  }, 180_000)
 })

@@ -9,7 +9,8 @@
 // consumer knows exactly what TextPositionSelector offsets (Unicode code
 // points) count into. The TextQuoteSelector's prefix and suffix are chosen
 // (w3cContext.ts) so that prefix + quote + suffix is unique in the original
-// itself: for a web page, in its DOM text, where a browser-side tool looks.
+// itself (for a web page, in its DOM text, where a browser-side tool looks)
+// wherever 32 characters a side can tell the passage from its repeats.
 //
 // Mentions: motivation "identifying", bodies: the entity's name (purpose
 // "tagging"), its type key ("classifying") and its id (SpecificResource,
@@ -78,7 +79,8 @@ for (const [k, v] of Object.entries(RWB_CONTEXT)) if (k !== 'rwb') RWB_CONTEXT[k
 export const SELECTORS_NOTE =
   "Selectors apply to the document's canonical text: the text Research Workbench extracted from the file (Unicode NFC), exported in " +
   'rwb:canonicalTexts under the id target.source; its dcterms:source is the original file (urn:sha256 of its bytes). TextPositionSelector ' +
-  'start/end count Unicode code points. TextQuoteSelector prefix + exact + suffix is unique in the original (for a web page: its DOM text, white space folded).'
+  'start/end count Unicode code points. TextQuoteSelector prefix + exact + suffix is unique in the original (for a web page: its DOM text, white space folded) ' +
+  'wherever a context of up to 32 characters a side can make it so; where the original repeats the passage further than that, use the position.'
 
 export function entityUrn(s: GraphSnapshot, entityId: number): string {
   return `urn:uuid:${uuidV5(`${projectKey(s)}/entity/${entityId}`)}`

@@ -108,7 +108,12 @@ export function suffixes(text: string, end: number): string[] {
  * then a word more on alternating sides. A word that makes the needle vanish
  * from the hay (the canonical text joins what the page keeps apart: a
  * caption, an ad between two paragraphs) is taken back and that side stops
- * growing. When nothing is unique within MAX_CONTEXT, the last pair tried.
+ * growing. When that greedy walk ends without a unique needle, every pair of
+ * word-aligned contexts is tried, shortest first, the two sides sized
+ * independently (a lopsided pair can reach a difference the balanced walk
+ * stopped short of); so a span ends up ambiguous only when no context within
+ * MAX_CONTEXT can tell its occurrences apart. Then the widest pair that still
+ * occurs, which a fuzzy anchorer (Hypothesis scores context similarity) uses best.
  */
 export function quoteContext(text: string, start: number, end: number, foldedHay: string): { prefix: string; suffix: string } {
   const exact = text.slice(start, end)
@@ -140,7 +145,20 @@ export function quoteContext(text: string, start: number, end: number, foldedHay
       else (si++, (n = m))
     }
   }
+  if (n !== 1) {
+    const pair = exhaustive(ps, ss, (p, s) => found(p, s) === 1)
+    if (pair) [pi, si] = pair
+  }
   return { prefix: ps[pi]!, suffix: ss[si]! }
+}
+
+/** The pair of context indexes with the fewest characters for which `ok` holds, or null. */
+function exhaustive(ps: string[], ss: string[], ok: (p: number, s: number) => boolean): [number, number] | null {
+  const pairs: [number, number, number][] = []
+  for (let p = 0; p < ps.length; p++) for (let s = 0; s < ss.length; s++) pairs.push([p, s, ps[p]!.length + ss[s]!.length])
+  pairs.sort((a, b) => a[2] - b[2])
+  for (const [p, s] of pairs) if (ok(p, s)) return [p, s]
+  return null
 }
 
 export { fold as foldWhiteSpace }
