@@ -20,6 +20,7 @@ import { toFtmEntities, type FtmEntity } from '../../src-main/core/export/ftm'
 import { renderExport } from '../../src-main/core/export/index'
 import { readSnapshot } from '../../src-main/core/export/snapshot'
 import type { GraphSnapshot } from '../../src-main/core/export/types'
+import { gradeWords } from '../support/gradeWords'
 import { REPO_ROOT, tempDir } from '../support/tempDir'
 import { buildClaimsProject, NAMES, type ClaimsFixture, type ExpectedClaim } from './claimsFixture'
 
@@ -41,7 +42,7 @@ afterAll(async () => {
 })
 
 const expected = () => Object.values(fx.claims)
-const attributionText = (c: ExpectedClaim) => c.attribution.map(([role, name]) => `${role} ${name} [e${entityIdOf(name)}]`).join(' > ')
+const attributionText = (c: ExpectedClaim) => c.attribution.map(([role, name]) => `${role} ${name} [e${entityIdOf(name)}]`).join(' → ')
 const entityIdOf = (name: string) => snap.entities.find((e) => e.name === name)!.id
 /** The value as the model writes it in text: qualifier first. */
 function valueText(c: ExpectedClaim): string {
@@ -126,6 +127,7 @@ function checkGraphClaims(g: NxGraph, kind: 'graphml' | 'gexf') {
         reliability: c.reliability,
         credibility: c.credibility,
         grade: c.grade,
+        grade_meaning: gradeWords(c.grade),
         attribution: attributionText(c),
         analyst_judgement: c.judgement,
         predicate: c.predicate,
@@ -250,6 +252,7 @@ describe('CSV', () => {
         reliability: c.reliability,
         credibility: String(c.credibility),
         grade: c.grade,
+        grade_meaning: gradeWords(c.grade),
         analyst_judgement: String(c.judgement),
         attribution: attributionText(c),
         attribution_roles: c.attribution.map((a) => a[0]).join('; '),
@@ -357,8 +360,8 @@ describe('FollowTheMoney', () => {
       expect(e, `claim c${c.id}`).toBeDefined()
       const summary = e.properties.summary![0]!
       expect(summary).toContain(`status: ${c.status}`)
-      expect(summary).toContain(`grade: ${c.grade}:`)
-      expect(summary).toContain(`attribution: ${attributionText(c) || 'none'}`)
+      expect(summary).toContain(`grade: ${gradeWords(c.grade)}`)
+      expect(summary).toContain(`attribution: ${attributionText(c) || 'none recorded'}`)
       expect(summary).toContain(`analyst judgement: ${c.judgement ? 'yes' : 'no'}`)
       expect(summary).toContain(`qualifier: ${c.qualifier}`)
       expect(summary).toContain(valueText(c))

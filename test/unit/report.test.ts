@@ -13,7 +13,7 @@ import mammoth from 'mammoth'
 import { PNG } from 'pngjs'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { INFO_CREDIBILITY_LABELS, SOURCE_RELIABILITY_LABELS } from '../../src-main/contract/claims'
+import { gradeWords } from '../support/gradeWords'
 import { writeReport } from '../../src-main/core/export/report/index'
 import type { ReportData } from '../../src-main/core/export/report/model'
 import { reportDialog } from '../../src-main/core/export/report/run'
@@ -80,7 +80,6 @@ function zipEntries(path: string): Promise<Map<string, Buffer>> {
   })
 }
 
-const grade = (g: string) => `${g}: source ${SOURCE_RELIABILITY_LABELS[g[0] as 'A'].toLowerCase()}; information ${INFO_CREDIBILITY_LABELS[Number(g[1]) as 1].toLowerCase()}`
 
 /** Everything the report must say, whatever its format. */
 function expectFullText(text: string) {
@@ -91,7 +90,7 @@ function expectFullText(text: string) {
   has('2 December 2026')
   for (const [key, c] of Object.entries(fx.claims)) {
     has(c.sentence)
-    has(grade(c.grade))
+    has(gradeWords(c.grade))
     has(c.attribution)
     if (c.quote) has(`“${c.quote}”`)
     if (c.notes) for (const line of c.notes.split('\n')) has(line)

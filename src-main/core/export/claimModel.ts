@@ -155,7 +155,7 @@ export function modelClaim(c: Claim, entityName: (id: number) => string | undefi
     reliability: c.reliability,
     credibility: c.credibility,
     grade: c.grade,
-    attribution: c.attribution.map((a) => ({ role: a.role, sourceName: a.entityName, sourceEntityId: a.entityId })),
+    attribution: modelAttribution(c),
     analystJudgement: c.analystJudgement,
     evidence: c.passage
       ? [{ documentId: c.passage.documentId, start: c.passage.start, end: c.passage.end, quote: c.passage.quote, prefix: c.passage.prefix, suffix: c.passage.suffix }]
@@ -189,16 +189,37 @@ export function valueText(c: ModelClaim): string {
   }
 }
 
-/** The attribution chain as text: "reported by NextFin [e12] > according to TSG Invest [e14]" ('' when none). */
-export function attributionText(c: ModelClaim): string {
-  return c.attribution.map((a) => `${a.role} ${a.sourceName} [e${a.sourceEntityId}]`).join(' > ')
+/** A claim's attribution chain in the model's words (source name and entity id per step). */
+export function modelAttribution(c: Pick<Claim, 'attribution'>): ModelAttribution[] {
+  return c.attribution.map((a) => ({ role: a.role, sourceName: a.entityName, sourceEntityId: a.entityId }))
 }
 
-/** The grade in words: "B2: usually reliable source, information probably true". */
-export function gradeMeaning(c: Pick<ModelClaim, 'reliability' | 'credibility' | 'grade'>): string {
-  return `${c.grade}: ${SOURCE_RELIABILITY_LABELS[c.reliability].toLowerCase()} source, information ${INFO_CREDIBILITY_LABELS[c.credibility]
-    .toLowerCase()
-    .replace(/^truth cannot be judged$/, 'cannot be judged')}`
+/** What is said for an empty attribution chain where a sentence needs words (the report, FtM's summary). */
+export const NO_ATTRIBUTION = 'none recorded'
+
+/**
+ * The attribution chain as one line, in order: "reported by NextFin → according to TSG Invest"
+ * ('' when there is none). With `ids` (the export formats, where a tool must find each source among
+ * the entities) every source carries its entity id: "reported by NextFin [e12] → according to TSG Invest [e14]".
+ * The one wording of every export and the evidence report.
+ */
+export function attributionText(chain: readonly ModelAttribution[], opts: { ids?: boolean } = {}): string {
+  return chain.map((a) => `${a.role} ${a.sourceName}${opts.ids ? ` [e${a.sourceEntityId}]` : ''}`).join(' → ')
+}
+
+/**
+ * The grade in plain words (NATO Admiralty code): "B2: source usually reliable; information probably true",
+ * "F6: source reliability cannot be judged; information credibility cannot be judged". The one wording of
+ * every export and the evidence report.
+ */
+export function gradeMeaning(c: { reliability: SourceReliability; credibility: number }): string {
+  const r = SOURCE_RELIABILITY_LABELS[c.reliability] ?? 'unknown reliability'
+  const i = c.credibility === 6 ? 'credibility cannot be judged' : (INFO_CREDIBILITY_LABELS[c.credibility as InfoCredibility] ?? 'unknown credibility')
+  return `${c.reliability}${c.credibility}: source ${lowerFirst(r)}; information ${lowerFirst(i)}`
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
 }
 
 // ---- reading (where the database is) ----------------------------------------

@@ -112,7 +112,7 @@ export const EDGE_ATTRS: AttrDef<GraphEdge>[] = [
   { name: 'credibility', type: 'int', of: ofClaim((c) => c.credibility) },
   { name: 'grade', type: 'string', of: ofClaim((c) => c.grade) },
   { name: 'grade_meaning', type: 'string', of: ofClaim((c) => gradeMeaning(c)) },
-  { name: 'attribution', type: 'string', of: ofClaim((c) => attributionText(c)) },
+  { name: 'attribution', type: 'string', of: ofClaim((c) => attributionText(c.attribution, { ids: true })) },
   { name: 'analyst_judgement', type: 'boolean', of: ofClaim((c) => c.analystJudgement) },
   { name: 'passages', type: 'int', of: ofClaim((c) => c.evidence.length) },
   { name: 'document_ids', type: 'string', of: (e) => (e.claim ? [...new Set(e.claim.evidence.map((p) => p.documentId))] : e.coMention!.documentIds).join(' ') },

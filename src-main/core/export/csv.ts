@@ -157,7 +157,7 @@ function claimRow(c: ModelClaim): Cell[] {
     c.grade,
     gradeMeaning(c),
     c.analystJudgement,
-    attributionText(c),
+    attributionText(c.attribution, { ids: true }),
     c.attribution.map((a) => a.role).join('; '),
     c.attribution.map((a) => a.sourceName).join('; '),
     c.attribution.map((a) => a.sourceEntityId).join(' '),

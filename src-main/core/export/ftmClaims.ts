@@ -33,7 +33,7 @@
 // the article.
 import { RELATION_TYPES } from '../../contract/vocabulary'
 import { parseValue, predicateKey } from '../tagging/values'
-import { attributionText, gradeMeaning, valueText, type ModelClaim } from './claimModel'
+import { attributionText, gradeMeaning, NO_ATTRIBUTION, valueText, type ModelClaim } from './claimModel'
 import { uuidV5 } from './common'
 import type { FtmEntity, FtmRefs } from './ftm'
 import type { GraphSnapshot } from './types'
@@ -138,7 +138,7 @@ export function ftmClaimEntities(s: GraphSnapshot, refs: FtmRefs): FtmEntity[] {
       `claim ${c.key}: ${c.subjectName} — ${c.predicate} — ${valueText(c)}`,
       `status: ${c.status}`,
       `grade: ${gradeMeaning(c)}`,
-      `attribution: ${attributionText(c) || 'none'}`,
+      `attribution: ${attributionText(c.attribution, { ids: true }) || NO_ATTRIBUTION}`,
       `analyst judgement: ${c.analystJudgement ? 'yes' : 'no'}`,
       `qualifier: ${c.qualifier}`,
       `documents: ${docs.map((d) => docTitle.get(d) ?? `#${d}`).join('; ') || 'none'}`

@@ -11,20 +11,7 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx'
 import type { Claim } from '../../../contract/claims'
 import type { ReportData, ReportDocument } from './model'
-import {
-  attributionText,
-  citationParts,
-  claimSentence,
-  documentsById,
-  GRADE_KEY_TEXT,
-  gradeMeaning,
-  judgementText,
-  numbers,
-  reportTitle,
-  statusText,
-  titleFacts,
-  xmlSafe
-} from './text'
+import { citationParts, claimFacts, claimSentence, documentsById, GRADE_KEY_TEXT, judgementText, numbers, reportTitle, titleFacts, xmlSafe } from './text'
 
 /** The widest the map is drawn: the text width of an A4/Letter page with 1-inch margins, in pixels at 96 to the inch. */
 const MAX_IMAGE_WIDTH = 600
@@ -56,9 +43,9 @@ function citation(doc: ReportDocument, indent = 360): Paragraph {
 function claimBlock(c: Claim, n: number, docs: Map<number, ReportDocument>): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${n}. ${claimSentence(c)}`) }),
-    labelled('Grade', gradeMeaning(c)),
-    labelled('Status', statusText(c), { color: STATUS_COLOR[c.status], bold: c.status === 'refuted' || c.status === 'disputed' }),
-    labelled('Attribution', attributionText(c))
+    ...claimFacts(c).map((f) =>
+      labelled(f.label, f.value, f.label === 'Status' ? { color: STATUS_COLOR[c.status], bold: c.status === 'refuted' || c.status === 'disputed' } : {})
+    )
   ]
   const judgement = judgementText(c)
   if (judgement) out.push(new Paragraph({ spacing: { after: 40 }, children: runs(judgement, { italics: true }) }))

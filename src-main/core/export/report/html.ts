@@ -8,20 +8,7 @@
 // so the report is one file an analyst can mail or archive as it is.
 import type { Claim } from '../../../contract/claims'
 import type { ReportData, ReportDocument } from './model'
-import {
-  attributionText,
-  citationParts,
-  claimSentence,
-  documentsById,
-  GRADE_KEY_TEXT,
-  gradeMeaning,
-  judgementText,
-  numbers,
-  reportTitle,
-  statusText,
-  titleFacts,
-  xmlSafe
-} from './text'
+import { citationParts, claimFacts, claimSentence, documentsById, GRADE_KEY_TEXT, judgementText, numbers, reportTitle, titleFacts, xmlSafe } from './text'
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -59,11 +46,7 @@ function base64(bytes: Uint8Array): string {
 function claimHtml(c: Claim, n: number, docs: Map<number, ReportDocument>): string {
   const doc = c.passage ? docs.get(c.passage.documentId) : undefined
   const judgement = judgementText(c)
-  const rows: string[] = [
-    `<dt>Grade</dt><dd>${esc(gradeMeaning(c))}</dd>`,
-    `<dt>Status</dt><dd class="status-${esc(c.status)}">${esc(statusText(c))}</dd>`,
-    `<dt>Attribution</dt><dd>${esc(attributionText(c))}</dd>`
-  ]
+  const rows = claimFacts(c).map((f) => `<dt>${f.label}</dt><dd${f.label === 'Status' ? ` class="status-${esc(c.status)}"` : ''}>${esc(f.value)}</dd>`)
   const passage = c.passage
     ? `<blockquote>“${multiline(c.passage.quote)}”</blockquote>` +
       (doc

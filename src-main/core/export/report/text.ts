@@ -1,17 +1,13 @@
 // The words of the evidence report, shared by the Word and HTML writers so
 // both say exactly the same thing: a claim as one sentence, its grade in
 // plain language (NATO Admiralty code), its status, its attribution chain
-// and its document's full citation.
+// and its document's full citation. The grade and attribution wording is the
+// exports' own (claimModel.ts), so a report and a CSV never say it differently.
 //
 // Trade-off: plain strings, no markup: each writer decides emphasis and
 // layout; what is said (and what the tests look for) lives here once.
-import {
-  INFO_CREDIBILITY_LABELS,
-  SOURCE_RELIABILITY_LABELS,
-  type Claim,
-  type ClaimStatus,
-  type InfoCredibility
-} from '../../../contract/claims'
+import type { Claim, ClaimStatus } from '../../../contract/claims'
+import { attributionText, gradeMeaning, modelAttribution, NO_ATTRIBUTION } from '../claimModel'
 import type { ReportData, ReportDocument } from './model'
 
 export const STATUS_MEANING: Record<ClaimStatus, string> = {
@@ -31,21 +27,17 @@ export function claimSentence(c: Claim): string {
   return `${c.subjectName} — ${c.predicate} — ${objectText(c)}`
 }
 
-/** "B2: source usually reliable; information probably true" */
-export function gradeMeaning(c: Pick<Claim, 'reliability' | 'credibility'>): string {
-  const r = SOURCE_RELIABILITY_LABELS[c.reliability] ?? 'unknown reliability'
-  const i = INFO_CREDIBILITY_LABELS[c.credibility as InfoCredibility] ?? 'unknown credibility'
-  return `${c.reliability}${c.credibility}: source ${lowerFirst(r)}; information ${lowerFirst(i)}`
-}
-
 export function statusText(c: Claim): string {
   return STATUS_MEANING[c.status] ?? c.status
 }
 
-/** "reported by NextFin → according to TSG Invest"; "none recorded" for an empty chain. */
-export function attributionText(c: Claim): string {
-  if (!c.attribution.length) return 'none recorded'
-  return c.attribution.map((a) => `${a.role} ${a.entityName}`).join(' → ')
+/** The lines under a claim's heading, in order: its grade in words, its status, its attribution chain (claimModel.ts's wording). */
+export function claimFacts(c: Claim): { label: 'Grade' | 'Status' | 'Attribution'; value: string }[] {
+  return [
+    { label: 'Grade', value: gradeMeaning(c) },
+    { label: 'Status', value: statusText(c) },
+    { label: 'Attribution', value: attributionText(modelAttribution(c)) || NO_ATTRIBUTION }
+  ]
 }
 
 /** Where the claim comes from when it has no passage. */
@@ -105,10 +97,6 @@ export const GRADE_KEY_TEXT =
 export function xmlSafe(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1)
 }
 
 /** Claim numbers as "1, 4, 7". */
