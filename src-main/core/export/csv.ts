@@ -20,7 +20,7 @@
 import { attributionText, claimKind, gradeMeaning, type ModelClaim } from './claimModel'
 import { csvReadme } from './csvReadme'
 import { EDGE_ATTRS, graphOf } from './common'
-import type { ExportFile, GraphSnapshot } from './types'
+import type { ClaimEvidence, ExportFile, GraphSnapshot } from './types'
 
 export const BOM = '\ufeff'
 
@@ -68,22 +68,9 @@ export const EDGE_HEADER = [
   'category',
   ...EDGE_EXTRA.map((a) => a.name)
 ]
-export const MENTION_HEADER = [
-  'id',
-  'entity_id',
-  'entity',
-  'entity_type',
-  'document_id',
-  'document',
-  'document_sha256',
-  'start_utf16',
-  'end_utf16',
-  'start_codepoint',
-  'end_codepoint',
-  'quote',
-  'prefix',
-  'suffix'
-]
+/** Where a span stands, the same columns in the mention and passage tables. */
+const SPAN_HEADER = ['document_id', 'document', 'document_sha256', 'start_utf16', 'end_utf16', 'start_codepoint', 'end_codepoint', 'quote', 'prefix', 'suffix']
+export const MENTION_HEADER = ['id', 'entity_id', 'entity', 'entity_type', ...SPAN_HEADER]
 export const CLAIM_HEADER = [
   'id',
   'kind',
@@ -118,19 +105,7 @@ export const CLAIM_HEADER = [
   'created_at',
   'updated_at'
 ]
-export const PASSAGE_HEADER = [
-  'claim_id',
-  'document_id',
-  'document',
-  'document_sha256',
-  'start_utf16',
-  'end_utf16',
-  'start_codepoint',
-  'end_codepoint',
-  'quote',
-  'prefix',
-  'suffix'
-]
+export const PASSAGE_HEADER = ['claim_id', ...SPAN_HEADER]
 
 function claimRow(c: ModelClaim): Cell[] {
   const o = c.object
@@ -188,17 +163,15 @@ export function toCsv(s: GraphSnapshot): ExportFile[] {
     e.kind === 'co-mention' ? 'co-mention' : 'claim',
     ...EDGE_EXTRA.map((a) => a.of(e))
   ])
+  const spanCells = (p: ClaimEvidence): Cell[] => {
+    const d = docs.get(p.documentId)
+    return [p.documentId, d?.title ?? '', d?.sha256 ?? '', p.start, p.end, p.cpStart, p.cpEnd, p.quote, p.prefix, p.suffix]
+  }
   const mentionRows = s.mentions.map((m) => {
     const e = entities.get(m.entityId)
-    const d = docs.get(m.documentId)
-    return [m.id, m.entityId, e?.name ?? '', e?.type ?? '', m.documentId, d?.title ?? '', d?.sha256 ?? '', m.start, m.end, m.cpStart, m.cpEnd, m.quote, m.prefix, m.suffix]
+    return [m.id, m.entityId, e?.name ?? '', e?.type ?? '', ...spanCells(m)]
   })
-  const passageRows = s.claims.flatMap((c) =>
-    c.evidence.map((p) => {
-      const d = docs.get(p.documentId)
-      return [c.key, p.documentId, d?.title ?? '', d?.sha256 ?? '', p.start, p.end, p.cpStart, p.cpEnd, p.quote, p.prefix, p.suffix]
-    })
-  )
+  const passageRows = s.claims.flatMap((c) => c.evidence.map((p) => [c.key, ...spanCells(p)]))
   return [
     { suffix: '-nodes.csv', content: csvTable(NODE_HEADER, nodeRows) },
     { suffix: '-edges.csv', content: csvTable(EDGE_HEADER, edgeRows) },
