@@ -19,6 +19,7 @@ import { INFO_CREDIBILITY_LABELS, SOURCE_RELIABILITY_LABELS } from '../../contra
 import { entityType } from '../../contract/vocabulary'
 import { listClaims } from '../db/repos/claims'
 import { listEntities } from '../db/repos/entities'
+import { coMentionPairs } from '../db/repos/graph'
 import { all, type Database } from '../db/sqlite'
 
 /** A claim's object: another entity or a typed value. */
@@ -249,41 +250,7 @@ export function readModelClaims(db: Database, filter: Parameters<typeof listClai
   return claims.map((c) => modelClaim(c, (id) => names.get(id)))
 }
 
-/** Pairs of entities tagged in the same paragraph (document block), with how many paragraphs hold both. */
+/** Pairs of entities tagged in the same paragraph (document block), with how many paragraphs hold both: the map's own count (graph.ts). */
 export function readCoMentions(db: Database): CoMention[] {
-  const rows = all<{ documentId: number; entityId: number; start: number }>(
-    db,
-    'SELECT document_id AS documentId, entity_id AS entityId, start FROM mentions ORDER BY document_id, start'
-  )
-  const pairs = new Map<string, CoMention>()
-  let i = 0
-  while (i < rows.length) {
-    const documentId = rows[i]!.documentId
-    let j = i
-    while (j < rows.length && rows[j]!.documentId === documentId) j++
-    const blocks = JSON.parse(all<{ blocks: string }>(db, 'SELECT blocks FROM documents WHERE id = ?', [documentId])[0]?.blocks ?? '[]') as [number, number, string][]
-    const byBlock = new Map<number, Set<number>>()
-    let b = 0
-    for (let k = i; k < j; k++) {
-      const r = rows[k]!
-      while (b < blocks.length - 1 && blocks[b]![1] <= r.start) b++
-      let set = byBlock.get(b)
-      if (!set) byBlock.set(b, (set = new Set()))
-      set.add(r.entityId)
-    }
-    for (const set of byBlock.values()) {
-      const ids = [...set].sort((x, y) => x - y)
-      for (let x = 0; x < ids.length; x++) {
-        for (let y = x + 1; y < ids.length; y++) {
-          const key = `m${ids[x]}-${ids[y]}`
-          let p = pairs.get(key)
-          if (!p) pairs.set(key, (p = { key, a: ids[x]!, b: ids[y]!, paragraphs: 0, documentIds: [] }))
-          p.paragraphs++
-          if (p.documentIds.at(-1) !== documentId) p.documentIds.push(documentId)
-        }
-      }
-    }
-    i = j
-  }
-  return [...pairs.values()]
+  return coMentionPairs(db).map((p) => ({ key: `m${p.a}-${p.b}`, a: p.a, b: p.b, paragraphs: p.count, documentIds: p.documentIds }))
 }
