@@ -3,7 +3,7 @@
 // extraction (rows run together) offers a re-import, which keeps the tag on
 // its words and is undone by Undo; a claim's passage is underlined across its
 // lines, with the ❝ kept in the margin.
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { dragSelect, pickEntity, tagNewEntity } from './actions'
@@ -80,7 +80,7 @@ test('an old-extraction document offers a re-import that keeps its tag; Undo bri
     extraction: 1
   })
   await page.reload()
-  await page.getByRole('button', { name: /Quarterly figures \(old import\)/ }).first().click()
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /Quarterly figures/ }).click()
   const notice = page.locator('.reimport-notice')
   await expect(notice).toBeVisible()
   await expect(page.locator('.doc-text table.blk-table')).toHaveCount(0)
@@ -121,7 +121,7 @@ test('a claim passage is underlined across its lines, the ❝ stays in the margi
   await dlg.getByRole('button', { name: 'Save claim' }).click()
   await expect(dlg).toBeHidden()
 
-  const marked = page.locator('.doc-text .claim-passage')
+  const marked = page.locator('.doc-text .claim-mark')
   await expect(marked.first()).toBeVisible()
   expect((await marked.allTextContents()).join('')).toBe(passage)
   const look = await marked.first().evaluate((el) => {
@@ -136,4 +136,40 @@ test('a claim passage is underlined across its lines, the ❝ stays in the margi
   const block = page.locator('.doc-text .blk.has-claim')
   await block.scrollIntoViewIfNeeded()
   await page.locator('.reader').screenshot({ path: join(SHOTS, 'structure-claim-mark.png') })
+})
+
+test('an HTML page keeps its header row, nested and numbered lists and headings', async () => {
+  const { page, native } = app
+  const long = 'The ministry confirmed the contract on Tuesday, and officials said the review would take several months to complete. '.repeat(5)
+  const path = join(data.dir, 'awards.html')
+  writeFileSync(
+    path,
+    `<html><head><title>Contract awards</title></head><body><article><h1>Contract awards</h1><p>${long}</p>
+     <h2>Findings</h2><ol start="3"><li>Third finding</li><li>Fourth finding<ul><li>A detail</li><li>Another detail</li></ul></li></ol>
+     <table><caption>Awards in 2025</caption><thead><tr><th>Company</th><th>Q1</th><th>Q2</th></tr></thead>
+     <tbody><tr><td>Scale AI</td><td>$200 million</td><td>$300 million</td></tr><tr><td>Anduril</td><td></td><td>n/a</td></tr></tbody></table>
+     <p>${long}</p></article></body></html>`
+  )
+  native.openAnswers.push([path])
+  await page.keyboard.press('Control+o')
+  const table = page.locator('.doc-text table.blk-table')
+  await expect(table).toBeVisible()
+  expect(await table.locator('thead th').allTextContents()).toEqual(['Company', 'Q1', 'Q2'])
+  expect(await tableCells(page)).toEqual([
+    [
+      ['Company', 'Q1', 'Q2'],
+      ['Scale AI', '$200 million', '$300 million'],
+      ['Anduril', '', 'n/a']
+    ]
+  ])
+  await expect(page.locator('.doc-text h2.blk')).toHaveText('Findings')
+  const items = await page.locator('.doc-text li.blk').evaluateAll((els) => els.map((el) => [el.textContent, (el as HTMLLIElement).value, getComputedStyle(el).listStyleType]))
+  expect(items).toEqual([
+    ['Third finding', 3, 'decimal'],
+    ['Fourth finding', 4, 'decimal'],
+    ['A detail', 0, 'circle'],
+    ['Another detail', 0, 'circle']
+  ])
+  await page.locator('.doc-text h2.blk').scrollIntoViewIfNeeded()
+  await page.locator('.reader').screenshot({ path: join(SHOTS, 'structure-html.png') })
 })

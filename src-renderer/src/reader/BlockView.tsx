@@ -87,7 +87,7 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
       marks.length > 1 ? 'hl-nested' : '',
       find ? 'find' : '',
       flashed ? 'flash' : '',
-      claimed ? 'claim-passage' : '',
+      claimed ? 'claim-mark' : '',
       find && -1 - find.id === currentFind ? 'find-current' : '',
       marks.some((m) => m.selected) ? 'hl-selected' : '',
       marks.some((m) => m.pending) ? 'hl-pending' : ''
