@@ -1,3 +1,10 @@
+// One block of the document as runs of text (<span data-s>), each run the
+// words under the same highlights, finds and claim passages. A table block is
+// drawn as a table whose cells hold runs of their own offsets: the tabs and
+// line breaks between cells are in the canonical text but not in the DOM
+// (the cell borders show them), which selection and tagging never need, as
+// every run carries its offset. Claim passages are underlined; their ❝ in the
+// margin sits on the block where the passage starts.
 import { memo, type CSSProperties, type JSX } from 'react'
 import type { Block } from '@contract/types'
 import { tint } from '../colors'
