@@ -50,6 +50,8 @@ export interface CommandDeclaration {
 export const COMMANDS = {
   'file.open': { label: 'Open Articles…', keys: ['Mod+O'], menu: { menu: 'File', group: 0 } },
   'file.importFolder': { label: 'Import Folder…', keys: ['Mod+Shift+I'], menu: { menu: 'File', group: 0 } },
+  // The open document, extracted again from its stored original with tables and lists kept (undoable).
+  'document.reimport': { label: 'Re-import with Tables and Lists', menu: { menu: 'File', group: 0 } },
 
   'project.new': { label: 'New Project…', keys: ['Mod+Shift+N'], menu: { menu: 'Project', group: 0 } },
   'project.open': { label: 'Open Project…', keys: ['Mod+Shift+O'], menu: { menu: 'Project', group: 0 } },

@@ -22,12 +22,49 @@ export type BlockKind =
   | 'quote'
   | 'pre'
   | 'row'
+  | 'table'
 
-/** A block of the canonical text: a paragraph, heading, list item ... */
+/**
+ * A block of the canonical text: a paragraph, heading, list item ...
+ * A `table` block's text is its rows joined by "\n" and each row's cells by
+ * "\t" (cells never hold either), so its rows and cells are read from the
+ * text itself and their offsets index the canonical text exactly. A `row`
+ * (one row of tab-separated cells) is how documents imported before
+ * extraction 2 hold a table.
+ */
 export interface Block extends TextSpan {
   kind: BlockKind
   /** The 1-based page the block is on (PDF only). */
   page?: number
+  /** A table's header rows, counted from its first row. */
+  head?: number
+  /** A list item's nesting depth (0 for a top-level item, absent then). */
+  level?: number
+  /** An ordered list item's number (absent for bullets). */
+  n?: number
+}
+
+/**
+ * The extraction that new imports record (documents.extraction): 1 is every
+ * document imported before tables became table blocks and list items carried
+ * their depth and number; 2 keeps them. A document's text never changes by
+ * itself: an older one is re-extracted only by an explicit re-import.
+ */
+export const CURRENT_EXTRACTION = 2
+
+/** What `documents.reimport` did with a document's tags. */
+export interface ReimportResult {
+  documentId: number
+  /** Tags (mentions) and claim passages found unchanged in the new text and moved there. */
+  carried: number
+  /** Those whose words are not in the new text: left where they were, listed in the reader's tag review. */
+  unplaced: UnplacedAnchor[]
+}
+
+export interface UnplacedAnchor {
+  kind: 'mention' | 'claim'
+  id: number
+  quote: string
 }
 
 export interface DocumentSummary {
@@ -45,6 +82,10 @@ export interface DocumentSummary {
   mentionCount: number
   /** Page count of a PDF; null for formats without pages. */
   pages: number | null
+  /** The extraction its text was made by (CURRENT_EXTRACTION for new imports). */
+  extraction: number
+  /** A re-import would keep tables or lists this document's text flattened (see documents.reimport). */
+  structureOutdated: boolean
 }
 
 export interface DocumentContent extends DocumentSummary {
@@ -94,6 +135,14 @@ export const documentsContract = {
     result: returns<ImportResult[]>(),
     runs: 'app',
     changes: imported
+  }),
+  // Re-extracts the document from its stored original with the current
+  // extraction; tags move only where their exact words are found (undoable).
+  'documents.reimport': mutation({
+    args: z.object({ id }).strict(),
+    result: returns<ReimportResult>(),
+    runs: 'app',
+    changes: ['documents', 'mentions', 'claims', 'history']
   }),
   'documents.updateMeta': mutation({ args: documentMetaEditSchema, result: returns<DocumentSummary>(), changes: ['documents'] }),
   'import.cancel': query({ args: none, result: returns<{ cancelled: boolean }>(), runs: 'app' })

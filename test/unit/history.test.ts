@@ -6,7 +6,7 @@ import type { ArgsOf, Method } from '../../src-main/contract/api'
 import type { Entity } from '../../src-main/contract/types'
 import { TRACKED_TABLES } from '../../src-main/core/db/repos/history'
 import { tempDir } from '../support/tempDir'
-import { rows, span, startSession, withProjectFile, taggingState, type Session } from './taggingSupport'
+import { plainDoc, rows, span, startSession, withProjectFile, taggingState, type Session } from './taggingSupport'
 
 const state = taggingState
 
@@ -193,6 +193,9 @@ describe('undo and redo', () => {
   })
 
   it('records the row images of every column of every tracked table, with triggers that are not stored in the file', async () => {
+    // A re-import is the one step that writes document_reimports: a document of the first extraction, re-imported.
+    const old = await s.core.db().call('documents.insert', { ...plainDoc('Old extraction', 'An old text.'), extraction: 1 })
+    await s.call('documents.reimport', { id: old })
     await s.flush()
     const out = await withProjectFile(s.core.db().path, (db) => {
       const missing: string[] = []

@@ -70,7 +70,7 @@ describe('Word import: the corpus (../shared/corpus/docx)', () => {
     expect((e as Error).message).toBe('the document has no readable text')
   })
 
-  it('paragraphs, lists and tables (rows of tab-separated cells)', () => {
+  it('paragraphs, lists and tables (one table block: cells tab-separated, rows on lines)', () => {
     expect(blocks(doc('single-paragraph.docx'))).toEqual([['p', 'Walking on imported air']])
     expect(blocks(doc('simple-list.docx'))).toEqual([
       ['li', 'Apple'],
@@ -78,10 +78,10 @@ describe('Word import: the corpus (../shared/corpus/docx)', () => {
     ])
     expect(blocks(doc('tables.docx'))).toEqual([
       ['p', 'Above'],
-      ['row', 'Top left\tTop right'],
-      ['row', 'Bottom left\tBottom right'],
+      ['table', 'Top left\tTop right\nBottom left\tBottom right'],
       ['p', 'Below']
     ])
+    expect(doc('tables.docx').text).toBe('Above\n\nTop left\tTop right\nBottom left\tBottom right\n\nBelow')
   })
 
   it('footnotes: markers stay in the text, the notes become paragraphs at the end', () => {

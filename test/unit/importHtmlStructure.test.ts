@@ -15,17 +15,15 @@ const blocks = (d: { text: string; blocks: Block[] }) => d.blocks.map((b) => [b.
 const LONG = 'The ministry confirmed the contract on Tuesday, and officials said the review would take several months to complete. '.repeat(6).trim()
 
 describe('HTML structure', () => {
-  it('a data table: one row block per row, cells tab-separated, paragraphs inside cells joined', () => {
+  it('a data table: one table block, cells tab-separated, rows on lines, paragraphs inside cells joined', () => {
     const d = html(`<html><body><article><p>${LONG}</p><table>
       <tr><th>Name</th><th>Role</th><th>Amount</th></tr>
       <tr><td><p>Scale AI</p></td><td><p>Contractor</p><p>(prime)</p></td><td>$500 million</td></tr>
       <tr><td>Pentagon</td><td></td><td>n/a</td></tr>
     </table></article></body></html>`)
-    expect(blocks(d).filter(([k]) => k === 'row')).toEqual([
-      ['row', 'Name\tRole\tAmount'],
-      ['row', 'Scale AI\tContractor (prime)\t$500 million'],
-      ['row', 'Pentagon\t\tn/a']
-    ])
+    expect(blocks(d).filter(([k]) => k === 'table')).toEqual([['table', 'Name\tRole\tAmount\nScale AI\tContractor (prime)\t$500 million\nPentagon\t\tn/a']])
+    // Its first row is all <th>: a header row.
+    expect(d.blocks.find((b) => b.kind === 'table')!.head).toBe(1)
   })
 
   it('a layout table (long cells): its paragraphs stay paragraphs', () => {

@@ -108,8 +108,14 @@ export function sentenceAround(
 ): { sentence: string; offset: number } {
   const bi = blockIndexAt(blocks, start)
   let b: { start: number; end: number }
-  if (bi >= 0) b = blocks[bi]!
-  else {
+  if (bi >= 0) {
+    b = blocks[bi]!
+    // In a table, the context is the row (its cells, tab-separated), not the whole table.
+    if (blocks[bi]!.kind === 'table') {
+      const rowEnd = text.indexOf('\n', end)
+      b = { start: Math.max(b.start, text.lastIndexOf('\n', start - 1) + 1), end: rowEnd < 0 || rowEnd > b.end ? b.end : Math.max(rowEnd, end) }
+    }
+  } else {
     // Not in a block: a window around the span, never cutting a character in two.
     let ws = Math.max(0, start - 120)
     let we = Math.min(text.length, end + 120)

@@ -5,6 +5,7 @@
 import { reportDialog } from '../export/report/run'
 import type { AppCore } from './appCore'
 import type { AppHandlers } from './handlers'
+import { reimportDocument } from './reimport'
 
 export function createAppHandlers(app: AppCore): AppHandlers {
   return {
@@ -33,6 +34,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'documents.importFolder': () => app.importFolderDialog(),
     'documents.importDropped': ({ paths }) => app.importDropped(paths),
     'import.cancel': async () => ({ cancelled: app.cancelImport() }),
+    'documents.reimport': ({ id }) => reimportDocument(app.db(), id),
 
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
     'export.data': ({ format, coMentions }) => app.exportDataDialog(format, { coMentions }),

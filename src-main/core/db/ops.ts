@@ -25,6 +25,7 @@ import { claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateS
 import { deletePreview, mergeEntities, mergesOf, splitEntities } from './repos/merge'
 import { tagAllCandidates, tagAllConfirm } from './repos/tagAll'
 import { reviewAnchors } from './repos/anchorCheck'
+import { applyReimport, storedOriginal, type ReimportArgs } from './repos/reimport'
 import { historyState, redo, setUserName, undo } from './repos/history'
 import { listAudit } from './repos/audit'
 import { parseValue } from '../tagging/values'
@@ -102,6 +103,8 @@ export const internalQueries = {
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
   'graph.snapshot': op((db, a: SnapshotReadOptions) => readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
+  /** A document's original bytes from the project file, for a re-import. */
+  'documents.original': op((db, a: { id: number }) => storedOriginal(db, a.id)),
   // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
   'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
   'project.counts': op((db) => ({
@@ -113,6 +116,8 @@ export const internalQueries = {
 export const internalMutations = {
   'documents.insert': op((db, a: NewDocument, now) => insertDocument(db, a, now)),
   /** Many documents in one transaction (benchmarks, bulk imports); all or none. */
+  /** A re-extracted text replacing a document's, its tags carried over (one undoable action). */
+  'documents.applyReimport': op((db, a: ReimportArgs, now) => applyReimport(db, a, now)),
   'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) => transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))),
   // W3C annotations as mentions, resolved against the texts here, in one transaction.
   'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[]; claims?: ClaimCandidate[] }, now) => importAnnotations(db, a, now))

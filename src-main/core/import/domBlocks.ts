@@ -1,36 +1,17 @@
 // Turns a (sanitised) DOM tree into canonical text blocks: paragraphs,
-// headings, list items, quotes, preformatted text and table rows.
+// headings, list items (with their depth and number), quotes, preformatted
+// text and tables.
+//
+// A data table (short cells, no table inside) becomes one `table` block,
+// cells joined by tabs and rows by line breaks (tables.ts); a layout table
+// keeps its paragraphs as blocks, and a data row inside one becomes a `row`.
 //
 // The walk is iterative (an explicit stack), so a hostile page nested
 // 100,000 elements deep cannot overflow the call stack.
-import type { BlockKind } from '../../contract/types'
+import type { Block, BlockKind } from '../../contract/types'
+import { BLOCK_KIND, CONTAINERS, SKIP } from './blockTags'
+import { isDataRow, readTable } from './tables'
 import { TextBuilder } from './textBuilder'
-
-const BLOCK_KIND: Record<string, BlockKind> = {
-  P: 'p',
-  H1: 'h1',
-  H2: 'h2',
-  H3: 'h3',
-  H4: 'h4',
-  H5: 'h5',
-  H6: 'h6',
-  LI: 'li',
-  DT: 'p',
-  DD: 'p',
-  FIGCAPTION: 'p',
-  CAPTION: 'p',
-  PRE: 'pre',
-  TR: 'row'
-}
-
-// Elements that start a new block without a kind of their own.
-const CONTAINERS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FIGURE', 'UL', 'OL', 'DL',
-  'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'BLOCKQUOTE', 'ADDRESS', 'DETAILS', 'SUMMARY', 'HR', 'BODY', 'CENTER'
-])
-
-// Never text: anything that survived sanitising but is not prose.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOEMBED', 'NOFRAMES', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE'])
 
 // Placeholders survive whitespace collapsing, then become \n (<br>) and \t (cell).
 const LINE_BREAK = /\u0001/g
@@ -40,25 +21,6 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 
 const TEXT_NODE = 3
 const ELEMENT_NODE = 1
-
-/** A cell holding more text than this is page layout, not data. */
-const MAX_DATA_CELL_CHARS = 600
-
-/**
- * A table row is data (one `row` block, cells separated by tabs) when every
- * cell is short and holds no nested table; paragraphs inside its cells (as
- * Word and many sites write them) are then joined with spaces. A row of a
- * layout table, holding whole articles, keeps its paragraphs as blocks.
- */
-function isDataRow(tr: Element): boolean {
-  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
-    const tag = c.tagName.toUpperCase()
-    if (tag !== 'TD' && tag !== 'TH') continue
-    if ((c.textContent ?? '').length > MAX_DATA_CELL_CHARS) return false
-    if (c.querySelector('table')) return false
-  }
-  return true
-}
 
 interface Frame {
   /** The next child of this element to visit. */
@@ -73,6 +35,10 @@ export function domToBlocks(root: Node): TextBuilder {
   const out = new TextBuilder()
   let buf = ''
   let kind: BlockKind = 'p'
+  // A list item's depth and number, while its text is read.
+  let item: Pick<Block, 'level' | 'n'> | undefined
+  // The lists we are inside: ordered ones count their items.
+  const lists: { next: number | null }[] = []
   // Depth of data rows we are inside: block elements there are only spaces.
   let inDataRow = 0
 
@@ -84,7 +50,7 @@ export function domToBlocks(root: Node): TextBuilder {
             .replace(/[ \t\r\n\f]+/g, ' ')
             .replace(/ ?\u0001 ?/g, '\n')
             .replace(/ ?\u0002 ?/g, '\t')
-    out.add(kind, text)
+    out.add(kind, text, undefined, kind === 'li' ? item : undefined)
     buf = ''
   }
 
@@ -132,12 +98,25 @@ export function domToBlocks(root: Node): TextBuilder {
       })
       continue
     }
+    if (tag === 'TABLE') {
+      const table = readTable(el)
+      if (table) {
+        flush()
+        if (table.caption) out.add('p', table.caption)
+        out.addTable(table.rows, table.head)
+        continue
+      }
+    }
     if (own || CONTAINERS.has(tag)) {
       flush()
       const childKind: BlockKind =
         tag === 'BLOCKQUOTE' ? 'quote' : own && !(inherited === 'quote' && own === 'p') ? own : inherited
       const saved = kind
+      const savedItem = item
       kind = childKind
+      const list = tag === 'UL' || tag === 'OL'
+      if (list) lists.push({ next: tag === 'OL' ? startOf(el) : null })
+      if (tag === 'LI') item = listItem(el, lists)
       const dataRow = tag === 'TR' && isDataRow(el)
       if (dataRow) inDataRow++
       stack.push({
@@ -146,6 +125,8 @@ export function domToBlocks(root: Node): TextBuilder {
         exit: () => {
           flush()
           kind = saved
+          item = savedItem
+          if (list) lists.pop()
           if (dataRow) inDataRow--
         }
       })
@@ -155,4 +136,21 @@ export function domToBlocks(root: Node): TextBuilder {
   }
   flush()
   return out
+}
+
+/** An ordered list's first number (its `start`, 1 by default). */
+function startOf(ol: Element): number {
+  const n = Number.parseInt(ol.getAttribute('start') ?? '', 10)
+  return Number.isFinite(n) ? n : 1
+}
+
+/** A list item's depth (0 at the top) and, in an ordered list, its number (its `value` restarts the count). */
+function listItem(li: Element, lists: { next: number | null }[]): Pick<Block, 'level' | 'n'> {
+  const list = lists.at(-1)
+  const level = Math.max(0, lists.length - 1)
+  if (!list || list.next === null) return level ? { level } : {}
+  const v = Number.parseInt(li.getAttribute('value') ?? '', 10)
+  const n = Number.isFinite(v) ? v : list.next
+  list.next = n + 1
+  return level ? { level, n } : { n }
 }

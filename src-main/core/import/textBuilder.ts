@@ -1,4 +1,8 @@
 // Builds a canonical text (NFC) and its block boundaries, block by block.
+// A table is one block whose rows are joined by "\n" and cells by "\t" (so
+// copying it gives tab-separated values a spreadsheet reads as a table); its
+// cells are trimmed one by one and the table as a whole is not, so an empty
+// first cell keeps its place.
 import type { Block, BlockKind } from '../../contract/types'
 
 export const BLOCK_SEPARATOR = '\n\n'
@@ -10,9 +14,34 @@ export class TextBuilder {
   readonly blocks: Block[] = []
 
   /** Adds a block (trimmed, NFC); `page` is the 1-based page it sits on, for paged formats. */
-  add(kind: BlockKind, raw: string, page?: number): void {
+  add(kind: BlockKind, raw: string, page?: number, extra?: Pick<Block, 'level' | 'n'>): void {
     const text = raw.normalize('NFC').trim()
     if (!text) return
+    const block = this.push(kind, text, page)
+    if (extra?.level) block.level = extra.level
+    if (extra?.n !== undefined) block.n = extra.n
+  }
+
+  /**
+   * Adds a table: `rows` of cell texts (each cell already free of tabs and
+   * line breaks). Rows with no text are left out; `head` counts the header
+   * rows at the top (before any is left out).
+   */
+  addTable(rows: readonly (readonly string[])[], head = 0): void {
+    let heads = 0
+    const kept: string[] = []
+    rows.forEach((cells, i) => {
+      const clean = cells.map((c) => c.normalize('NFC').trim())
+      if (!clean.some(Boolean)) return
+      kept.push(clean.join('\t'))
+      if (i < head) heads++
+    })
+    if (!kept.length) return
+    const block = this.push('table', kept.join('\n'))
+    if (heads) block.head = heads
+  }
+
+  private push(kind: BlockKind, text: string, page?: number): Block {
     this.joined = null
     if (this.blocks.length) {
       this.parts.push(BLOCK_SEPARATOR)
@@ -23,6 +52,7 @@ export class TextBuilder {
     this.blocks.push(block)
     this.parts.push(text)
     this.length += text.length
+    return block
   }
 
   /** Length of the text so far, in UTF-16 code units. */

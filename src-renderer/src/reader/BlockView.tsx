@@ -1,7 +1,16 @@
+// One block of the document as runs of text (<span data-s>), each run the
+// words under the same highlights, finds and claim passages. A table block is
+// drawn as a table whose cells hold runs of their own offsets: the tabs and
+// line breaks between cells are in the canonical text but not in the DOM
+// (the cell borders show them), which selection and tagging never need, as
+// every run carries its offset. Claim passages are underlined; their ❝ in the
+// margin sits on the block where the passage starts.
 import { memo, type CSSProperties, type JSX } from 'react'
 import type { Block } from '@contract/types'
 import { tint } from '../colors'
 import { segmentRange, type Layer } from './segments'
+import { tableRows } from './tableCells'
+import './structure.css'
 
 export interface HighlightLayer extends Layer {
   color: string
@@ -24,9 +33,12 @@ interface Props {
   flash: { start: number; end: number; nonce: number } | null
   /** The claims whose passage starts in this block, one per line (shown as a margin mark). */
   claims?: string
-  /** Summaries of highlights and finds: the block re-renders only when they change. */
+  /** The claim passages that reach into this block: their words are underlined. */
+  claimSpans?: readonly Layer[]
+  /** Summaries of highlights, finds and claim passages: the block re-renders only when they change. */
   hlKey: string
   findKey: string
+  claimKey?: string
 }
 
 const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
@@ -40,10 +52,14 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
   li: 'li',
   quote: 'blockquote',
   pre: 'pre',
-  row: 'div'
+  row: 'div',
+  table: 'table'
 }
 
+// Layer ids: mentions are >= 0, finds -1 … -FIND_LIMIT, then the flash, then claim passages.
+const FIND_LIMIT = 100_000_000
 const FLASH_ID = -1_000_000_000
+const CLAIM_ID = -1_500_000_000
 
 /**
  * How words under one or more mentions look: the innermost mention's tint
@@ -65,53 +81,91 @@ function nestedStyle(marks: readonly HighlightLayer[]): CSSProperties {
   }
 }
 
-/** One block of the document; re-renders only when its own highlights change. */
+/** The runs of text from `start` to `end`, one span per set of covering layers. */
+function runs(text: string, start: number, end: number, layers: readonly Layer[], currentFind: number | null, nonce: number | undefined): JSX.Element[] {
+  return segmentRange(start, end, layers).map((seg) => {
+    const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
+    const find = seg.covers.find((c) => c.id < 0 && c.id > -FIND_LIMIT)
+    const flashed = seg.covers.some((c) => c.id === FLASH_ID)
+    const claimed = seg.covers.some((c) => c.id <= CLAIM_ID)
+    const inner = marks.at(-1)
+    const cls = [
+      inner ? 'hl' : '',
+      marks.length > 1 ? 'hl-nested' : '',
+      find ? 'find' : '',
+      flashed ? 'flash' : '',
+      claimed ? 'claim-mark' : '',
+      find && -1 - find.id === currentFind ? 'find-current' : '',
+      marks.some((m) => m.selected) ? 'hl-selected' : '',
+      marks.some((m) => m.pending) ? 'hl-pending' : ''
+    ]
+      .filter(Boolean)
+      .join(' ')
+    return (
+      <span
+        key={`${seg.start}${flashed ? `f${nonce}` : ''}`}
+        data-s={seg.start}
+        // Innermost first: a click on nested words opens the innermost mention first, the outer ones below it.
+        data-mentions={marks.some((m) => !m.pending) ? marks.filter((m) => !m.pending).map((m) => m.id).reverse().join(' ') : undefined}
+        data-depth={marks.length > 1 ? marks.length : undefined}
+        className={cls || undefined}
+        title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : undefined}
+        style={inner ? nestedStyle(marks) : undefined}
+      >
+        {text.slice(seg.start, seg.end)}
+      </span>
+    )
+  })
+}
 
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims }: Props) {
+/**
+ * A table block as a table: its rows and cells come from the text (tab and
+ * line-break separated), each cell's runs carry their canonical offsets. The
+ * header rows the import found become a <thead> of column headers.
+ */
+function tableBody(text: string, block: Block, draw: (start: number, end: number) => JSX.Element[]): JSX.Element[] {
+  const rows = tableRows(text, block)
+  const head = Math.min(block.head ?? 0, rows.length)
+  const tr = (r: (typeof rows)[number], header: boolean) => (
+    <tr key={r.start}>
+      {r.cells.map((c) =>
+        header ? (
+          <th key={c.start} scope="col">
+            {draw(c.start, c.end)}
+          </th>
+        ) : (
+          <td key={c.start}>{draw(c.start, c.end)}</td>
+        )
+      )}
+    </tr>
+  )
+  return [
+    ...(head ? [<thead key="h">{rows.slice(0, head).map((r) => tr(r, true))}</thead>] : []),
+    <tbody key="b">{rows.slice(head).map((r) => tr(r, false))}</tbody>
+  ]
+}
+
+/** One block of the document; re-renders only when its own highlights change. */
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims, claimSpans }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
   const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
   if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
-  const segments = segmentRange(block.start, block.end, layers)
+  claimSpans?.forEach((c, i) => layers.push({ start: c.start, end: c.end, id: CLAIM_ID - i }))
+  const draw = (start: number, end: number) => runs(text, start, end, layers, currentFind, flash?.nonce)
+  const listStyle: CSSProperties | undefined = block.level ? { marginLeft: `${1.4 * (block.level + 1)}em` } : undefined
   const body = (
     <Tag
-      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}`}
+      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}${block.level ? ` li-level-${Math.min(block.level, 3)}` : ''}`}
       data-block-start={block.start}
       data-claims={claims ? claims.split('\n').length : undefined}
+      data-n={block.n}
+      {...(block.kind === 'li' && block.n !== undefined ? { value: block.n } : {})}
+      style={listStyle}
       aria-description={claims ? `Claims from this passage: ${claims.replace(/\n/g, '; ')}` : undefined}
     >
-      {segments.map((seg) => {
-        const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
-        const find = seg.covers.find((c) => c.id < 0 && c.id !== FLASH_ID)
-        const flashed = seg.covers.some((c) => c.id === FLASH_ID)
-        const inner = marks.at(-1)
-        const cls = [
-          inner ? 'hl' : '',
-          marks.length > 1 ? 'hl-nested' : '',
-          find ? 'find' : '',
-          flashed ? 'flash' : '',
-          find && -1 - find.id === currentFind ? 'find-current' : '',
-          marks.some((m) => m.selected) ? 'hl-selected' : '',
-          marks.some((m) => m.pending) ? 'hl-pending' : ''
-        ]
-          .filter(Boolean)
-          .join(' ')
-        return (
-          <span
-            key={`${seg.start}${flashed ? `f${flash!.nonce}` : ''}`}
-            data-s={seg.start}
-            // Innermost first: a click on nested words opens the innermost mention first, the outer ones below it.
-            data-mentions={marks.some((m) => !m.pending) ? marks.filter((m) => !m.pending).map((m) => m.id).reverse().join(' ') : undefined}
-            data-depth={marks.length > 1 ? marks.length : undefined}
-            className={cls || undefined}
-            title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : undefined}
-            style={inner ? nestedStyle(marks) : undefined}
-          >
-            {text.slice(seg.start, seg.end)}
-          </span>
-        )
-      })}
+      {block.kind === 'table' ? tableBody(text, block, draw) : draw(block.start, block.end)}
     </Tag>
   )
   // The first block of each PDF page carries a page marker (not part of the text).
@@ -125,4 +179,4 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
   ) : (
     body
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims)
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims && a.claimKey === b.claimKey)

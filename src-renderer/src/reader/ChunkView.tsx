@@ -100,6 +100,8 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
     const flashed = flash && flash.end > b.start && flash.start < b.end ? flash : null
     // A claim is marked at the block its passage starts in.
     const claimLabels = claims.filter((c) => c.start >= b.start && c.start < b.end).map((c) => c.label)
+    // Every passage that reaches into the block is underlined there (a passage may run over several blocks).
+    const passages = claims.filter((c) => c.end > b.start && c.start < b.end)
     blocks.push(
       <BlockView
         key={b.start}
@@ -113,6 +115,8 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
         flash={flashed}
         pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
         claims={claimLabels.length ? claimLabels.join('\n') : undefined}
+        claimSpans={passages.length ? passages.map((c, k) => ({ start: c.start, end: c.end, id: k })) : undefined}
+        claimKey={passages.map((c) => `${c.start}-${c.end}`).join(',')}
       />
     )
   }

@@ -15,6 +15,7 @@ import { useReaderCommands } from './commands'
 import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
 import { FindBar } from './FindBar'
 import { MentionPopover } from './MentionPopover'
+import { ReimportNotice } from './ReimportNotice'
 import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
@@ -191,6 +192,7 @@ export function Reader() {
   return (
     <div className="reader">
       <AnchorReview />
+      <ReimportNotice />
       {findOpen && (
         <FindBar
           query={findQuery}

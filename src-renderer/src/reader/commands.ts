@@ -10,7 +10,9 @@
 // the key — and a call shows in a stack trace who asked, an event does not.
 // Only one reader is ever mounted; the latest registration wins.
 import { useEffect } from 'react'
+import { call } from '../api'
 import { always, type CommandImpls } from '../commands'
+import type { AppState } from '../store'
 
 export interface ReaderHandle {
   /** Whether words of the document are selected now. */
@@ -35,7 +37,31 @@ export function useReaderCommands(handle: ReaderHandle): void {
 
 const hasSelection = (): boolean => mounted?.hasSelection() ?? false
 
-export const readerCommands: CommandImpls<'tag.selection' | 'claims.new' | 'reader.find'> = {
+/**
+ * Re-imports the open document (documents.reimport) and says what became of
+ * its tags: how many moved with their words, and where the others are listed.
+ */
+export async function reimportOpenDocument(s: AppState): Promise<void> {
+  const doc = s.doc
+  if (!doc) return
+  const r = await s.guard(() => call('documents.reimport', { id: doc.id }))
+  if (!r) return
+  const n = r.unplaced.length
+  s.notify(
+    'info',
+    `Re-imported “${doc.title}” with its tables and lists: ${r.carried} ${r.carried === 1 ? 'tag' : 'tags'} moved with their words` +
+      (n ? `; ${n} could not be placed and ${n === 1 ? 'is' : 'are'} listed under “Tags to review”.` : '.') +
+      ' Undo restores the text as it was.'
+  )
+}
+
+export const readerCommands: CommandImpls<'tag.selection' | 'claims.new' | 'reader.find' | 'document.reimport'> = {
+  'document.reimport': {
+    enabled: (s) => !s.dialog && !!s.doc?.structureOutdated,
+    perform: (s) => reimportOpenDocument(s),
+    whyDisabled: (s) =>
+      s.doc ? 'This document already has its tables and lists (or has none to keep).' : 'Open a document in the reader first.'
+  },
   'tag.selection': {
     enabled: (s) => !s.dialog && hasSelection(),
     perform: () => mounted?.tagSelection(),

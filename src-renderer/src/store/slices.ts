@@ -78,9 +78,16 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
     importProgress: null,
     async refreshDocuments() {
       const documents = await call('documents.list')
-      // The open document's details (title, byline …) come from the same list; its text never changes.
+      // The open document's details (title, byline …) come from the same list; its text changes only
+      // by a re-import (or its undo), which changes its extraction: then the text is read again.
       const doc = get().doc
       const summary = doc && documents.find((d) => d.id === doc.id)
+      if (doc && summary && summary.extraction !== doc.extraction) {
+        const [fresh, mentions] = await Promise.all([call('documents.get', { id: doc.id }), call('mentions.forDocument', { documentId: doc.id })])
+        if (get().doc?.id === doc.id) set({ documents, doc: fresh, mentions })
+        else set({ documents })
+        return
+      }
       // Replaced only when a detail did change: a new doc object re-renders the whole reader.
       const changed = doc && summary && (Object.keys(summary) as (keyof typeof summary)[]).some((k) => !Object.is(summary[k], doc[k]))
       set({ documents, ...(doc && summary && changed ? { doc: { ...doc, ...summary } } : {}) })

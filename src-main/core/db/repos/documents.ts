@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import type { DocumentMetaEdit } from '../../../contract/documents'
-import type { Block, BlockKind, DocumentContent, DocumentSummary } from '../../../contract/types'
+import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentSummary } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 
@@ -20,18 +20,30 @@ export interface NewDocument {
   blocks: Block[]
   /** A PDF's page count; null or absent for formats without pages. */
   pages?: number | null
+  /** The extraction that made `text` (CURRENT_EXTRACTION when absent). */
+  extraction?: number
 }
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+// A re-import would change what an older extraction made of tables and lists
+// (Word, HTML and Markdown: PDF and plain text read as before).
+const OUTDATED = `(d.extraction < ${CURRENT_EXTRACTION} AND d.media_type IN ('text/html', 'text/markdown', '${DOCX}')
+  AND (d.blocks LIKE '%"row"%' OR d.blocks LIKE '%"li"%'))`
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.byline, d.site_name AS siteName, d.published_time AS publishedTime,
   d.source_path AS sourcePath, d.media_type AS mediaType, d.file_size AS fileSize, d.sha256,
-  d.imported_at AS importedAt, length(d.text) AS textLength, d.pages,
+  d.imported_at AS importedAt, length(d.text) AS textLength, d.pages, d.extraction, ${OUTDATED} AS structureOutdated,
   (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentionCount`
 
 export function listDocuments(db: Database): DocumentSummary[] {
-  return all<DocumentSummary>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id DESC`)
+  return all<SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id DESC`).map(summaryOf)
 }
 
-type ContentRow = Omit<DocumentContent, 'blocks'> & { blocks: string }
+type SummaryRow = Omit<DocumentSummary, 'structureOutdated'> & { structureOutdated: number | boolean }
+const summaryOf = (r: SummaryRow): DocumentSummary => ({ ...r, structureOutdated: !!r.structureOutdated })
+
+type ContentRow = Omit<DocumentContent, 'blocks' | 'structureOutdated'> & { blocks: string; structureOutdated: number }
 
 export function getDocument(db: Database, id: number): DocumentContent {
   const row = get<ContentRow>(
@@ -40,7 +52,7 @@ export function getDocument(db: Database, id: number): DocumentContent {
     [id]
   )
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
-  return { ...row, blocks: decodeBlocks(row.blocks) }
+  return { ...row, structureOutdated: !!row.structureOutdated, blocks: decodeBlocks(row.blocks) }
 }
 
 export function getDocumentText(db: Database, id: number): { text: string; blocks: Block[]; title: string } {
@@ -57,8 +69,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
   return run(
     db,
     `INSERT INTO documents (title, byline, site_name, published_time, lang, dir, excerpt, source_path, media_type,
-       file_size, sha256, original_gzip, text, blocks, imported_at, pages)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       file_size, sha256, original_gzip, text, blocks, imported_at, pages, extraction)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       doc.title,
       doc.byline,
@@ -75,7 +87,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       doc.text,
       encodeBlocks(doc.blocks),
       now,
-      doc.pages ?? null
+      doc.pages ?? null,
+      doc.extraction ?? CURRENT_EXTRACTION
     ]
   ).lastId
 }
@@ -93,7 +106,7 @@ export function updateDocumentMeta(db: Database, a: DocumentMetaEdit): DocumentS
     const v = a[key]
     if (v !== undefined) db.run(`UPDATE documents SET ${col} = ? WHERE id = ?`, [typeof v === 'string' && v.trim() === '' ? null : (v as string | null), a.id])
   }
-  return all<DocumentSummary>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`, [a.id])[0]!
+  return summaryOf(all<SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`, [a.id])[0]!)
 }
 
 export function countDocuments(db: Database): number {
@@ -101,15 +114,31 @@ export function countDocuments(db: Database): number {
 }
 
 // Blocks are stored compactly as [start, end, kind] triples, with the page
-// as a 4th element for paged formats (PDF): [start, end, kind, page].
-function encodeBlocks(blocks: Block[]): string {
-  return JSON.stringify(blocks.map((b) => (b.page === undefined ? [b.start, b.end, b.kind] : [b.start, b.end, b.kind, b.page])))
+// as a 4th element for paged formats (PDF): [start, end, kind, page], and a
+// table's or list item's structure as a 5th: [start, end, kind, page|null, {head, level, n}].
+type BlockExtra = Pick<Block, 'head' | 'level' | 'n'>
+type StoredBlock = [number, number, BlockKind, (number | null)?, BlockExtra?]
+
+export function encodeBlocks(blocks: readonly Block[]): string {
+  return JSON.stringify(
+    blocks.map((b): StoredBlock => {
+      const extra: BlockExtra = {}
+      if (b.head !== undefined) extra.head = b.head
+      if (b.level !== undefined) extra.level = b.level
+      if (b.n !== undefined) extra.n = b.n
+      if (Object.keys(extra).length) return [b.start, b.end, b.kind, b.page ?? null, extra]
+      return b.page === undefined ? [b.start, b.end, b.kind] : [b.start, b.end, b.kind, b.page]
+    })
+  )
 }
 
 export function decodeBlocks(json: string): Block[] {
-  return (JSON.parse(json) as [number, number, BlockKind, number?][]).map(([start, end, kind, page]) =>
-    page === undefined ? { start, end, kind } : { start, end, kind, page }
-  )
+  return (JSON.parse(json) as StoredBlock[]).map(([start, end, kind, page, extra]) => {
+    const b: Block = { start, end, kind }
+    if (page !== undefined && page !== null) b.page = page
+    if (extra) Object.assign(b, extra)
+    return b
+  })
 }
 
 /**

@@ -33,7 +33,9 @@ export const TRACKED_TABLES = [
   'entity_aliases',
   'claims',
   'claim_attributions',
-  'entity_merges'
+  'entity_merges',
+  // A re-import's row: Undo deletes it, and migration 0011's trigger restores the old text.
+  'document_reimports'
 ] as const
 const TRACKED = new Set<string>(TRACKED_TABLES)
 
