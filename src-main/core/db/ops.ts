@@ -28,6 +28,9 @@ import { reviewAnchors } from './repos/anchorCheck'
 import { historyState, redo, setUserName, undo } from './repos/history'
 import { listAudit } from './repos/audit'
 import { parseValue } from '../tagging/values'
+import { acceptSuggestions, readSuggestions, rejectSuggestion, storeSuggestions } from './repos/suggestions'
+import { findDuplicates } from './repos/duplicates'
+import type { Suggestion } from '../suggest/types'
 
 type Op<A, R> = (db: Database, args: A, now: string) => R
 
@@ -87,7 +90,11 @@ export const contractOps: { [M in DbMethod]: Op<ParsedArgsOf<M>, ResultOf<M>> } 
   'maps.update': (db, a, now) => updateMap(db, a, now),
   'graph.coMentions': (db) => coMentions(db),
   'graph.entityDocuments': (db) => entityDocuments(db),
-  'graph.pairEvidence': (db, a) => pairEvidence(db, a)
+  'graph.pairEvidence': (db, a) => pairEvidence(db, a),
+
+  'suggestions.accept': (db, a, now) => acceptSuggestions(db, a, now),
+  'suggestions.reject': (db, a, now) => rejectSuggestion(db, a, now),
+  'suggestions.duplicates': (db) => findDuplicates(db)
 }
 
 function op<A, R>(fn: Op<A, R>): Op<A, R> {
@@ -104,6 +111,8 @@ export const internalQueries = {
   'documents.details': op((db) => documentDetails(db)),
   // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
   'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
+  // A document's cached suggestions, or what to compute them from (core/suggest/service.ts).
+  'suggest.read': op((db, a: { documentId: number }) => readSuggestions(db, a.documentId)),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n
@@ -115,6 +124,8 @@ export const internalMutations = {
   /** Many documents in one transaction (benchmarks, bulk imports); all or none. */
   'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) => transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))),
   // W3C annotations as mentions, resolved against the texts here, in one transaction.
+  // The suggestion cache: derived data, never an undo step nor an audit entry (history.ts NOT_RECORDED).
+  'suggest.store': op((db, a: { documentId: number; key: string; suggestions: Suggestion[] }, now) => storeSuggestions(db, a, now)),
   'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[]; claims?: ClaimCandidate[] }, now) => importAnnotations(db, a, now))
 }
 

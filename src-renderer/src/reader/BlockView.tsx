@@ -1,7 +1,7 @@
 import { memo, type CSSProperties, type JSX } from 'react'
 import type { Block } from '@contract/types'
 import { tint } from '../colors'
-import { segmentRange, type Layer } from './segments'
+import { segmentRange, SUGGESTION_ID_BASE, type Layer, type SuggestionLayer } from './segments'
 
 export interface HighlightLayer extends Layer {
   color: string
@@ -16,6 +16,8 @@ interface Props {
   block: Block
   text: string
   highlights: HighlightLayer[]
+  /** Entity suggestions in the block (never overlapping a tag): dotted, focusable words. */
+  suggestions?: SuggestionLayer[]
   finds: Layer[]
   currentFind: number | null
   /** Set on the first block of a PDF page: that page's number. */
@@ -67,11 +69,11 @@ function nestedStyle(marks: readonly HighlightLayer[]): CSSProperties {
 
 /** One block of the document; re-renders only when its own highlights change. */
 
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, suggestions, finds, currentFind, flash, pageStart, claims }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
-  const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
+  const layers: Layer[] = [...highlights, ...(suggestions ?? []), ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
   if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
   const segments = segmentRange(block.start, block.end, layers)
   const body = (
@@ -83,7 +85,9 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
     >
       {segments.map((seg) => {
         const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
-        const find = seg.covers.find((c) => c.id < 0 && c.id !== FLASH_ID)
+        const find = seg.covers.find((c) => c.id < 0 && c.id > FLASH_ID)
+        // A suggestion is drawn only on words no tag covers (a tag being saved may cover one for a moment).
+        const sg = marks.length ? undefined : (seg.covers.find((c) => c.id <= SUGGESTION_ID_BASE) as SuggestionLayer | undefined)
         const flashed = seg.covers.some((c) => c.id === FLASH_ID)
         const inner = marks.at(-1)
         const cls = [
@@ -93,7 +97,8 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
           flashed ? 'flash' : '',
           find && -1 - find.id === currentFind ? 'find-current' : '',
           marks.some((m) => m.selected) ? 'hl-selected' : '',
-          marks.some((m) => m.pending) ? 'hl-pending' : ''
+          marks.some((m) => m.pending) ? 'hl-pending' : '',
+          sg ? 'sg' : ''
         ]
           .filter(Boolean)
           .join(' ')
@@ -105,8 +110,17 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
             data-mentions={marks.some((m) => !m.pending) ? marks.filter((m) => !m.pending).map((m) => m.id).reverse().join(' ') : undefined}
             data-depth={marks.length > 1 ? marks.length : undefined}
             className={cls || undefined}
-            title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : undefined}
-            style={inner ? nestedStyle(marks) : undefined}
+            title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : sg ? `Suggestion: ${sg.label}` : undefined}
+            style={inner ? nestedStyle(marks) : sg ? { textDecorationColor: sg.color } : undefined}
+            {...(sg
+              ? {
+                  'data-sg': `${sg.start}:${sg.end}`,
+                  // One Tab stop per suggestion, on its first run.
+                  tabIndex: seg.start === sg.start ? 0 : -1,
+                  role: 'button',
+                  'aria-label': `Suggestion: ${text.slice(sg.start, sg.end)}, ${sg.label}. Enter to review, A to accept, X to reject.`
+                }
+              : {})}
           >
             {text.slice(seg.start, seg.end)}
           </span>
