@@ -30,7 +30,7 @@ interface Group {
 function groupByName(list: readonly EntitySuggestion[]): Group[] {
   const groups = new Map<string, Group>()
   for (const s of list) {
-    const key = `${s.text}\u0000${s.type}`
+    const key = `${s.type}|${s.text}`
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { key, text: s.text, type: s.type, items: [], score: 0, ...(s.entityId !== undefined ? { entityId: s.entityId } : {}) }))
     g.items.push(s)
