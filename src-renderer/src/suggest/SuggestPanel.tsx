@@ -60,9 +60,15 @@ export function SuggestPanel({ documentId, suggestions }: { documentId: number; 
     <section className="sg-bar" aria-label="Suggestions">
       <div className="sg-bar-head">
         <button type="button" className="sg-toggle" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)}>
-          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> Suggestions: {suggestions.length} in this document
-          {groups.length ? ` (${groups.length} name${groups.length === 1 ? '' : 's'})` : ''}
-          {loading && !data ? ' …' : ''}
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>{' '}
+          {data?.documentId !== documentId ? (
+            'Suggestions: computing…'
+          ) : (
+            <>
+              Suggestions: {suggestions.length} in this document
+              {groups.length ? ` (${groups.length} name${groups.length === 1 ? '' : 's'})` : ''}
+            </>
+          )}
         </button>
         <span className="muted sg-legend">dotted underline · click or Enter to review · A accept · X reject</span>
       </div>
