@@ -18,7 +18,7 @@ import { importAnnotations } from './repos/annotations'
 import { readSnapshotRows, type SnapshotReadOptions } from '../export/snapshotQuery'
 import type { AnnotationCandidate, ClaimCandidate } from '../export/types'
 import { readReportRows } from '../export/report/model'
-import { get, transaction } from './sqlite'
+import { all, get, transaction } from './sqlite'
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
 import { addAlias, listAliases, removeAlias } from './repos/aliases'
 import { claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateSuggestions, updateClaim } from './repos/claims'
@@ -113,6 +113,8 @@ export const internalQueries = {
   'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
   // A document's cached suggestions, or what to compute them from (core/suggest/service.ts).
   'suggest.read': op((db, a: { documentId: number }) => readSuggestions(db, a.documentId)),
+  // What the analyst rejected (tests; the undo history restores these rows).
+  'suggest.rejections': op((db) => all<{ id: number; documentId: number | null; start: number | null; end: number | null; name: string }>(db, 'SELECT id, document_id AS documentId, start, end, name FROM suggestion_rejections ORDER BY id')),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n
