@@ -98,8 +98,9 @@ test('suggestions: accept, accept all, reject, change type; kept after a restart
   await page.keyboard.press('Control+2')
   const map = page.getByLabel('Relationship map')
   await expect(map).toHaveAttribute('data-nodes', String(entitiesBefore))
-  const labels = (await page.evaluate(() => (window as unknown as { __rwbMap: { nodes(): { label: string }[] } }).__rwbMap.nodes())).map((n) => n.label).sort()
-  expect(labels).toEqual(['NextFin', 'Scale AI'])
+  // The probe answers once the map has drawn (the attribute can come first).
+  const labels = () => page.evaluate(() => (window as unknown as { __rwbMap?: { nodes(): { label: string }[] } }).__rwbMap?.nodes().map((n) => n.label).sort() ?? [])
+  await expect.poll(labels, { timeout: 15_000 }).toEqual(['NextFin', 'Scale AI'])
 
   // --- Nothing left the machine.
   expect(app.foreignRequests).toEqual([])
