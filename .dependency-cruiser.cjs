@@ -9,7 +9,7 @@
 // own modules only. Paths are matched after resolution, so `../x`, `@contract/x`
 // and `./folder` (its index.ts) all count the same.
 
-const FEATURES = '(library|reader|entities|claims|history|map|shell)'
+const FEATURES = '(library|reader|entities|claims|history|map|shell|suggest)'
 
 /** A package (or its @types twin) whether it resolved into node_modules or not. */
 function pkg(names) {

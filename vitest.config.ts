@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ['test/unit/globalSetup.ts'],
     env: {
       RWB_DB_WORKER: resolve(import.meta.dirname, 'test/.cache/db-worker.js'),
-      RWB_IMPORT_WORKER: resolve(import.meta.dirname, 'test/.cache/import-worker.js')
+      RWB_IMPORT_WORKER: resolve(import.meta.dirname, 'test/.cache/import-worker.js'),
+      RWB_SUGGEST_WORKER: resolve(import.meta.dirname, 'test/.cache/suggest-worker.js')
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

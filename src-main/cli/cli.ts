@@ -10,6 +10,7 @@
 //   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]
 //   rwb import-annotations <project.rwb> <file.jsonld> [--json]
 //   rwb report <project.rwb> --out file.docx|file.html [--map NAME] [--author NAME]
+//   rwb suggest <project.rwb> <document-id> [--json]
 //
 // Exit codes: 0 done; 1 something failed (a file that would not import, an
 // unknown document, a save that failed, annotations left unresolved); 2 usage
@@ -30,7 +31,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./commands/search')).searchCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   'import-annotations': async () => (await import('./commands/importAnnotations')).importAnnotationsCommand,
-  report: async () => (await import('./commands/report')).reportCommand
+  report: async () => (await import('./commands/report')).reportCommand,
+  suggest: async () => (await import('./commands/suggest')).suggestCommand
 }
 
 const usageText = async () => (await import('./usage')).USAGE

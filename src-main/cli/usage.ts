@@ -22,6 +22,9 @@ Commands:
                                               claims that map shows under its saved filters. The command line
                                               draws no map image (the app's Export → Evidence Report… does);
                                               the report says so. Author: --author, else the system user name.
+  suggest <project.rwb> <document-id> [--json]
+                                              entity suggestions of one document (not yet tagged or rejected):
+                                              start/end (UTF-16 offsets into \`rwb text\`), text, type, score, source
 
 Exit status: 0 done, 1 something failed, 2 usage error or not a project.
 `

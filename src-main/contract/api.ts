@@ -15,6 +15,7 @@ import { mapsContract } from './maps'
 import { mentionsContract } from './mentions'
 import { projectContract } from './project'
 import { searchContract } from './search'
+import { suggestionsContract } from './suggestions'
 
 export const contract = {
   ...projectContract,
@@ -25,7 +26,8 @@ export const contract = {
   ...claimsContract,
   ...historyContract,
   ...mapsContract,
-  ...exportContract
+  ...exportContract,
+  ...suggestionsContract
 } satisfies Record<string, MethodDef>
 
 export type Contract = typeof contract

@@ -31,7 +31,9 @@ export const CHANGE_KINDS = [
   'claims',
   'maps',
   'history',
-  'settings'
+  'settings',
+  /** Entity suggestions: rejections (a new tag, entity or alias changes them too). */
+  'suggestions'
 ] as const
 export type Change = (typeof CHANGE_KINDS)[number]
 

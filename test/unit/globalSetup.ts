@@ -29,6 +29,18 @@ export default async function setup(): Promise<void> {
       rollupOptions: { output: { format: 'es', entryFileNames: 'import-worker.js' } }
     }
   })
+  // The entity-suggestion worker (the language model runs there), the same way.
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: resolve(root, 'src-main/core/suggest/suggestWorker.ts'),
+      outDir: resolve(root, 'test/.cache'),
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'suggest-worker.js' } }
+    }
+  })
   // The `rwb` command line beside the worker (it finds db-worker.js next to
   // itself), for test/unit/cli.test.ts to run as a child process. Its lazily
   // loaded parts (the importers) stay separate chunks, as in out/main/.

@@ -8,7 +8,8 @@ import { TRACKED_TABLES } from '../../src-main/core/db/repos/history'
 import { tempDir } from '../support/tempDir'
 import { plainDoc, rows, span, startSession, withProjectFile, taggingState, type Session } from './taggingSupport'
 
-const state = taggingState
+// The tagging state, and the suggestions the analyst rejected (a tracked table too).
+const state = async (s: Session) => ({ ...(await taggingState(s)), rejections: await s.core.db().call('suggest.rejections') })
 
 describe('undo and redo', () => {
   const t = tempDir('rwb-history-')
@@ -84,6 +85,7 @@ describe('undo and redo', () => {
     ['delete claim', () => s.call('claims.delete', { id: e.claimId!.id }), /^Delete claim: US Department of Defense — awarded contract to — Scale AI/],
     ['delete link', () => s.call('claims.delete', { id: e.linkId!.id }), /^Delete claim: US Department of Defense — awarded contract to — Scale AI/],
     ['delete mention', async () => s.call('mentions.delete', { id: (await s.call('mentions.forDocument', { documentId: doc }))[0]!.id }), /^Remove tag “/],
+    ['reject suggestion', () => s.call('suggestions.reject', { documentId: doc, spans: [span(text, 'Bloomberg')], text: 'Bloomberg' }), 'Reject suggestion “Bloomberg”'],
     ['delete entity', () => s.call('entities.delete', { id: e.dod!.id }), 'Delete entity “US Department of Defense”']
   ]
 

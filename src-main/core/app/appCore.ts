@@ -18,6 +18,7 @@ import { FORMAT_INFO } from '../export/index'
 import { exportProject, importAnnotationFile } from '../export/run'
 import { saveImageDialog, type ImageKind } from '../export/image/saveImage'
 import { fsyncFile } from '../fs/atomicWrite'
+import { SuggestService } from '../suggest/service'
 
 export interface AppCoreOptions {
   /** The user's data folder: settings and the default project live here. */
@@ -38,6 +39,8 @@ function withExtension(path: string): string {
 
 export class AppCore {
   readonly settings: SettingsStore
+  /** Entity suggestions: computed in their own worker, cached in the project. */
+  readonly suggestions = new SuggestService()
   private project: ProjectDb | null = null
   private unsubscribe: (() => void) | null = null
   /** Projects that failed to open this session with a good backup: project.openBackup may copy those. */
@@ -294,6 +297,8 @@ export class AppCore {
       if (this.importToken === token) this.importToken = null
       this.native.emit({ kind: 'import', progress: { done: total, total, current: null } })
     }
+    // New documents get their suggestions computed in the background.
+    this.suggestions.enqueue(this.db(), results.flatMap((r) => (r.status === 'imported' && r.documentId !== undefined ? [r.documentId] : [])))
     return results
   }
 
@@ -381,6 +386,7 @@ export class AppCore {
 
   /** Flushes the open project: call on quit. */
   async shutdown(): Promise<void> {
+    await this.suggestions.close()
     await this.closeProject()
   }
 }

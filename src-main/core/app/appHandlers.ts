@@ -39,6 +39,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
     'export.data': ({ format, coMentions }) => app.exportDataDialog(format, { coMentions }),
     'export.report': (a) => reportDialog(app.db(), app.native, app.settings.userName(), a),
-    'annotations.import': () => app.importAnnotationsDialog()
+    'annotations.import': () => app.importAnnotationsDialog(),
+    'suggestions.forDocument': ({ documentId }) => app.suggestions.forDocument(app.db(), documentId)
   }
 }

@@ -18,7 +18,7 @@ import { importAnnotations } from './repos/annotations'
 import { readSnapshotRows, type SnapshotReadOptions } from '../export/snapshotQuery'
 import type { AnnotationCandidate, ClaimCandidate } from '../export/types'
 import { readReportRows } from '../export/report/model'
-import { get, transaction } from './sqlite'
+import { all, get, transaction } from './sqlite'
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
 import { addAlias, listAliases, removeAlias } from './repos/aliases'
 import { claimGroups, createClaim, deleteClaim, getClaim, listClaims, predicateSuggestions, updateClaim } from './repos/claims'
@@ -29,6 +29,9 @@ import { applyReimport, storedOriginal, type ReimportArgs } from './repos/reimpo
 import { historyState, redo, setUserName, undo } from './repos/history'
 import { listAudit } from './repos/audit'
 import { parseValue } from '../tagging/values'
+import { acceptSuggestions, readSuggestions, rejectSuggestion, storeSuggestions } from './repos/suggestions'
+import { findDuplicates } from './repos/duplicates'
+import type { Suggestion } from '../suggest/types'
 
 type Op<A, R> = (db: Database, args: A, now: string) => R
 
@@ -88,7 +91,11 @@ export const contractOps: { [M in DbMethod]: Op<ParsedArgsOf<M>, ResultOf<M>> } 
   'maps.update': (db, a, now) => updateMap(db, a, now),
   'graph.coMentions': (db) => coMentions(db),
   'graph.entityDocuments': (db) => entityDocuments(db),
-  'graph.pairEvidence': (db, a) => pairEvidence(db, a)
+  'graph.pairEvidence': (db, a) => pairEvidence(db, a),
+
+  'suggestions.accept': (db, a, now) => acceptSuggestions(db, a, now),
+  'suggestions.reject': (db, a, now) => rejectSuggestion(db, a, now),
+  'suggestions.duplicates': (db) => findDuplicates(db)
 }
 
 function op<A, R>(fn: Op<A, R>): Op<A, R> {
@@ -107,6 +114,10 @@ export const internalQueries = {
   'documents.original': op((db, a: { id: number }) => storedOriginal(db, a.id)),
   // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
   'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
+  // A document's cached suggestions, or what to compute them from (core/suggest/service.ts).
+  'suggest.read': op((db, a: { documentId: number }) => readSuggestions(db, a.documentId)),
+  // What the analyst rejected (tests; the undo history restores these rows).
+  'suggest.rejections': op((db) => all<{ id: number; documentId: number | null; start: number | null; end: number | null; name: string }>(db, 'SELECT id, document_id AS documentId, start, end, name FROM suggestion_rejections ORDER BY id')),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n
@@ -120,6 +131,8 @@ export const internalMutations = {
   'documents.applyReimport': op((db, a: ReimportArgs, now) => applyReimport(db, a, now)),
   'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) => transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))),
   // W3C annotations as mentions, resolved against the texts here, in one transaction.
+  // The suggestion cache: derived data, never an undo step nor an audit entry (history.ts NOT_RECORDED).
+  'suggest.store': op((db, a: { documentId: number; key: string; suggestions: Suggestion[] }, now) => storeSuggestions(db, a, now)),
   'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[]; claims?: ClaimCandidate[] }, now) => importAnnotations(db, a, now))
 }
 

@@ -85,3 +85,9 @@ export function coarseOf(typeKey: string): CoarseType | null {
 export function isEnglish(lang: string | null | undefined): boolean {
   return !lang || /^en\b/i.test(lang)
 }
+
+/**
+ * The engine's version in the project's cache key: bump it when a layer's
+ * output changes, so cached suggestions are recomputed.
+ */
+export const ENGINE_VERSION = 'suggest-1'

@@ -8,7 +8,7 @@
 import { memo, type CSSProperties, type JSX } from 'react'
 import type { Block } from '@contract/types'
 import { tint } from '../colors'
-import { segmentRange, type Layer } from './segments'
+import { segmentRange, SUGGESTION_ID_BASE, type Layer, type SuggestionLayer } from './segments'
 import { tableRows } from './tableCells'
 import './structure.css'
 
@@ -25,6 +25,8 @@ interface Props {
   block: Block
   text: string
   highlights: HighlightLayer[]
+  /** Entity suggestions in the block (never overlapping a tag): dotted, focusable words. */
+  suggestions?: SuggestionLayer[]
   finds: Layer[]
   currentFind: number | null
   /** Set on the first block of a PDF page: that page's number. */
@@ -56,10 +58,11 @@ const TAGS: Record<Block['kind'], keyof JSX.IntrinsicElements> = {
   table: 'table'
 }
 
-// Layer ids: mentions are >= 0, finds -1 … -FIND_LIMIT, then the flash, then claim passages.
+// Layer ids: mentions are >= 0, finds -1 … -FIND_LIMIT, then the flash, then
+// claim passages (CLAIM_ID - i), then suggestions (SUGGESTION_ID_BASE - offset).
 const FIND_LIMIT = 100_000_000
 const FLASH_ID = -1_000_000_000
-const CLAIM_ID = -1_500_000_000
+const CLAIM_ID = -1_200_000_000
 
 /**
  * How words under one or more mentions look: the innermost mention's tint
@@ -87,7 +90,9 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
     const marks = seg.covers.filter((c) => c.id >= 0) as HighlightLayer[]
     const find = seg.covers.find((c) => c.id < 0 && c.id > -FIND_LIMIT)
     const flashed = seg.covers.some((c) => c.id === FLASH_ID)
-    const claimed = seg.covers.some((c) => c.id <= CLAIM_ID)
+    const claimed = seg.covers.some((c) => c.id <= CLAIM_ID && c.id > SUGGESTION_ID_BASE)
+    // A suggestion is drawn only on words no tag covers (a tag being saved may cover one for a moment).
+    const sg = marks.length ? undefined : (seg.covers.find((c) => c.id <= SUGGESTION_ID_BASE) as SuggestionLayer | undefined)
     const inner = marks.at(-1)
     const cls = [
       inner ? 'hl' : '',
@@ -97,7 +102,8 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
       claimed ? 'claim-mark' : '',
       find && -1 - find.id === currentFind ? 'find-current' : '',
       marks.some((m) => m.selected) ? 'hl-selected' : '',
-      marks.some((m) => m.pending) ? 'hl-pending' : ''
+      marks.some((m) => m.pending) ? 'hl-pending' : '',
+      sg ? 'sg' : ''
     ]
       .filter(Boolean)
       .join(' ')
@@ -109,8 +115,17 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
         data-mentions={marks.some((m) => !m.pending) ? marks.filter((m) => !m.pending).map((m) => m.id).reverse().join(' ') : undefined}
         data-depth={marks.length > 1 ? marks.length : undefined}
         className={cls || undefined}
-        title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : undefined}
-        style={inner ? nestedStyle(marks) : undefined}
+        title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : sg ? `Suggestion: ${sg.label}` : undefined}
+        style={inner ? nestedStyle(marks) : sg ? { textDecorationColor: sg.color } : undefined}
+        {...(sg
+          ? {
+              'data-sg': `${sg.start}:${sg.end}`,
+              // One Tab stop per suggestion, on its first run.
+              tabIndex: seg.start === sg.start ? 0 : -1,
+              role: 'button',
+              'aria-label': `Suggestion: ${text.slice(sg.start, sg.end)}, ${sg.label}. Enter to review, A to accept, X to reject.`
+            }
+          : {})}
       >
         {text.slice(seg.start, seg.end)}
       </span>
@@ -146,11 +161,11 @@ function tableBody(text: string, block: Block, draw: (start: number, end: number
 }
 
 /** One block of the document; re-renders only when its own highlights change. */
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims, claimSpans }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, suggestions, finds, currentFind, flash, pageStart, claims, claimSpans }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
-  const layers: Layer[] = [...highlights, ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
+  const layers: Layer[] = [...highlights, ...(suggestions ?? []), ...finds.map((f) => ({ ...f, id: -1 - f.id }))]
   if (flash && flash.end > block.start && flash.start < block.end) layers.push({ start: flash.start, end: flash.end, id: FLASH_ID })
   claimSpans?.forEach((c, i) => layers.push({ start: c.start, end: c.end, id: CLAIM_ID - i }))
   const draw = (start: number, end: number) => runs(text, start, end, layers, currentFind, flash?.nonce)

@@ -3,11 +3,11 @@
 // own mentions, finds or flash change (or the entities' names/types), and
 // then each block inside re-renders only if its own highlights changed.
 import { memo, useLayoutEffect, useRef } from 'react'
-import type { Claim, DocumentContent, Entity, Mention } from '@contract/types'
+import type { Claim, DocumentContent, Entity, EntitySuggestion, Mention } from '@contract/types'
 import type { TypeLook } from '../colors'
 import { BlockView, type HighlightLayer } from './BlockView'
 import type { Chunk } from './chunks'
-import type { Layer } from './segments'
+import { SUGGESTION_ID_BASE, type Layer, type SuggestionLayer } from './segments'
 import './virtual.css'
 
 /** A tag confirmed but not yet recorded: shown at once, in its type's colour. */
@@ -47,6 +47,8 @@ interface Props {
   mentions: readonly Mention[]
   /** Claim passages that overlap the chunk, sorted by start. */
   claims: readonly ClaimSpan[]
+  /** Entity suggestions that overlap the chunk, sorted by start. */
+  suggestions?: readonly EntitySuggestion[]
   entityById: ReadonlyMap<number, Entity>
   typeOf(key: string): TypeLook
   selectedEntityId: number | null
@@ -60,7 +62,9 @@ interface Props {
   observer: ResizeObserver | null
 }
 
-function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf, selectedEntityId, finds, currentFind, flash, pending, bare, observer }: Props) {
+const NONE: readonly EntitySuggestion[] = []
+
+function ChunkViewImpl({ index, chunk, doc, mentions, claims, suggestions = NONE, entityById, typeOf, selectedEntityId, finds, currentFind, flash, pending, bare, observer }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const el = ref.current
@@ -94,6 +98,14 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
       layers.sort((x, y) => x.start - y.start || y.end - x.end)
       hlKey += `pending:${pending.start}:${pending.end}:${pending.color};`
     }
+    const sgs: SuggestionLayer[] = []
+    for (const x of suggestions) {
+      if (x.end <= b.start || x.start >= b.end) continue
+      const t = typeOf(x.type === 'Percent' ? 'Other' : x.type)
+      const label = x.type === 'Percent' ? 'Percent' : t.label
+      sgs.push({ id: SUGGESTION_ID_BASE - x.start, start: x.start, end: x.end, color: t.color, label })
+      hlKey += `s${x.start}:${x.end}:${t.color}:${label};`
+    }
     while (f < finds.length && finds[f]!.end <= b.start) f++
     const blockFinds: Layer[] = []
     for (let k = f; k < finds.length && finds[k]!.start < b.end; k++) if (finds[k]!.end > b.start) blockFinds.push(finds[k]!)
@@ -108,6 +120,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
         block={b}
         text={doc.text}
         highlights={layers}
+        suggestions={sgs}
         hlKey={hlKey}
         finds={blockFinds}
         findKey={blockFinds.map((x) => `${x.id}${x.id === currentFind ? '*' : ''}`).join(',')}
@@ -154,5 +167,6 @@ export const ChunkView = memo(
     a.pending === b.pending &&
     sameItems(a.mentions, b.mentions) &&
     sameItems(a.claims, b.claims) &&
+    sameItems(a.suggestions ?? NONE, b.suggestions ?? NONE) &&
     findKey(a.finds, a.currentFind) === findKey(b.finds, b.currentFind)
 )

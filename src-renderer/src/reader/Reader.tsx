@@ -10,6 +10,7 @@ import { withHint } from '../commands'
 import { useStore } from '../store'
 import { formatDay } from '../ui/format'
 import { AnchorReview } from '../history'
+import { SuggestionPopover, SuggestPanel, useDocumentSuggestions, useSuggestionEvents } from '../suggest'
 import { bucketByChunk, chunkAt, makeChunks, shouldVirtualise } from './chunks'
 import { useReaderCommands } from './commands'
 import { ChunkView, claimSpans, type PendingTag } from './ChunkView'
@@ -68,6 +69,10 @@ export function Reader() {
     // Only once a document (so a project) is open: before that there is nothing to ask.
     if (docOpen && !claimsLoaded) void guard(refreshClaims)
   }, [docOpen, claimsLoaded, guard, refreshClaims])
+  // Entity suggestions (src-renderer/src/suggest): dotted words; that feature handles their clicks and keys.
+  const suggestions = useDocumentSuggestions(doc?.id ?? null)
+  const suggestionsPerChunk = useMemo(() => bucketByChunk(chunks, suggestions), [chunks, suggestions])
+  const { focusSuggestion } = useSuggestionEvents(textRef, scrollRef, doc?.id ?? null, suggestions)
   const claimsPerChunk = useMemo(() => bucketByChunk(chunks, claimSpans(claimList, doc?.id ?? null)), [chunks, claimList, doc?.id])
 
   const text = doc?.text
@@ -193,6 +198,7 @@ export function Reader() {
     <div className="reader">
       <AnchorReview />
       <ReimportNotice />
+      <SuggestPanel documentId={doc.id} suggestions={suggestions} />
       {findOpen && (
         <FindBar
           query={findQuery}
@@ -239,6 +245,7 @@ export function Reader() {
                   doc={doc}
                   mentions={mentionsPerChunk[i]!}
                   claims={claimsPerChunk[i]!}
+                  suggestions={suggestionsPerChunk[i]!}
                   entityById={entityById}
                   typeOf={typeOf}
                   selectedEntityId={selectedEntityId}
@@ -276,6 +283,7 @@ export function Reader() {
             }}
           />
         )}
+        <SuggestionPopover documentId={doc.id} suggestions={suggestions} onDone={focusSuggestion} />
         {popover?.kind === 'mention' && <MentionPopover x={popover.x} y={popover.y} mentions={popover.mentions} onClose={() => setPopover(null)} />}
       </div>
     </div>

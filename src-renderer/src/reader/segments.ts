@@ -13,6 +13,19 @@ export interface Segment {
   covers: Layer[]
 }
 
+/**
+ * Layer ids: mentions are positive, finds -1 - index, the jump's flash
+ * -1e9, suggestions (src-renderer/src/suggest) at or below this, minus
+ * their start offset.
+ */
+export const SUGGESTION_ID_BASE = -1_500_000_000
+
+/** A suggestion drawn under its words: a dotted line in its type's colour. */
+export interface SuggestionLayer extends Layer {
+  color: string
+  label: string
+}
+
 export function segmentRange(start: number, end: number, layers: readonly Layer[]): Segment[] {
   const inside = layers.filter((l) => l.end > start && l.start < end)
   const cuts = new Set<number>([start, end])

@@ -32,7 +32,9 @@ export const REFRESHERS: Record<Change, readonly Refresher[]> = {
   maps: [(s) => (s.maps.length || s.activeMap ? s.loadMaps() : null)],
   history: [(s) => s.refreshHistory()],
   // The user's name is read where it is shown (the name dialog, the log).
-  settings: []
+  settings: [],
+  // The reader's suggestions re-read themselves on this kind's revision (src-renderer/src/suggest/).
+  suggestions: []
 }
 
 /**

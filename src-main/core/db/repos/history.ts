@@ -35,12 +35,13 @@ export const TRACKED_TABLES = [
   'claim_attributions',
   'entity_merges',
   // A re-import's row: Undo deletes it, and migration 0011's trigger restores the old text.
-  'document_reimports'
+  'document_reimports',
+  'suggestion_rejections'
 ] as const
 const TRACKED = new Set<string>(TRACKED_TABLES)
 
-/** Ops that manage the history themselves. */
-const NOT_RECORDED = new Set(['history.undo', 'history.redo'])
+/** Ops that manage the history themselves, or write only derived data (the suggestion cache). */
+const NOT_RECORDED = new Set(['history.undo', 'history.redo', 'suggest.store'])
 
 /** How many actions can be undone; older ones are forgotten. */
 export const MAX_UNDO = 500

@@ -1,0 +1,109 @@
+// Issue #14's suggestions, as an analyst meets them on the sample article:
+// dotted suggestions appear; accept "Scale AI" from its popover, then
+// "accept all" of it; reject one with X from the keyboard; change one's type
+// before accepting; review list by keyboard; restart and find it all kept;
+// no request left the page; the map shows only what was accepted.
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { launchApp, newDataDir, REPO, stopHarness } from './harness'
+
+const SHOTS = join(REPO, 'test/artifacts')
+test.afterAll(stopHarness)
+
+const entityList = (page: Page) => page.getByRole('listbox', { name: 'Entity list' })
+const entityRow = (page: Page, name: string) => entityList(page).getByRole('option').filter({ has: page.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
+const sg = (page: Page, text: string) => page.locator('.doc-text [data-sg]', { hasText: new RegExp(`^${text}$`) })
+
+test('suggestions: accept, accept all, reject, change type; kept after a restart; only accepted tags on the map', async () => {
+  test.setTimeout(180_000)
+  const data = newDataDir()
+  let app = await launchApp(data.dir)
+  let { page } = app
+
+  // --- Suggestions appear as dotted words, visibly unlike tags.
+  await expect(sg(page, 'Scale AI').first()).toBeVisible({ timeout: 30_000 })
+  const scaleCount = await sg(page, 'Scale AI').count()
+  expect(scaleCount).toBeGreaterThan(5)
+  const look = await sg(page, 'Scale AI').first().evaluate((el) => {
+    const cs = getComputedStyle(el)
+    return { style: cs.textDecorationStyle, line: cs.textDecorationLine, bg: cs.backgroundColor }
+  })
+  expect(look).toEqual({ style: 'dotted', line: 'underline', bg: 'rgba(0, 0, 0, 0)' })
+  await page.screenshot({ path: join(SHOTS, 'suggest-reader.png') })
+
+  // --- Accept "Scale AI" from its popover: a new Company.
+  await sg(page, 'Scale AI').first().click()
+  const pop = page.getByRole('dialog', { name: 'Suggestion “Scale AI”' })
+  await expect(pop).toBeVisible()
+  await expect(pop.getByLabel('Type')).toHaveValue(/^(Company|Organization)$/)
+  await expect(pop.getByRole('button', { name: `Accept all ${scaleCount}` })).toBeVisible()
+  await pop.screenshot({ path: join(SHOTS, 'suggest-popover.png') })
+  await pop.getByRole('button', { name: /^Accept/ }).first().click()
+  await expect(pop).toBeHidden()
+  await expect(entityRow(page, 'Scale AI').locator('.count')).toHaveText('1')
+  await expect(page.getByRole('status').filter({ hasText: `“Scale AI”: ${scaleCount - 1} more in 1 document` })).toBeVisible()
+  await expect(sg(page, 'Scale AI')).toHaveCount(scaleCount - 1)
+
+  // --- Accept all of the name.
+  await sg(page, 'Scale AI').first().click()
+  await pop.getByRole('button', { name: `Accept all ${scaleCount - 1}` }).click()
+  await expect(entityRow(page, 'Scale AI').locator('.count')).toHaveText(String(scaleCount))
+  await expect(sg(page, 'Scale AI')).toHaveCount(0)
+
+  // --- Reject one from the keyboard: focus it, X.
+  const victim = page.locator('.doc-text [data-sg]').filter({ hasNotText: /Scale AI|NextFin/ }).first()
+  const victimSpan = await victim.getAttribute('data-sg')
+  await victim.focus()
+  await page.keyboard.press('x')
+  await expect(page.locator(`.doc-text [data-sg="${victimSpan}"]`)).toHaveCount(0)
+
+  // --- Change one's type before accepting: NextFin as a source, by Enter on the focused words.
+  await sg(page, 'NextFin').first().focus()
+  await page.keyboard.press('Enter')
+  const nf = page.getByRole('dialog', { name: 'Suggestion “NextFin”' })
+  await expect(nf).toBeVisible()
+  await nf.getByLabel('Type').selectOption({ label: 'Source/Outlet' })
+  await nf.getByRole('button', { name: /^Accept/ }).first().click()
+  await expect(entityRow(page, 'NextFin')).toBeVisible()
+  await expect(entityRow(page, 'NextFin').locator('.count')).toHaveText('1')
+
+  // --- The review list, by keyboard: one Tab stop, arrows, X rejects all of a name.
+  await page.getByRole('button', { name: /^Suggestions: \d+ in this document/ }).click()
+  const list = page.getByRole('list', { name: /Suggestions in this document/ })
+  await expect(list).toBeVisible()
+  const rows = list.getByRole('listitem')
+  await rows.first().focus()
+  await page.keyboard.press('ArrowDown')
+  const second = await rows.nth(1).getAttribute('aria-label')
+  const secondName = second!.split(',').slice(0, 2).join(',')
+  await page.keyboard.press('x')
+  await expect(list.getByRole('listitem', { name: new RegExp(`^${secondName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`) })).toHaveCount(0)
+  await page.screenshot({ path: join(SHOTS, 'suggest-review-list.png') })
+  const entitiesBefore = await entityList(page).getByRole('option').count()
+  const leftBefore = await page.locator('.doc-text [data-sg]').count()
+
+  // --- Restart: everything kept.
+  await app.quit()
+  app = await launchApp(data.dir)
+  page = app.page
+  await expect(entityRow(page, 'Scale AI').locator('.count')).toHaveText(String(scaleCount))
+  await expect(entityRow(page, 'NextFin')).toBeVisible()
+  await expect(entityList(page).getByRole('option')).toHaveCount(entitiesBefore)
+  await expect(page.locator('.doc-text [data-sg]').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator('.doc-text [data-sg]')).toHaveCount(leftBefore)
+  await expect(page.locator(`.doc-text [data-sg="${victimSpan}"]`)).toHaveCount(0)
+  await expect(sg(page, 'Scale AI')).toHaveCount(0)
+
+  // --- The map: only the accepted entities.
+  await page.keyboard.press('Control+2')
+  const map = page.getByLabel('Relationship map')
+  await expect(map).toHaveAttribute('data-nodes', String(entitiesBefore))
+  // The probe answers once the map has drawn (the attribute can come first).
+  const labels = () => page.evaluate(() => (window as unknown as { __rwbMap?: { nodes(): { label: string }[] } }).__rwbMap?.nodes().map((n) => n.label).sort() ?? [])
+  await expect.poll(labels, { timeout: 15_000 }).toEqual(['NextFin', 'Scale AI'])
+
+  // --- Nothing left the machine.
+  expect(app.foreignRequests).toEqual([])
+  await app.quit()
+  data.cleanup()
+})
