@@ -51,6 +51,8 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
   const [width, setWidth] = useState(0)
   const [live, setLive] = useState<ReadonlySet<number>>(new Set([1]))
   const [current, setCurrent] = useState(1)
+  // What is typed in the page box, until it is left (the box shows the page at the top otherwise).
+  const [draft, setDraft] = useState<string | null>(null)
   const [popover, setPopover] = useState<Popover>(null)
   const [pending, setPending] = useState<PendingTag | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -112,7 +114,7 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
     return out
   }, [sizes, scale])
 
-  // Which pages are near the view (a screenful either side), and which one is at its top.
+  // Which pages are near the view (a screenful either side), and which one is at its middle.
   const onScroll = useCallback(() => {
     const el = scrollRef.current
     if (!el || tops.length < 2) return
@@ -122,7 +124,7 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
     let top = 1
     for (let i = 0; i + 1 < tops.length; i++) {
       if (tops[i + 1]! > lo && tops[i]! < hi) next.add(i + 1)
-      if (tops[i]! <= el.scrollTop + el.clientHeight / 3) top = i + 1
+      if (tops[i]! <= el.scrollTop + el.clientHeight / 2) top = i + 1
     }
     setCurrent(top)
     setLive((prev) => (prev.size === next.size && [...next].every((p) => prev.has(p)) ? prev : next))
@@ -267,12 +269,15 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
             type="number"
             min={1}
             max={n || 1}
-            value={current}
+            value={draft ?? current}
             aria-label="Page number"
             onChange={(e) => {
+              setDraft(e.target.value)
               const v = Number(e.target.value)
-              if (v >= 1 && v <= n) goToPage(v)
+              if (Number.isInteger(v) && v >= 1 && v <= n) goToPage(v)
             }}
+            onBlur={() => setDraft(null)}
+            onKeyDown={(e) => e.key === 'Enter' && setDraft(null)}
           />{' '}
           of {n || '…'}
         </label>

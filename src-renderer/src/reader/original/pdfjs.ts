@@ -15,13 +15,13 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 
 // URLs of the package's files; never inlined as data: URLs (the CSP's connect-src is 'self').
-const cMapUrls = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default' })
-const fontUrls = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', { query: '?url&no-inline', import: 'default' })
+const cMapUrls = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default', eager: true })
+const fontUrls = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', { query: '?url&no-inline', import: 'default', eager: true })
 
-async function packageFile(table: Record<string, () => Promise<string>>, file: string): Promise<Uint8Array> {
+async function packageFile(table: Record<string, string>, file: string): Promise<Uint8Array> {
   const key = Object.keys(table).find((k) => k.endsWith(`/${file}`))
   if (!key) throw new Error(`pdf.js asked for ${file}, which the app does not ship`)
-  const res = await fetch(await table[key]!())
+  const res = await fetch(table[key]!)
   if (!res.ok) throw new Error(`${file} could not be read (${res.status})`)
   return new Uint8Array(await res.arrayBuffer())
 }
