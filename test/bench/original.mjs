@@ -225,11 +225,11 @@ export async function benchOriginal({ log, warn } = { log: console.log, warn: co
     results.push({ name: 'original_first_page_highlights_ms', value: round(median(warm.map((o) => o.highlightsMs)), 1), unit: 'ms' })
 
     // (2) Scrolling 40 px a frame for 4 s, down from the top and up from the middle.
-    const scrollPhase = (from, step) =>
+    const scrollPhase = (from, step, scroller = '.original-scroll') =>
       page.evaluate(
-        ({ from, step }) =>
+        ({ from, step, scroller }) =>
           new Promise((ok) => {
-            const sc = document.querySelector('.original-scroll')
+            const sc = document.querySelector(scroller)
             sc.scrollTop = from * (sc.scrollHeight - sc.clientHeight)
             const drawn = new Set()
             const pagesPainted = new Set()
@@ -251,10 +251,29 @@ export async function benchOriginal({ log, warn } = { log: console.log, warn: co
               })
             )
           }),
-        { from, step }
+        { from, step, scroller }
       )
+    // ORIGINAL_BENCH_PROFILE=1 prints where the page's CPU time went while scrolling down (a diagnosis aid).
+    const profiler = process.env.ORIGINAL_BENCH_PROFILE ? await context.newCDPSession(page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.setSamplingInterval', { interval: 500 })
+      await profiler.send('Profiler.start')
+    }
     await page.waitForTimeout(500)
     const down = await scrollPhase(0, 40)
+    if (profiler) {
+      const { profile: p } = await profiler.send('Profiler.stop')
+      const self = new Map()
+      const byId = new Map(p.nodes.map((n) => [n.id, n]))
+      p.samples.forEach((id, i) => {
+        const n = byId.get(id)
+        const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+        self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+      })
+      log('profile of scrolling down (self ms):')
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`    ${round(v)}  ${k}`)
+    }
     await page.waitForTimeout(500)
     const up = await scrollPhase(0.5, -40)
     const summary = (label, sc) => {
@@ -268,6 +287,12 @@ export async function benchOriginal({ log, warn } = { log: console.log, warn: co
     }
     const d = summary('down', down)
     const u = summary('up', up)
+    // The same scroll in the Text view of the same document, as a yardstick for how loaded the machine is.
+    await page.getByRole('group', { name: 'Reader view' }).getByRole('button', { name: 'Text' }).click()
+    await page.locator('.doc-text').waitFor()
+    await page.waitForTimeout(500)
+    const t = summary('down the Text view (yardstick)', await scrollPhase(0, 40, '.reader-scroll'))
+    results.push({ name: 'original_text_view_scroll_fps_same_run', value: round(t.fps, 1), unit: 'fps' })
     results.push({ name: 'original_scroll_fps', value: round(Math.min(d.fps, u.fps), 1), unit: 'fps', target: SCROLL_FPS_TARGET })
     results.push({ name: 'original_scroll_highlights_drawn', value: d.highlights + u.highlights, unit: 'highlights' })
     if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`)

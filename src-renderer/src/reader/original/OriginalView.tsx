@@ -18,7 +18,7 @@ import { claimSpans, type PendingTag } from '../ChunkView'
 import { useReaderCommands } from '../commands'
 import { MentionPopover } from '../MentionPopover'
 import { TagPopover } from '../TagPopover'
-import { openPdf } from './pdfjs'
+import { loadPdfJs, openPdf } from './pdfjs'
 import { PdfPage, type PageSpan, type PageText } from './PdfPage'
 import { selectionToSpan } from './pageSelection'
 import { pageOf, pageRange } from './textMap'
@@ -57,15 +57,18 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
   const [pending, setPending] = useState<PendingTag | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const pageTexts = useRef(new Map<number, PageText>())
+  const [firstPainted, setFirstPainted] = useState(false)
 
-  // The document's bytes, from the project; then page 1's size for every page until all sizes are known.
+  // The document's bytes, from the project; page 1's size stands for every page's until all are known.
   useEffect(() => {
     let doomed: PDFDocumentProxy | null = null
     let cancelled = false
     setPdf(null)
+    setFirstPainted(false)
     setError(null)
     setSizes([])
     pageTexts.current.clear()
+    void loadPdfJs().catch(() => {}) // in parallel with reading the bytes
     void (async () => {
       try {
         const original = await call('documents.original', { id: doc.id })
@@ -76,12 +79,6 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
         const size: [number, number] = [first[2]! - first[0]!, first[3]! - first[1]!]
         setSizes(Array.from({ length: p.numPages }, () => size))
         setPdf(p)
-        const all: [number, number][] = []
-        for (let n = 1; n <= p.numPages && !cancelled; n++) {
-          const v = (await p.getPage(n)).view
-          all.push([v[2]! - v[0]!, v[3]! - v[1]!])
-        }
-        if (!cancelled && all.some(([w, h]) => w !== size[0] || h !== size[1])) setSizes(all)
       } catch (e) {
         if (!cancelled) setError(e instanceof Error ? e.message : String(e))
       }
@@ -91,6 +88,25 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
       void doomed?.destroy()
     }
   }, [doc.id])
+
+  // Every page's own size, once the first page is painted (asking earlier would queue
+  // a hundred requests in pdf.js's worker ahead of the first page's drawing).
+  const onPainted = useCallback(() => setFirstPainted(true), [])
+  useEffect(() => {
+    if (!pdf || !firstPainted) return
+    let cancelled = false
+    void (async () => {
+      const all: [number, number][] = []
+      for (let n = 1; n <= pdf.numPages && !cancelled; n++) {
+        const v = (await pdf.getPage(n)).view
+        all.push([v[2]! - v[0]!, v[3]! - v[1]!])
+      }
+      if (!cancelled) setSizes((prev) => (all.some(([w, h], i) => w !== prev[i]?.[0] || h !== prev[i]?.[1]) ? all : prev))
+    })().catch(() => {}) // a page that cannot be read keeps the first page's size
+    return () => {
+      cancelled = true
+    }
+  }, [pdf, firstPainted])
 
   useEffect(() => {
     const el = scrollRef.current
@@ -308,6 +324,7 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
                     spans={spansByPage[i] ?? []}
                     onText={onText}
                     onFlash={onFlash}
+                    onPainted={onPainted}
                   />
                 ) : null}
               </div>

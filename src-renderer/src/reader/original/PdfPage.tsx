@@ -42,6 +42,21 @@ interface Props {
   onText(page: number, t: PageText | null): void
   /** Called with the flash's element once it is drawn (the view scrolls it into the middle). */
   onFlash?(el: HTMLElement, key: string): void
+  /** Called once the page's canvas is drawn. */
+  onPainted?(page: number): void
+}
+
+/**
+ * Pages are drawn one at a time, in the order they came into view: pdf.js
+ * draws in ~15 ms slices, one per frame for each page being drawn, so four
+ * pages drawn at once (a jump into the middle of a document) took four
+ * slices of every frame and the scrolling stalled.
+ */
+let drawing: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const run = drawing.then(job, job)
+  drawing = run.catch(() => {})
+  return run
 }
 
 interface Rect {
@@ -57,12 +72,14 @@ interface Rect {
   selected?: boolean
 }
 
-function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, spans, onText, onFlash }: Props) {
+function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, spans, onText, onFlash, onPainted }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const layerRef = useRef<HTMLDivElement>(null)
   const boxRef = useRef<HTMLDivElement>(null)
   const [pageText, setPageText] = useState<PageText | null>(null)
   const [painted, setPainted] = useState(false)
+  const [image, setImage] = useState<string | null>(null)
+  useEffect(() => () => void (image && URL.revokeObjectURL(image)), [image])
 
   useEffect(() => {
     if (!live) return
@@ -77,15 +94,40 @@ function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, span
       const dpr = window.devicePixelRatio || 1
       canvas.width = Math.floor(viewport.width * dpr)
       canvas.height = Math.floor(viewport.height * dpr)
-      task = proxy.render({ canvasContext: canvas.getContext('2d')!, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined })
       const content = proxy.getTextContent()
-      try {
-        await task.promise
-      } catch {
-        return // cancelled (scrolled away) or a damaged page: the box stays empty
-      }
+      content.catch(() => {}) // read below unless the page goes away first
+      const drawn = await oneAtATime(async () => {
+        if (cancelled) return false
+        task = proxy.render({ canvasContext: canvas.getContext('2d')!, viewport, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined })
+        try {
+          await task.promise
+          return true
+        } catch {
+          return false // cancelled (scrolled away) or a damaged page: the box stays empty
+        }
+      })
+      if (!drawn) return
       if (cancelled) return
       setPainted(true)
+      onPainted?.(page)
+      // The drawn page becomes an image: a canvas is composited again on every
+      // scrolled frame where the GPU is not used (3 to 4 times slower scrolling,
+      // measured in test/bench/original.mjs), an image is painted once.
+      canvas.toBlob((blob) => {
+        if (cancelled || !blob) return
+        const url = URL.createObjectURL(blob)
+        const img = new Image()
+        img.src = url
+        // Swapped in once decoded (no blank frame); then the canvas's bitmap is freed.
+        void img.decode().then(
+          () => {
+            if (cancelled) return URL.revokeObjectURL(url)
+            setImage(url)
+            requestAnimationFrame(() => (canvas.width = canvas.height = 0))
+          },
+          () => URL.revokeObjectURL(url)
+        )
+      })
       const tc = await content
       if (cancelled) return
       const layer = layerRef.current!
@@ -104,19 +146,20 @@ function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, span
       const t = { items, map }
       setPageText(t)
       onText(page, t)
-    })()
+    })().catch(() => {}) // the document was closed while this page was being read: nothing to show
     return () => {
       cancelled = true
       task?.cancel()
       textLayer?.cancel()
       setPainted(false)
+      setImage(null)
       setPageText(null)
       onText(page, null)
       layerRef.current?.replaceChildren()
       // Frees the bitmap of a page scrolled away.
       if (canvasRef.current) canvasRef.current.width = canvasRef.current.height = 0
     }
-  }, [pdf, page, scale, live, text, blocks, onText])
+  }, [pdf, page, scale, live, text, blocks, onText, onPainted])
 
   // Highlights: rectangles of the characters each span maps to, in the page box's coordinates.
   const [rects, setRects] = useState<Rect[]>([])
@@ -166,7 +209,8 @@ function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, span
       aria-label={`Page ${page}`}
       role="region"
     >
-      <canvas ref={canvasRef} style={{ width, height }} aria-hidden="true" />
+      {image && <img src={image} alt="" style={{ width, height }} aria-hidden="true" draggable={false} />}
+      <canvas ref={canvasRef} style={{ width, height, display: image ? 'none' : undefined }} aria-hidden="true" />
       <div className="pdf-highlights" aria-hidden="true">
         {rects.map((r) => (
           <div
