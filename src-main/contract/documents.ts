@@ -111,6 +111,13 @@ export interface ImportProgress {
   current: string | null
 }
 
+/** A document's original file, as imported (the bytes stored in the project, never re-read from its path). */
+export interface DocumentOriginal {
+  id: number
+  mediaType: string
+  bytes: Uint8Array
+}
+
 export const documentMetaEditSchema = z
   .object({
     id,
@@ -128,6 +135,7 @@ const imported = (r: ImportResult[]) => (r.some((x) => x.status === 'imported') 
 export const documentsContract = {
   'documents.list': query({ args: none, result: returns<DocumentSummary[]>() }),
   'documents.get': query({ args: z.object({ id }).strict(), result: returns<DocumentContent>() }),
+  'documents.original': query({ args: z.object({ id }).strict(), result: returns<DocumentOriginal>() }),
   'documents.openFiles': mutation({ args: none, result: returns<ImportResult[]>(), runs: 'app', changes: imported }),
   'documents.importFolder': mutation({ args: none, result: returns<ImportResult[]>(), runs: 'app', changes: imported }),
   'documents.importDropped': mutation({

@@ -8,7 +8,7 @@
 // schedules an autosave (worker.ts).
 import { contract, type DbMethod, type ParsedArgsOf, type ResultOf } from '../../contract/api'
 import type { Database } from './sqlite'
-import { countDocuments, documentDetails, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
+import { countDocuments, documentDetails, documentOriginal, findBySha, getDocument, insertDocument, listDocuments, updateDocumentMeta, type NewDocument } from './repos/documents'
 import { createEntity, deleteEntity, listEntities, updateEntity } from './repos/entities'
 import { createMention, deleteMention, mentionsForDocument, mentionsOfEntity } from './repos/mentions'
 import { coMentions } from './repos/graph'
@@ -38,6 +38,7 @@ type Op<A, R> = (db: Database, args: A, now: string) => R
 export const contractOps: { [M in DbMethod]: Op<ParsedArgsOf<M>, ResultOf<M>> } = {
   'documents.list': (db) => listDocuments(db),
   'documents.get': (db, a) => getDocument(db, a.id),
+  'documents.original': (db, a) => documentOriginal(db, a.id),
   'documents.updateMeta': (db, a) => updateDocumentMeta(db, a),
   'search.query': (db, a) => searchDocuments(db, a),
 

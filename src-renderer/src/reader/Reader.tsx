@@ -21,13 +21,21 @@ import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
 import { useVirtualChunks } from './useVirtualChunks'
+import { OriginalView, ViewSwitch, hasOriginalView, useReaderMode } from './original'
 
 type Popover =
   | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
   | { kind: 'mention'; x: number; y: number; mentions: Mention[] }
   | null
 
+/** The reader: a PDF's original pages when that view is chosen (Text | Original), else the text. */
 export function Reader() {
+  const doc = useStore((s) => s.doc)
+  const mode = useReaderMode()
+  return doc && mode === 'original' && hasOriginalView(doc) ? <OriginalView doc={doc} /> : <TextReader />
+}
+
+function TextReader() {
   const doc = useStore((s) => s.doc)
   const mentions = useStore((s) => s.mentions)
   const entities = useStore((s) => s.entities)
@@ -219,6 +227,7 @@ export function Reader() {
       >
         <article className="reader-page" lang={doc.lang ?? undefined} dir={doc.dir ?? 'auto'}>
           <header className="doc-header">
+            <ViewSwitch doc={doc} />
             {titleInText ? null : <h1 className="doc-title">{doc.title}</h1>}
             {meta.length > 0 && <div className="doc-meta">{meta.join(' · ')}</div>}
             <div className="doc-source" title={doc.sourcePath}>

@@ -1,6 +1,6 @@
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { DocumentMetaEdit } from '../../../contract/documents'
-import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentSummary } from '../../../contract/types'
+import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentOriginal, type DocumentSummary } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 
@@ -59,6 +59,19 @@ export function getDocumentText(db: Database, id: number): { text: string; block
   const row = get<{ text: string; blocks: string; title: string }>(db, 'SELECT text, blocks, title FROM documents WHERE id = ?', [id])
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
   return { text: row.text, blocks: decodeBlocks(row.blocks), title: row.title }
+}
+
+/**
+ * The original file's bytes, unzipped here in the database worker, as a plain
+ * Uint8Array (not Node's Buffer, which the e2e bridge cannot carry). The
+ * reader's PDF view asks for it; should originals move out of the project
+ * file, only this function changes.
+ */
+export function documentOriginal(db: Database, id: number): DocumentOriginal {
+  const row = get<{ gz: Uint8Array; mediaType: string }>(db, 'SELECT original_gzip AS gz, media_type AS mediaType FROM documents WHERE id = ?', [id])
+  if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
+  // A copy: a view would carry its whole underlying (possibly pooled) buffer through postMessage.
+  return { id, mediaType: row.mediaType, bytes: new Uint8Array(gunzipSync(row.gz)) }
 }
 
 export function findBySha(db: Database, sha256: string): { id: number; title: string } | undefined {
