@@ -10,7 +10,7 @@ import { parseIsolated } from '../import/isolated'
 import { CoreError } from './errors'
 
 export async function reimportDocument(db: ProjectDb, id: number): Promise<ReimportResult> {
-  const original = await db.call('documents.original', { id })
+  const original = await db.call('documents.storedOriginal', { id })
   if (original.extraction >= CURRENT_EXTRACTION) {
     throw new CoreError('CONFLICT', `“${original.title}” already has the current structure; there is nothing to re-import.`)
   }

@@ -112,7 +112,7 @@ export const internalQueries = {
   'graph.snapshot': op((db, a: SnapshotReadOptions) => readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
   /** A document's original bytes from the project file, for a re-import. */
-  'documents.original': op((db, a: { id: number }) => storedOriginal(db, a.id)),
+  'documents.storedOriginal': op((db, a: { id: number }) => storedOriginal(db, a.id)),
   // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
   'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
   // A document's cached suggestions, or what to compute them from (core/suggest/service.ts).
