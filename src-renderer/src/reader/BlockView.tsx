@@ -24,6 +24,8 @@ interface Props {
   flash: { start: number; end: number; nonce: number } | null
   /** The claims whose passage starts in this block, one per line (shown as a margin mark). */
   claims?: string
+  /** Set when the block's page was recognised by OCR: that page's mean word confidence (0–100). */
+  ocr?: number
   /** Summaries of highlights and finds: the block re-renders only when they change. */
   hlKey: string
   findKey: string
@@ -67,7 +69,7 @@ function nestedStyle(marks: readonly HighlightLayer[]): CSSProperties {
 
 /** One block of the document; re-renders only when its own highlights change. */
 
-export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, finds, currentFind, flash, pageStart, claims, ocr }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
@@ -76,8 +78,9 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
   const segments = segmentRange(block.start, block.end, layers)
   const body = (
     <Tag
-      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}`}
+      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}${ocr !== undefined ? ' blk-ocr' : ''}`}
       data-block-start={block.start}
+      data-ocr={ocr !== undefined ? Math.round(ocr) : undefined}
       data-claims={claims ? claims.split('\n').length : undefined}
       aria-description={claims ? `Claims from this passage: ${claims.replace(/\n/g, '; ')}` : undefined}
     >
@@ -117,12 +120,17 @@ export const BlockView = memo(function BlockView({ block, text, highlights, find
   // The first block of each PDF page carries a page marker (not part of the text).
   return pageStart ? (
     <>
-      <div className="page-marker" aria-label={`Page ${pageStart}`} contentEditable={false}>
+      <div className="page-marker" aria-label={`Page ${pageStart}${ocr !== undefined ? ', text recognised by OCR' : ''}`} contentEditable={false}>
         Page {pageStart}
+        {ocr !== undefined && (
+          <span className="ocr-badge" title={`This page is a scan: its text was recognised by OCR (mean word confidence ${Math.round(ocr)} %). Check quotes against the original.`}>
+            OCR · {Math.round(ocr)} %
+          </span>
+        )}
       </div>
       {body}
     </>
   ) : (
     body
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims)
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims && a.ocr === b.ocr)

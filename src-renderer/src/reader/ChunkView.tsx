@@ -9,6 +9,7 @@ import { BlockView, type HighlightLayer } from './BlockView'
 import type { Chunk } from './chunks'
 import type { Layer } from './segments'
 import './virtual.css'
+import './ocr.css'
 
 /** A tag confirmed but not yet recorded: shown at once, in its type's colour. */
 export interface PendingTag {
@@ -69,6 +70,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
     return () => observer.unobserve(el)
   }, [observer])
 
+  const ocrPages = new Map(doc.ocr?.pages.map((p) => [p.page, p.confidence]))
   const blocks = []
   let m = 0
   let f = 0
@@ -113,6 +115,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, entityById, typeOf
         flash={flashed}
         pageStart={b.page !== undefined && b.page !== doc.blocks[i - 1]?.page ? b.page : undefined}
         claims={claimLabels.length ? claimLabels.join('\n') : undefined}
+        ocr={b.page !== undefined ? ocrPages.get(b.page) : undefined}
       />
     )
   }

@@ -19,6 +19,7 @@ import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
 import { useVirtualChunks } from './useVirtualChunks'
+import { OcrNote } from './OcrNote'
 
 type Popover =
   | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
@@ -219,6 +220,7 @@ export function Reader() {
                 Edit details
               </button>
             </div>
+            <OcrNote doc={doc} />
           </header>
           <div className="doc-text" ref={textRef} aria-label="Document text">
             {chunks.map((c, i) => {

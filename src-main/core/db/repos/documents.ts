@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import type { DocumentMetaEdit } from '../../../contract/documents'
-import type { Block, BlockKind, DocumentContent, DocumentSummary } from '../../../contract/types'
+import type { Block, BlockKind, DocumentContent, DocumentSummary, OcrInfo } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 
@@ -20,6 +20,8 @@ export interface NewDocument {
   blocks: Block[]
   /** A PDF's page count; null or absent for formats without pages. */
   pages?: number | null
+  /** Which pages were recognised by OCR, and how surely; null or absent when none. */
+  ocr?: OcrInfo | null
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.byline, d.site_name AS siteName, d.published_time AS publishedTime,
@@ -31,16 +33,16 @@ export function listDocuments(db: Database): DocumentSummary[] {
   return all<DocumentSummary>(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id DESC`)
 }
 
-type ContentRow = Omit<DocumentContent, 'blocks'> & { blocks: string }
+type ContentRow = Omit<DocumentContent, 'blocks' | 'ocr'> & { blocks: string; ocr: string | null }
 
 export function getDocument(db: Database, id: number): DocumentContent {
   const row = get<ContentRow>(
     db,
-    `SELECT ${SUMMARY_COLUMNS}, d.lang, d.dir, d.excerpt, d.text, d.blocks FROM documents d WHERE d.id = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, d.lang, d.dir, d.excerpt, d.text, d.blocks, d.ocr FROM documents d WHERE d.id = ?`,
     [id]
   )
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
-  return { ...row, blocks: decodeBlocks(row.blocks) }
+  return { ...row, blocks: decodeBlocks(row.blocks), ocr: row.ocr ? (JSON.parse(row.ocr) as OcrInfo) : null }
 }
 
 export function getDocumentText(db: Database, id: number): { text: string; blocks: Block[]; title: string } {
@@ -57,8 +59,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
   return run(
     db,
     `INSERT INTO documents (title, byline, site_name, published_time, lang, dir, excerpt, source_path, media_type,
-       file_size, sha256, original_gzip, text, blocks, imported_at, pages)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       file_size, sha256, original_gzip, text, blocks, imported_at, pages, ocr)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       doc.title,
       doc.byline,
@@ -75,7 +77,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       doc.text,
       encodeBlocks(doc.blocks),
       now,
-      doc.pages ?? null
+      doc.pages ?? null,
+      doc.ocr ? JSON.stringify(doc.ocr) : null
     ]
   ).lastId
 }
