@@ -88,7 +88,7 @@ type TessLine = { words: { text: string; confidence: number; bbox: Bbox }[]; bas
 export async function startOcrEngine(lang: OcrLanguage = 'eng'): Promise<OcrEngine> {
   const paths = ocrPaths(lang)
   const tesseract = (await import('tesseract.js')) as Tesseract & { default?: Tesseract }
-  const { createWorker, OEM } = tesseract.default ?? tesseract
+  const { createWorker, OEM, PSM } = tesseract.default ?? tesseract
   let failure: unknown = null
   const worker = await createWorker(lang, OEM.LSTM_ONLY, {
     workerPath: paths.workerPath,
@@ -102,7 +102,12 @@ export async function startOcrEngine(lang: OcrLanguage = 'eng'): Promise<OcrEngi
   return {
     async recognise(image, dpi) {
       failure = null
-      await worker.setParameters({ user_defined_dpi: String(dpi) })
+      // Tesseract's library default is one uniform block (PSM 6), which reads a
+      // two-column page straight across both columns: full page layout
+      // analysis (PSM 3, the tesseract command's default) finds the columns.
+      // Inverted (white on black) text is not looked for: it doubles the time of
+      // every uncertain line, and scanned print is dark on light.
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: String(dpi), tessedit_do_invert: '0' })
       const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true })
       if (failure) throw new CoreError('IMPORT_FAILED', `OCR failed (${String(failure)})`)
       const lines: OcrLine[] = []
