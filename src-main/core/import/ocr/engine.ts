@@ -120,7 +120,9 @@ export async function startOcrEngine(lang: OcrLanguage = 'eng'): Promise<OcrEngi
             if (!words.length) continue
             // The baseline midway along the line (a scan is rarely quite straight).
             const baseline = (l.baseline.y0 + l.baseline.y1) / 2
-            lines.push({ words, baseline, x0: l.bbox.x0, x1: l.bbox.x1, height: Math.max(1, baseline - l.bbox.y0) })
+            // The line's letter height: the median of its words' (a superscript * or ® must not make a line look larger).
+            const heights = words.map((w) => baseline - w.y0).sort((a, b) => a - b)
+            lines.push({ words, baseline, x0: l.bbox.x0, x1: l.bbox.x1, height: Math.max(1, heights[heights.length >> 1]!) })
           }
         }
       }

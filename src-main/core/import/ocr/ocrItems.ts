@@ -60,8 +60,9 @@ export function ocrPageText(page: number, pageHeight: number, scale: number, res
       x: l.x0 / scale,
       y: pageHeight - l.baseline / scale,
       width: (l.x1 - l.x0) / scale,
-      // A line's ascender-to-baseline height is about 0.7 of its font size.
-      size: Math.round((l.height / scale / 0.7) * 2) / 2,
+      // A line's ascender-to-baseline height is about 0.7 of its font size;
+      // whole points, as a recognised height jitters by a pixel or two.
+      size: Math.max(1, Math.round(l.height / scale / 0.7)),
       hasEOL: true,
       dir: 'ltr'
     })
