@@ -90,7 +90,7 @@ describe('OCR of scanned PDFs', () => {
     const score = wordAccuracy(await originalText(), text)
     console.log(`OCR word accuracy on tracemonkey pages 1–2 at 300 DPI: ${(score.accuracy * 100).toFixed(1)} % (${score.distance} word edits over ${score.truthWords} words; ${score.recognisedWords} recognised)${hasUnshare ? ', network namespace without network' : ''}`)
     expect(score.accuracy).toBeGreaterThanOrEqual(0.95)
-  }, 240_000)
+  }, 360_000)
 
   it('says a blank scan has no recognisable text, rather than importing an empty document', async () => {
     const path = join(t.dir, 'blank-scan.pdf')
