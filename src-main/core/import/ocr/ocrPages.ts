@@ -24,8 +24,8 @@ import { renderPageImage, type PageImage } from './renderPage'
 export const OCR_DPI = 300
 /**
  * Recognisers run side by side: two on a machine of two cores or more (each
- * ~150 MB while it runs). Tesseract uses one core each, and this thread's
- * rendering (~0.5 s a page) fits between them.
+ * ~100–150 MB while it runs). Tesseract uses one core each, and this
+ * thread's rendering fits in while they wait for pages.
  */
 export const OCR_THREADS = Math.min(2, Math.max(1, availableParallelism()))
 

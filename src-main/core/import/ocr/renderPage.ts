@@ -7,8 +7,9 @@
 // import runs in a worker of the main process, also from the command line
 // (`rwb import`) where no renderer exists; sending 300 DPI pages from the
 // renderer would cost ~33 MB of pixels per page through IPC and tie OCR to
-// an open window. Measured on the 2-core test machine (loaded), rendering a
-// tracemonkey page at 300 DPI takes ~0.3–0.6 s, small beside recognition.
+// an open window. Rendering is a small share of a page's cost beside
+// recognition (the OCR bench: ~12 s of CPU a page in all, on a loaded
+// machine), and it overlaps with the recognisers' threads.
 //
 // The image goes to Tesseract as a binary PGM (P5): greyscale is what it
 // recognises anyway, and PGM needs no encoding (a PNG of the same page costs
