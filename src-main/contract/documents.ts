@@ -88,7 +88,19 @@ export interface DocumentSummary {
   structureOutdated: boolean
 }
 
+/** How a PDF's pages without a text layer were read: recognised by OCR. */
+export interface OcrInfo {
+  /** The recogniser's language data ("eng"). */
+  lang: string
+  /** Mean word confidence over the recognised pages, 0–100 (weighted by characters). */
+  confidence: number
+  /** The recognised pages (1-based), each with its mean word confidence. */
+  pages: { page: number; confidence: number }[]
+}
+
 export interface DocumentContent extends DocumentSummary {
+  /** Set when some pages' text was recognised by OCR (their blocks carry those page numbers); null otherwise. */
+  ocr?: OcrInfo | null
   lang: string | null
   dir: 'ltr' | 'rtl' | null
   excerpt: string | null
@@ -109,6 +121,8 @@ export interface ImportProgress {
   total: number
   /** The file being read, or null when the import has finished. */
   current: string | null
+  /** Pages of the current file recognised by OCR so far: done of total (absent when none). */
+  ocr?: { done: number; total: number }
 }
 
 /** A document's original file, as imported (the bytes stored in the project, never re-read from its path). */

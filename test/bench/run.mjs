@@ -26,7 +26,8 @@ const BENCHMARKS = [
   { name: 'cli', title: '`rwb documents` on a one-article project (start-up of the command line)', load: async () => (await import('./cli.mjs')).benchCli },
   { name: 'suggest', title: 'Entity suggestions in their worker: 100 kB and 1 MB documents, model load', load: async () => (await import('./suggest.mjs')).benchSuggest },
   { name: 'report', title: 'Evidence report: 1,000 documents, 5,000 entities, 20,000 claims (docx and html)', load: async () => (await import('./report.mjs')).benchReport },
-  { name: 'exports', title: 'Data export per format: 1,000 documents, 5,000 entities, 20,000 claims', load: async () => (await import('./exports.mjs')).benchExports }
+  { name: 'exports', title: 'Data export per format: 1,000 documents, 5,000 entities, 20,000 claims', load: async () => (await import('./exports.mjs')).benchExports },
+  { name: 'ocr', title: 'OCR of a 4-page scan at 300 DPI (seconds per page, main stays responsive)', load: async () => (await import('./ocr.mjs')).benchOcr }
 ]
 
 function meets(r) {

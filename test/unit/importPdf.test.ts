@@ -9,7 +9,7 @@ import type { Block } from '../../src-main/contract/types'
 import { isCoreError } from '../../src-main/core/app/errors'
 import { readForImport, type ImportedDocument } from '../../src-main/core/import/importFile'
 import { parseIsolated } from '../../src-main/core/import/isolated'
-import { NO_TEXT_LAYER } from '../../src-main/core/import/pdf'
+import { NO_TEXT_RECOGNISED } from '../../src-main/core/import/pdf'
 import { layoutPages, readable, Vocabulary, type Line, type PdfTextItem } from '../../src-main/core/import/pdfLayout'
 import { makePdf } from '../fixtures/makeFiles'
 import { REPO_ROOT, SHARED, tempDir } from '../support/tempDir'
@@ -225,11 +225,12 @@ describe('PDF import: generated PDFs', () => {
     ])
   })
 
-  it('says a PDF without a text layer looks scanned', async () => {
+  it('says a PDF without a text layer, whose pages OCR finds no text on, looks scanned', async () => {
+    // Two pages of flat grey: OCR runs (test/unit/importOcr.test.ts reads real scans) and finds nothing.
     const e = await importError(makePdf({ pages: [{ image: true }, { image: true }] }))
     expect(e.code).toBe('IMPORT_FAILED')
-    expect(e.message).toBe(NO_TEXT_LAYER)
-    expect(e.message).toBe('this PDF has no text layer (it looks scanned); OCR it first')
+    expect(e.message).toBe(NO_TEXT_RECOGNISED)
+    expect(e.message).toBe('this PDF has no text layer (it looks scanned), and OCR found no readable text on its pages')
   })
 
   it('says a password-protected PDF is encrypted, and reads one encrypted without a user password', async () => {

@@ -9,7 +9,7 @@ import { ProjectDb } from '../db/projectDb'
 import { backupPath } from '../db/projectLock'
 import { IMPORTABLE_EXTENSIONS, readForImport } from '../import/readFile'
 import { listImportable } from '../import/listImportable'
-import { parseIsolated } from '../import/isolated'
+import { cancelCurrentImport, IMPORT_CANCELLED, parseIsolated } from '../import/isolated'
 import { CoreError, isCoreError } from './errors'
 import type { NativeHost } from './native'
 import { SettingsStore } from './settings'
@@ -48,6 +48,8 @@ export class AppCore {
   /** The bootstrap in flight: a second call (a renderer reload during first start) waits for it. */
   private booting: Promise<Bootstrap> | null = null
   private importToken: { cancelled: boolean } | null = null
+  /** Whether the file being imported is being OCRed now (Cancel then stops it at once). */
+  private ocrRunning = false
 
   constructor(readonly opts: AppCoreOptions) {
     mkdirSync(opts.dataDir, { recursive: true })
@@ -291,10 +293,16 @@ export class AppCore {
           continue
         }
         this.native.emit({ kind: 'import', progress: { done: i, total, current: path } })
-        results.push(await this.importOne(path))
+        // A scan's pages are recognised one by one: each page is a step of the progress.
+        const onOcrProgress = (done: number, pages: number) => {
+          this.ocrRunning = done < pages
+          this.native.emit({ kind: 'import', progress: { done: i, total, current: path, ocr: { done, total: pages } } })
+        }
+        results.push(await this.importOne(path, onOcrProgress, token))
       }
     } finally {
       if (this.importToken === token) this.importToken = null
+      this.ocrRunning = false
       this.native.emit({ kind: 'import', progress: { done: total, total, current: null } })
     }
     // New documents get their suggestions computed in the background.
@@ -302,15 +310,16 @@ export class AppCore {
     return results
   }
 
-  /** Stops a running import after the file it is reading. */
+  /** Stops a running import after the file it is reading, or at once when that file is being OCRed. */
   cancelImport(): boolean {
     if (!this.importToken) return false
     this.importToken.cancelled = true
+    if (this.ocrRunning) cancelCurrentImport()
     return true
   }
 
   /** One file: read, check for a duplicate by hash, parse, store. */
-  private async importOne(path: string): Promise<ImportResult> {
+  private async importOne(path: string, onOcrProgress?: (done: number, total: number) => void, token?: { cancelled: boolean }): Promise<ImportResult> {
     const db = this.db()
     try {
       const file = readForImport(path)
@@ -319,7 +328,7 @@ export class AppCore {
         return { path, status: 'duplicate', documentId: existing.id, title: existing.title, reason: `already in the project as “${existing.title}”` }
       }
       // Parsed in the import worker (time and memory caps), off main's event loop.
-      const parsed = await parseIsolated(file)
+      const parsed = await parseIsolated(file, { onOcrProgress })
       const id = await db.call('documents.insert', {
         ...parsed,
         sourcePath: path,
@@ -329,6 +338,7 @@ export class AppCore {
       })
       return { path, status: 'imported', documentId: id, title: parsed.title }
     } catch (e) {
+      if (token?.cancelled && isCoreError(e) && e.message === IMPORT_CANCELLED) return { path, status: 'cancelled', reason: IMPORT_CANCELLED }
       return { path, status: 'failed', reason: isCoreError(e) ? e.message : `unexpected error: ${(e as Error).message}` }
     }
   }

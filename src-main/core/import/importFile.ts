@@ -10,6 +10,7 @@ import { decodeText, looksBinary } from './decode'
 import { parseDocx } from './docx'
 import { parseHtml } from './html'
 import { parseMarkdown } from './markdown'
+import type { OcrOptions } from './ocr/ocrPages'
 import { parsePdf } from './pdf'
 import { parsePlainText } from './plainText'
 import { DOCX, PDF, type FileForImport, type ImportedDocument } from './readFile'
@@ -70,12 +71,16 @@ export function parseForImport(file: FileForImport): ImportedDocument {
   return finish(file, parsed)
 }
 
-/** Every supported format. Throws CoreError('IMPORT_FAILED', reason) and nothing else. */
-export async function parseDocument(file: FileForImport): Promise<ImportedDocument> {
+/**
+ * Every supported format. Throws CoreError('IMPORT_FAILED', reason) and
+ * nothing else. `ocr` steers the OCR of a PDF's pages without a text layer
+ * (its progress callback included).
+ */
+export async function parseDocument(file: FileForImport, ocr?: OcrOptions | false): Promise<ImportedDocument> {
   let parsed: ParsedDocument
   try {
     if (file.mediaType === PDF) {
-      parsed = await parsePdf(file.bytes, { maxChars: MAX_TEXT_CHARS })
+      parsed = await parsePdf(file.bytes, { maxChars: MAX_TEXT_CHARS, ocr })
     } else if (file.mediaType === DOCX) {
       parsed = await parseDocx(file.bytes)
     } else if (isText(file.mediaType)) {

@@ -5,21 +5,38 @@
 // one start-up), is replaced after a failure or a timeout, and stops after a
 // while with nothing to do. Every failure is a CoreError('IMPORT_FAILED')
 // with a plain reason, the worker dying included.
+//
+// OCR makes one file take minutes (a 20-page scan): while the worker reports
+// OCR progress the time cap is per page (each page finished restarts the
+// clock), and a running file can be cancelled (the worker is terminated,
+// which also ends its OCR thread).
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../app/errors'
 import type { FileForImport, ImportedDocument } from './readFile'
-import type { ImportRequest, ImportResponse } from './worker/protocol'
+import type { ImportRequest, WorkerMessage } from './worker/protocol'
 
 export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_MEMORY_MB = 1536
 /** An idle worker stops after this long, giving its memory back. */
 export const DEFAULT_IDLE_MS = 30_000
+/**
+ * While OCR runs, the time cap between two pages. A page takes seconds on an
+ * idle machine, but two pages are recognised side by side and a machine
+ * busy with other work (measured: load 30 on 2 cores) stretched one past
+ * 120 s: the cap is only a guard against a stuck reader (Cancel is the
+ * user's way to stop a long scan), so it is generous.
+ */
+export const OCR_PAGE_TIMEOUT_MS = 300_000
+/** Why a file's import stopped when the user cancelled it. */
+export const IMPORT_CANCELLED = 'the import was cancelled while this file was read'
 
 export interface IsolationOptions {
   /** Terminate the worker when one file takes longer than this (default 20 s). */
   timeoutMs?: number
   /** The worker's heap limit (V8 old generation), in MB (default 1536). */
   maxMemoryMb?: number
+  /** Hears of OCR progress: `done` of `total` pages recognised (0 before the first; done === total: finished). */
+  onOcrProgress?: (done: number, total: number) => void
 }
 
 /**
@@ -45,6 +62,7 @@ interface Job {
   memoryMb: number
   resolve: (doc: ImportedDocument) => void
   reject: (e: CoreError) => void
+  onOcrProgress?: (done: number, total: number) => void
   /** Whether this job already ran out of memory once in a well-used worker. */
   retried?: boolean
 }
@@ -84,7 +102,7 @@ class ImportWorkerHost {
     const memoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB
     if (!(timeoutMs > 0) || !(memoryMb > 0)) return Promise.reject(new CoreError('BAD_ARGS', 'time and memory caps must be positive'))
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: ++this.seq, file, timeoutMs, memoryMb, resolve, reject })
+      this.queue.push({ id: ++this.seq, file, timeoutMs, memoryMb, resolve, reject, onOcrProgress: opts.onOcrProgress })
       this.next()
     })
   }
@@ -107,14 +125,19 @@ class ImportWorkerHost {
       return
     }
     worker.ref()
+    this.startTimer(job, job.timeoutMs)
+    const req: ImportRequest = { id: job.id, file: job.file }
+    worker.postMessage(req)
+  }
+
+  private startTimer(job: Job, ms: number): void {
+    if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       if (this.current !== job) return
       // Terminating is the only way to stop a parser stuck in a loop.
       this.discard()
-      this.settle(job, new CoreError('IMPORT_FAILED', timeoutMessage(job.timeoutMs)))
-    }, job.timeoutMs)
-    const req: ImportRequest = { id: job.id, file: job.file }
-    worker.postMessage(req)
+      this.settle(job, new CoreError('IMPORT_FAILED', timeoutMessage(ms)))
+    }, ms)
   }
 
   /** Answers the current job and goes on with the queue. */
@@ -141,9 +164,17 @@ class ImportWorkerHost {
     this.worker = worker
     this.memoryMb = memoryMb
     this.starts++
-    worker.on('message', (res: ImportResponse) => {
+    worker.on('message', (res: WorkerMessage) => {
       const job = this.current
       if (worker !== this.worker || !job || res.id !== job.id) return
+      if ('ocrProgress' in res) {
+        // A page is done (or the first starts): the clock restarts, with a page's time.
+        const { done, total } = res.ocrProgress
+        if (done < total) this.startTimer(job, Math.max(job.timeoutMs, OCR_PAGE_TIMEOUT_MS))
+        else this.startTimer(job, job.timeoutMs)
+        job.onOcrProgress?.(done, total)
+        return
+      }
       this.settle(job, res.ok ? res.doc : new CoreError(res.error.code, res.error.message))
     })
     const died = (why: CoreError) => {
@@ -191,6 +222,15 @@ class ImportWorkerHost {
     this.idleTimer.unref()
   }
 
+  /** Stops the file being read now (its promise rejects with IMPORT_CANCELLED); the queue goes on. */
+  cancelCurrent(): boolean {
+    const job = this.current
+    if (!job) return false
+    this.discard()
+    this.settle(job, new CoreError('IMPORT_FAILED', IMPORT_CANCELLED))
+    return true
+  }
+
   stats(): ImportWorkerStats {
     return { starts: this.starts, jobs: this.jobs, running: this.worker !== null }
   }
@@ -218,6 +258,11 @@ const host = new ImportWorkerHost()
  */
 export function parseIsolated(file: FileForImport, opts?: IsolationOptions): Promise<ImportedDocument> {
   return host.parse(file, opts)
+}
+
+/** Stops the file the import worker is reading now (an OCR of many pages); false when it reads none. */
+export function cancelCurrentImport(): boolean {
+  return host.cancelCurrent()
 }
 
 export function importWorkerStats(): ImportWorkerStats {

@@ -1,12 +1,15 @@
 // PDF files through pdf.js (the legacy build, for Node): the text layer of
 // every page, laid out into paragraphs by pdfLayout.ts, each block with its
-// page number. Nothing is fetched and nothing is evaluated: no eval (fonts
+// page number. Pages without a text layer (scans) are recognised by OCR
+// (ocr/ocrPages.ts) and laid out with the others; the document records which. Nothing is fetched and nothing is evaluated: no eval (fonts
 // are parsed as data), no system fonts, no font faces, and the character maps
 // and standard fonts pdf.js needs are read from the pdfjs-dist package by
 // file path.
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
+import type { OcrInfo } from '../../contract/types'
 import { CoreError } from '../app/errors'
+import { recognisePages, type OcrOptions } from './ocr/ocrPages'
 import { layoutPages, type PdfPageText, type PdfTextItem } from './pdfLayout'
 import type { ParsedDocument } from './types'
 
@@ -41,11 +44,15 @@ function packageAssets(): { cMapUrl: string; standardFontDataUrl: string } {
 }
 
 export const NO_TEXT_LAYER = 'this PDF has no text layer (it looks scanned); OCR it first'
+/** A scan whose pages OCR found no readable text on. */
+export const NO_TEXT_RECOGNISED = 'this PDF has no text layer (it looks scanned), and OCR found no readable text on its pages'
 export const UNMAPPED_FONTS = "this PDF's text cannot be read: its fonts map their glyphs to no characters; OCR it first"
 
 export interface PdfOptions {
   /** Stop (and fail) once the text grows past this many characters. */
   maxChars?: number
+  /** OCR of pages without a text layer (on by default); false leaves such pages out. */
+  ocr?: OcrOptions | false
 }
 
 /**
@@ -119,9 +126,17 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promis
     if (doc.numPages > 0 && unreadable === doc.numPages) {
       throw new CoreError('IMPORT_FAILED', 'the PDF is damaged: none of its pages could be read')
     }
+    // Pages with no text at all: scanned (or blank), recognised by OCR.
+    const textless = pageTexts.filter((p) => !p.items.some((it) => it.str.trim())).map((p) => p.page)
+    let ocr: OcrInfo | null = null
+    if (textless.length && opts.ocr !== false) {
+      const recognised = await recognisePages(doc, textless, opts.ocr ?? {})
+      for (const p of pageTexts) p.items = recognised.texts.get(p.page)?.items ?? p.items
+      ocr = recognised.info
+    }
     const layout = layoutPages(pageTexts)
     if (!layout.builder.text.trim()) {
-      throw new CoreError('IMPORT_FAILED', layout.unreadableLines > 0 ? UNMAPPED_FONTS : NO_TEXT_LAYER)
+      throw new CoreError('IMPORT_FAILED', layout.unreadableLines > 0 ? UNMAPPED_FONTS : opts.ocr === false ? NO_TEXT_LAYER : NO_TEXT_RECOGNISED)
     }
 
     const meta = await doc.getMetadata().catch(() => null)
@@ -141,7 +156,8 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promis
       excerpt: null,
       text: layout.builder.text,
       blocks: layout.builder.blocks,
-      pages: doc.numPages
+      pages: doc.numPages,
+      ocr
     }
   } finally {
     await task.destroy().catch(() => {})

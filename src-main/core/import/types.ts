@@ -1,4 +1,4 @@
-import type { Block } from '../../contract/types'
+import type { Block, OcrInfo } from '../../contract/types'
 
 /** What an importer makes of a file's bytes, before it is stored. */
 export interface ParsedDocument {
@@ -14,4 +14,6 @@ export interface ParsedDocument {
   blocks: Block[]
   /** A PDF's page count; null (or absent) for formats without pages. */
   pages?: number | null
+  /** A PDF whose pages (some or all) were recognised by OCR: which, and how surely. */
+  ocr?: OcrInfo | null
 }

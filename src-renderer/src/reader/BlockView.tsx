@@ -37,6 +37,8 @@ interface Props {
   claims?: string
   /** The claim passages that reach into this block: their words are underlined. */
   claimSpans?: readonly Layer[]
+  /** Set when the block's page was recognised by OCR: that page's mean word confidence (0–100). */
+  ocr?: number
   /** Summaries of highlights, finds and claim passages: the block re-renders only when they change. */
   hlKey: string
   findKey: string
@@ -161,7 +163,7 @@ function tableBody(text: string, block: Block, draw: (start: number, end: number
 }
 
 /** One block of the document; re-renders only when its own highlights change. */
-export const BlockView = memo(function BlockView({ block, text, highlights, suggestions, finds, currentFind, flash, pageStart, claims, claimSpans }: Props) {
+export const BlockView = memo(function BlockView({ block, text, highlights, suggestions, finds, currentFind, flash, pageStart, claims, claimSpans, ocr }: Props) {
   const Tag = TAGS[block.kind]
   // A list item that carries its own bullet in the text needs no second one.
   const ownMarker = block.kind === 'li' && /^[•●▪◦‣∙·*\-–]/.test(text.slice(block.start, block.start + 1))
@@ -172,8 +174,9 @@ export const BlockView = memo(function BlockView({ block, text, highlights, sugg
   const listStyle: CSSProperties | undefined = block.level ? { marginLeft: `${1.4 * (block.level + 1)}em` } : undefined
   const body = (
     <Tag
-      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}${block.level ? ` li-level-${Math.min(block.level, 3)}` : ''}`}
+      className={`blk blk-${block.kind}${ownMarker ? ' own-marker' : ''}${claims ? ' has-claim' : ''}${block.level ? ` li-level-${Math.min(block.level, 3)}` : ''}${ocr !== undefined ? ' blk-ocr' : ''}`}
       data-block-start={block.start}
+      data-ocr={ocr !== undefined ? Math.round(ocr) : undefined}
       data-claims={claims ? claims.split('\n').length : undefined}
       data-n={block.n}
       {...(block.kind === 'li' && block.n !== undefined ? { value: block.n } : {})}
@@ -186,12 +189,17 @@ export const BlockView = memo(function BlockView({ block, text, highlights, sugg
   // The first block of each PDF page carries a page marker (not part of the text).
   return pageStart ? (
     <>
-      <div className="page-marker" aria-label={`Page ${pageStart}`} contentEditable={false}>
+      <div className="page-marker" aria-label={`Page ${pageStart}${ocr !== undefined ? ', text recognised by OCR' : ''}`} contentEditable={false}>
         Page {pageStart}
+        {ocr !== undefined && (
+          <span className="ocr-badge" title={`This page is a scan: its text was recognised by OCR (mean word confidence ${Math.round(ocr)} %). Check quotes against the original.`}>
+            OCR · {Math.round(ocr)} %
+          </span>
+        )}
       </div>
       {body}
     </>
   ) : (
     body
   )
-}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims && a.claimKey === b.claimKey)
+}, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims && a.claimKey === b.claimKey && a.ocr === b.ocr)

@@ -9,6 +9,7 @@ import { BlockView, type HighlightLayer } from './BlockView'
 import type { Chunk } from './chunks'
 import { SUGGESTION_ID_BASE, type Layer, type SuggestionLayer } from './segments'
 import './virtual.css'
+import './ocr.css'
 
 /** A tag confirmed but not yet recorded: shown at once, in its type's colour. */
 export interface PendingTag {
@@ -73,6 +74,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, suggestions = NONE
     return () => observer.unobserve(el)
   }, [observer])
 
+  const ocrPages = new Map(doc.ocr?.pages.map((p) => [p.page, p.confidence]))
   const blocks = []
   let m = 0
   let f = 0
@@ -130,6 +132,7 @@ function ChunkViewImpl({ index, chunk, doc, mentions, claims, suggestions = NONE
         claims={claimLabels.length ? claimLabels.join('\n') : undefined}
         claimSpans={passages.length ? passages.map((c, k) => ({ start: c.start, end: c.end, id: k })) : undefined}
         claimKey={passages.map((c) => `${c.start}-${c.end}`).join(',')}
+        ocr={b.page !== undefined ? ocrPages.get(b.page) : undefined}
       />
     )
   }

@@ -22,6 +22,7 @@ import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
 import { useVirtualChunks } from './useVirtualChunks'
 import { OriginalView, ViewSwitch, hasOriginalView, useReaderMode } from './original'
+import { OcrNote } from './OcrNote'
 
 type Popover =
   | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
@@ -236,6 +237,7 @@ function TextReader() {
                 Edit details
               </button>
             </div>
+            <OcrNote doc={doc} />
           </header>
           <div className="doc-text" ref={textRef} aria-label="Document text">
             {chunks.map((c, i) => {

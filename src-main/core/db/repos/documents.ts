@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { DocumentMetaEdit } from '../../../contract/documents'
-import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentOriginal, type DocumentSummary } from '../../../contract/types'
+import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentOriginal, type DocumentSummary, type OcrInfo } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 
@@ -22,6 +22,8 @@ export interface NewDocument {
   pages?: number | null
   /** The extraction that made `text` (CURRENT_EXTRACTION when absent). */
   extraction?: number
+  /** Which pages were recognised by OCR, and how surely; null or absent when none. */
+  ocr?: OcrInfo | null
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -43,16 +45,16 @@ export function listDocuments(db: Database): DocumentSummary[] {
 type SummaryRow = Omit<DocumentSummary, 'structureOutdated'> & { structureOutdated: number | boolean }
 const summaryOf = (r: SummaryRow): DocumentSummary => ({ ...r, structureOutdated: !!r.structureOutdated })
 
-type ContentRow = Omit<DocumentContent, 'blocks' | 'structureOutdated'> & { blocks: string; structureOutdated: number }
+type ContentRow = Omit<DocumentContent, 'blocks' | 'structureOutdated' | 'ocr'> & { blocks: string; structureOutdated: number; ocr: string | null }
 
 export function getDocument(db: Database, id: number): DocumentContent {
   const row = get<ContentRow>(
     db,
-    `SELECT ${SUMMARY_COLUMNS}, d.lang, d.dir, d.excerpt, d.text, d.blocks FROM documents d WHERE d.id = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, d.lang, d.dir, d.excerpt, d.text, d.blocks, d.ocr FROM documents d WHERE d.id = ?`,
     [id]
   )
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
-  return { ...row, structureOutdated: !!row.structureOutdated, blocks: decodeBlocks(row.blocks) }
+  return { ...row, structureOutdated: !!row.structureOutdated, blocks: decodeBlocks(row.blocks), ocr: row.ocr ? (JSON.parse(row.ocr) as OcrInfo) : null }
 }
 
 export function getDocumentText(db: Database, id: number): { text: string; blocks: Block[]; title: string } {
@@ -82,8 +84,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
   return run(
     db,
     `INSERT INTO documents (title, byline, site_name, published_time, lang, dir, excerpt, source_path, media_type,
-       file_size, sha256, original_gzip, text, blocks, imported_at, pages, extraction)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       file_size, sha256, original_gzip, text, blocks, imported_at, pages, extraction, ocr)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       doc.title,
       doc.byline,
@@ -101,7 +103,8 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       encodeBlocks(doc.blocks),
       now,
       doc.pages ?? null,
-      doc.extraction ?? CURRENT_EXTRACTION
+      doc.extraction ?? CURRENT_EXTRACTION,
+      doc.ocr ? JSON.stringify(doc.ocr) : null
     ]
   ).lastId
 }

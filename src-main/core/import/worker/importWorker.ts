@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads'
 import { isCoreError } from '../../app/errors'
 import { parseDocument } from '../importFile'
-import type { ImportRequest, ImportResponse } from './protocol'
+import type { ImportProgressMessage, ImportRequest, ImportResponse } from './protocol'
 
 const port = parentPort
 if (!port) throw new Error('the import worker must run in a worker thread')
@@ -16,7 +16,8 @@ process.on('unhandledRejection', () => {})
 port.on('message', async (req: ImportRequest) => {
   let res: ImportResponse
   try {
-    res = { id: req.id, ok: true, doc: await parseDocument(req.file) }
+    const onProgress = (done: number, total: number) => port.postMessage({ id: req.id, ocrProgress: { done, total } } satisfies ImportProgressMessage)
+    res = { id: req.id, ok: true, doc: await parseDocument(req.file, { onProgress }) }
   } catch (e) {
     res = {
       id: req.id,
