@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { MapLayoutName, MapPosition } from '@contract/types'
 import { useStore } from '../../store'
+import { fitEdgeLabels } from '../edgeLabelFit'
 import { layoutNodes } from '../layoutBoxes'
 import { planLayout } from '../layoutChoice'
 import { runLayoutPlan, type LayoutJob } from '../layoutRunner'
@@ -68,6 +69,8 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
             n.position(p)
           })
         })
+        // Edge labels off each other and off the nodes, spreading the picture if one has no room (edgeLabelFit.ts).
+        fitEdgeLabels(cy, { makeRoom: true })
         fitCalmly(cy)
         // Entities only: claim and value nodes (claims as nodes) have no saved places.
         const all = cy
