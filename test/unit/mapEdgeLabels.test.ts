@@ -129,3 +129,22 @@ describe('edge label placement', () => {
     placed.forEach((b, i) => expect(distToPath(b, ls[i]!.path)).toBeLessThanOrEqual(ls[i]!.h + 2.01))
   }, 60_000)
 })
+
+describe('labels beside their edges', () => {
+  it('never sets a label beside its edge on top of another edge’s line (it would read as that edge’s label)', () => {
+    // Two parallel lines 20 px apart; a node label under the middle of the lower one blocks its middle.
+    const upper = straight('u', { x: 0, y: 0 }, { x: 400, y: 0 }, 'awarded contract to · B2')
+    const lower = straight('d', { x: 0, y: 20 }, { x: 400, y: 20 }, 'deploys data foundry for · C3')
+    const blocker: RBox = { x: 200, y: 34, w: 60, h: 14, angle: 0 }
+    const r = placeEdgeLabels([lower], [blocker], 2, [upper, lower])
+    expect(r.stuck).toEqual([])
+    const box = placedBoxes([lower], r.at)[0]!
+    // Moved along its own line (not up onto the other one, nor down onto the node label).
+    expect(box.y).toBeCloseTo(20, 6)
+    expect(Math.abs(box.x - 200)).toBeGreaterThan(10)
+    // Without room along it, it is stuck rather than set on the other line.
+    const short = straight('s', { x: 0, y: 20 }, { x: 180, y: 20 }, 'deploys data foundry for · C3')
+    const r2 = placeEdgeLabels([short], [{ x: 90, y: 34, w: 160, h: 14, angle: 0 }], 2, [upper, short])
+    expect(placedBoxes([short], r2.at)[0]!.y).not.toBeCloseTo(0, 0)
+  })
+})

@@ -13,7 +13,8 @@
 // labels; what is still stuck then covers as little as it can.
 //
 // Trade-off: it reads Cytoscape's rendered-style scratch (the edge's drawn
-// path, `allpts`, and the label's unrotated bounds and angle), which is not
+// path, `allpts`, its label point, and the label's unrotated bounds and
+// angle), which is not
 // public API but is what Cytoscape draws and hit-tests from; the public
 // bounding box of a turned label is its axis-aligned hull, up to twice its
 // size. If a Cytoscape upgrade changed that scratch, the e2e tests would
@@ -24,7 +25,7 @@ import { drawnBoxes, layoutNodes } from './layoutBoxes'
 import { removeOverlaps } from './overlap'
 
 interface EdgePrivate {
-  rscratch: { allpts?: number[]; edgeType?: string }
+  rscratch: { allpts?: number[]; edgeType?: string; labelX?: number; labelY?: number }
   rstyle: { labelAngle?: number }
   labelBounds: { main?: { x1: number; y1: number; x2: number; y2: number; w: number; h: number } }
 }
@@ -59,18 +60,26 @@ function pathOf(e: EdgeSingular): Pt[] {
   return pts
 }
 
-/** The label's box as drawn (margins included), and where it would be without them. */
+/**
+ * The label's box as drawn (its margin included), and where it would be
+ * without the margin: Cytoscape's own label point (`rscratch.labelX/Y`, the
+ * edge's middle) plus the margin in force, as its drawText does. Call
+ * `refreshBounds` first: it brings every element's path and label up to date.
+ */
 function labelBox(e: EdgeSingular): { box: RBox; anchor: Pt } | null {
-  // Asking for the bounds makes Cytoscape bring the path and the label's bounds up to date.
-  e.boundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false } as Parameters<EdgeSingular['boundingBox']>[0])
   const p = priv(e)
   const bb = p.labelBounds?.main
-  if (!bb || !(bb.w > 0) || !(bb.h > 0)) return null
+  const { labelX, labelY } = p.rscratch
+  if (!bb || !(bb.w > 0) || !(bb.h > 0) || !Number.isFinite(labelX) || !Number.isFinite(labelY)) return null
   const angle = e.style('text-rotation') === 'autorotate' ? (p.rstyle.labelAngle ?? 0) : 0
-  const box = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, w: bb.w, h: bb.h, angle: Number.isFinite(angle) ? angle : 0 }
-  const mx = Number(e.data('lx') ?? 0)
-  const my = Number(e.data('ly') ?? 0)
-  return { box, anchor: { x: box.x - mx, y: box.y - my } }
+  const anchor = { x: labelX!, y: labelY! }
+  const box = { x: anchor.x + e.numericStyle('text-margin-x'), y: anchor.y + e.numericStyle('text-margin-y'), w: bb.w, h: bb.h, angle: Number.isFinite(angle) ? angle : 0 }
+  return { box, anchor }
+}
+
+/** One pass over the whole map (edges first, as Cytoscape orders them), instead of one recalculation per element. */
+function refreshBounds(cy: Core): void {
+  cy.elements().boundingBox({ includeLabels: true, includeOverlays: false })
 }
 
 /** Node discs and node labels as drawn. */
@@ -81,7 +90,15 @@ function nodeBoxes(cy: Core): RBox[] {
 
 /** Edge label boxes as drawn now (turned rectangles). */
 export function edgeLabelBoxes(cy: Core): RBox[] {
-  return labelledEdges(cy).flatMap((e) => labelBox(e)?.box ?? [])
+  refreshBounds(cy)
+  // Cytoscape's own label bounds (its margin included), turned by its label angle: the check does not reuse labelBox's arithmetic.
+  return labelledEdges(cy).flatMap((e) => {
+    const p = priv(e)
+    const bb = p.labelBounds?.main
+    if (!bb || !(bb.w > 0) || !(bb.h > 0)) return []
+    const angle = e.style('text-rotation') === 'autorotate' ? (p.rstyle.labelAngle ?? 0) : 0
+    return [{ x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, w: bb.w, h: bb.h, angle }]
+  })
 }
 
 /** Edge labels on edge labels (pairs), and edge labels on node discs or node labels, as drawn. */
@@ -92,6 +109,7 @@ export function edgeLabelOverlaps(cy: Core): { edgeLabels: number; edgeLabelsOnN
 
 /** One placement of every drawn edge label; the labels still stuck. */
 function placeOnce(cy: Core): string[] {
+  refreshBounds(cy)
   const labels: EdgeLabel[] = []
   for (const e of labelledEdges(cy)) {
     const b = labelBox(e)
@@ -99,7 +117,12 @@ function placeOnce(cy: Core): string[] {
     labels.push({ id: e.id(), anchor: b.anchor, path: pathOf(e), w: b.box.w, h: b.box.h, angle: b.box.angle })
   }
   if (!labels.length) return []
-  const { at, stuck } = placeEdgeLabels(labels, nodeBoxes(cy), 2)
+  // Every line drawn (unlabelled ones too: a claim's subject and object parts), for the labels set beside their edges.
+  const lines = cy
+    .edges()
+    .filter((e) => e.visible())
+    .map((e) => ({ id: e.id(), path: pathOf(e as EdgeSingular) }))
+  const { at, stuck } = placeEdgeLabels(labels, nodeBoxes(cy), 2, lines)
   cy.batch(() => {
     for (const l of labels) {
       const m = at[l.id]!

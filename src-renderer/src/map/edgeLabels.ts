@@ -7,7 +7,8 @@
 // per-edge `text-margin-x/y` (data lx, ly: mapStyle.ts). Labels are placed
 // one by one, those with the fewest choices (the shortest edges) first, each
 // at the first free spot in a fixed order of preference: the middle, then a
-// little way along the edge, then beside it, then further along.
+// little way along the edge, then beside it (where it covers no other
+// edge's line, so it cannot be read as that edge's), then further along.
 //
 // Why this and not the alternatives:
 // - A margin moves the label in map coordinates before Cytoscape rotates it
@@ -164,15 +165,59 @@ class BoxGrid {
   }
 }
 
+/** Points every few pixels along the map's edges, filed in cells: does a box cover another edge's line? */
+class LineGrid {
+  private cells = new Map<string, { x: number; y: number; edge: string }[]>()
+  constructor(
+    private cell: number,
+    lines: readonly { id: string; path: readonly Pt[] }[],
+    step = 3
+  ) {
+    for (const l of lines)
+      for (let i = 1; i < l.path.length; i++) {
+        const a = l.path[i - 1]!
+        const b = l.path[i]!
+        const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step))
+        for (let k = 0; k < n; k++) {
+          const x = a.x + ((b.x - a.x) * k) / n
+          const y = a.y + ((b.y - a.y) * k) / n
+          const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`
+          const list = this.cells.get(key)
+          if (list) list.push({ x, y, edge: l.id })
+          else this.cells.set(key, [{ x, y, edge: l.id }])
+        }
+      }
+  }
+  /** Whether `b` covers a point of a line other than `own`'s. */
+  covers(b: RBox, own: string): boolean {
+    const r = boundsOf(b)
+    const c = Math.cos(b.angle)
+    const s = Math.sin(b.angle)
+    for (let i = Math.floor(r.x1 / this.cell); i <= Math.floor(r.x2 / this.cell); i++)
+      for (let j = Math.floor(r.y1 / this.cell); j <= Math.floor(r.y2 / this.cell); j++)
+        for (const p of this.cells.get(`${i},${j}`) ?? []) {
+          if (p.edge === own) continue
+          const dx = p.x - b.x
+          const dy = p.y - b.y
+          if (Math.abs(dx * c + dy * s) < b.w / 2 && Math.abs(-dx * s + dy * c) < b.h / 2) return true
+        }
+    return false
+  }
+}
+
 /**
  * Places every label on or beside its edge so that none overlaps another
- * label or an obstacle (node discs, node labels), at least `gap` apart.
+ * label or an obstacle (node discs, node labels), at least `gap` apart. A
+ * label set beside its edge must not cover another edge's line either
+ * (`lines`: every edge drawn, labelled or not), or it would read as that
+ * edge's label; on its own line it may cross others, as lines cross.
  */
-export function placeEdgeLabels(labels: readonly EdgeLabel[], obstacles: readonly RBox[], gap = 2): LabelPlacement {
+export function placeEdgeLabels(labels: readonly EdgeLabel[], obstacles: readonly RBox[], gap = 2, lines: readonly { id: string; path: readonly Pt[] }[] = labels): LabelPlacement {
   let size = 48
   for (const l of labels) size = Math.max(size, Math.min(400, l.w, l.h * 6))
   const grid = new BoxGrid(size)
   for (const o of obstacles) grid.add(o)
+  const lineGrid = new LineGrid(32, lines)
   const length = (l: EdgeLabel) => l.path.reduce((s, p, i) => (i ? s + Math.hypot(p.x - l.path[i - 1]!.x, p.y - l.path[i - 1]!.y) : 0), 0)
   // Fewest choices first (a short edge has little room), then by id: the same map gives the same places.
   const order = labels
@@ -190,7 +235,7 @@ export function placeEdgeLabels(labels: readonly EdgeLabel[], obstacles: readonl
       const p = l.path.length > 1 ? pointAlong(l.path, c.t) : l.anchor
       const off = c.side * (l.h + gap)
       const box: RBox = { x: p.x + nx * off, y: p.y + ny * off, w: l.w, h: l.h, angle: l.angle }
-      const hits = grid.hits(box, gap, best ? best.hits : Infinity)
+      const hits: number = grid.hits(box, gap, best ? best.hits : Infinity) + (c.side && lineGrid.covers(box, l.id) ? 1 : 0)
       if (!best || hits < best.hits) best = { box, hits }
       if (hits === 0) break
     }

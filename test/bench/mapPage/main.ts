@@ -199,6 +199,10 @@ const api = {
   pan(): { x: number; y: number } {
     return cy!.pan()
   },
+  /** Places the edge labels where the nodes are now, as the map does after a change (for probes from the driver). */
+  fitLabels(): { stuck: number; spreads: number } {
+    return fitEdgeLabels(cy!)
+  },
   /** Changes one style property of a selector (to see what a frame or an export costs). */
   restyle(selector: string, prop: string, value: string): void {
     cy!.style().selector(selector).style(prop, value).update()
