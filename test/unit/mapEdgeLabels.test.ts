@@ -102,7 +102,8 @@ describe('edge label placement', () => {
       seen.add(`${Math.min(a, b)}:${Math.max(a, b)}`)
       edges.push({ source: `e${a}`, target: `e${b}`, text: preds[edges.length % preds.length]! })
     }
-    let pos = computePositions({ nodes, edges, plan: planLayout('fcose', 200, 300) })
+    // With each edge's label width, as the map gives them (edgeLabelFit.ts layoutEdges).
+    let pos = computePositions({ nodes, edges: edges.map((e) => ({ ...e, label: e.text.length * 5.6 + 8 })), plan: planLayout('fcose', 200, 300) })
     const boxes = () => nodes.flatMap((n) => [
       { x: pos[n.id]!.x, y: pos[n.id]!.y, w: 30, h: 30, angle: 0 },
       { x: pos[n.id]!.x, y: pos[n.id]!.y + 15 + 5 + (n.h - 30 - 5) / 2, w: n.w, h: n.h - 30 - 5, angle: 0 }

@@ -101,6 +101,13 @@ export function edgeLabelBoxes(cy: Core): RBox[] {
   })
 }
 
+/** The layout's edges: each with the width of its label as drawn (0 for none), so the layout can leave it room. */
+export function layoutEdges(cy: Core): { source: string; target: string; label: number }[] {
+  refreshBounds(cy)
+  const drawn = new Set(labelledEdges(cy).map((e) => e.id()))
+  return cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), label: drawn.has(e.id()) ? (priv(e as EdgeSingular).labelBounds?.main?.w ?? 0) : 0 }))
+}
+
 /** Edge labels on edge labels (pairs), and edge labels on node discs or node labels, as drawn. */
 export function edgeLabelOverlaps(cy: Core): { edgeLabels: number; edgeLabelsOnNodes: number } {
   const r = labelOverlaps(edgeLabelBoxes(cy), nodeBoxes(cy))
@@ -165,7 +172,7 @@ export interface LabelFitResult {
  * Places the map's edge labels. `makeRoom` (after a layout): while a label
  * is stuck, spread the picture a little and try again (at most `maxSpreads` times).
  */
-export function fitEdgeLabels(cy: Core, { makeRoom = false, maxSpreads = 8 } = {}): LabelFitResult {
+export function fitEdgeLabels(cy: Core, { makeRoom = false, maxSpreads = 10 } = {}): LabelFitResult {
   let stuck = placeOnce(cy)
   let spreads = 0
   while (makeRoom && stuck.length && spreads < maxSpreads) {

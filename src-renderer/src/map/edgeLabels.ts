@@ -61,8 +61,10 @@ export interface LabelPlacement {
 /** Along the edge (share of its length) and beside it (in label heights), in order of preference. */
 const CANDIDATES: { t: number; side: number }[] = (() => {
   const out: { t: number; side: number; cost: number }[] = []
-  for (const t of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82])
-    for (const side of [0, 1, -1]) out.push({ t, side, cost: Math.abs(t - 0.5) * 2 + Math.abs(side) * 0.22 + (side < 0 ? 0.01 : 0) })
+  for (let k = 0; k <= 18; k++) {
+    const t = 0.5 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 0.04
+    for (const side of [0, 1, -1]) out.push({ t, side, cost: Math.abs(t - 0.5) * 2 + Math.abs(side) * 0.22 + (side < 0 ? 0.01 : 0) + k * 1e-4 })
+  }
   return out.sort((a, b) => a.cost - b.cost).map(({ t, side }) => ({ t, side }))
 })()
 

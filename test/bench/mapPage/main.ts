@@ -8,7 +8,7 @@ import type { ClaimEdgeGroup } from '../../../src-renderer/src/map/edgesFromClai
 import { buildElements } from '../../../src-renderer/src/map/graph'
 import { legendEntries } from '../../../src-renderer/src/map/legend'
 import type { MapLayoutName } from '@contract/types'
-import { edgeLabelOverlaps, fitEdgeLabels } from '../../../src-renderer/src/map/edgeLabelFit'
+import { edgeLabelOverlaps, fitEdgeLabels, layoutEdges } from '../../../src-renderer/src/map/edgeLabelFit'
 import { drawnOverlaps, layoutNodes } from '../../../src-renderer/src/map/layoutBoxes'
 import { planLayout } from '../../../src-renderer/src/map/layoutChoice'
 import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
@@ -107,7 +107,7 @@ const api = {
       plan,
       {
         nodes: layoutNodes(c),
-        edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
+        edges: layoutEdges(c)
       },
       () => {}
     )

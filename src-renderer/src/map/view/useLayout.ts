@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { MapLayoutName, MapPosition } from '@contract/types'
 import { useStore } from '../../store'
-import { fitEdgeLabels } from '../edgeLabelFit'
+import { fitEdgeLabels, layoutEdges } from '../edgeLabelFit'
 import { layoutNodes } from '../layoutBoxes'
 import { planLayout } from '../layoutChoice'
 import { runLayoutPlan, type LayoutJob } from '../layoutRunner'
@@ -49,7 +49,8 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
         {
           // Boxes as drawn (labels included), so no two labels overlap on screen or in the exports.
           nodes: layoutNodes(cy),
-          edges: cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
+          // With their labels' widths: the layout leaves them room.
+          edges: layoutEdges(cy)
         },
         (phase) => setProgress((p) => (p && p.job === job ? { ...p, phase } : p))
       )
