@@ -2,7 +2,7 @@
 // test, labels on crossing and parallel edges, and a generated 200-node map
 // laid out by the app's own layout engine, with room made as the map makes it.
 import { describe, expect, it } from 'vitest'
-import { boxesOverlap, labelOverlaps, placeEdgeLabels, pointAlong, type EdgeLabel, type Pt, type RBox } from '../../src-renderer/src/map/edgeLabels'
+import { boxesOverlap, labelOverlaps, placeEdgeLabels, pointAlong, spreadFactor, type EdgeLabel, type Pt, type RBox } from '../../src-renderer/src/map/edgeLabels'
 import { layoutBox, planLayout } from '../../src-renderer/src/map/layoutChoice'
 import { computePositions } from '../../src-renderer/src/map/layoutEngine'
 
@@ -117,7 +117,8 @@ describe('edge label placement', () => {
       const ids = Object.keys(pos)
       const cx = ids.reduce((t, id) => t + pos[id]!.x, 0) / ids.length
       const cy = ids.reduce((t, id) => t + pos[id]!.y, 0) / ids.length
-      pos = Object.fromEntries(ids.map((id) => [id, { x: cx + (pos[id]!.x - cx) * 1.18, y: cy + (pos[id]!.y - cy) * 1.18 }]))
+      const k = spreadFactor(r.stuck.length, edges.length)
+      pos = Object.fromEntries(ids.map((id) => [id, { x: cx + (pos[id]!.x - cx) * k, y: cy + (pos[id]!.y - cy) * k }]))
       spreads++
       r = placeEdgeLabels(labels(), boxes())
     }

@@ -20,7 +20,7 @@
 // size. If a Cytoscape upgrade changed that scratch, the e2e tests would
 // find no label boxes where labels are drawn (they count them) and fail.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape'
-import { labelOverlaps, placeEdgeLabels, type EdgeLabel, type Pt, type RBox } from './edgeLabels'
+import { labelOverlaps, placeEdgeLabels, spreadFactor, type EdgeLabel, type Pt, type RBox } from './edgeLabels'
 import { drawnBoxes, layoutNodes } from './layoutBoxes'
 import { removeOverlaps } from './overlap'
 
@@ -90,9 +90,10 @@ function nodeBoxes(cy: Core): RBox[] {
 
 /** Edge label boxes as drawn now (turned rectangles). */
 export function edgeLabelBoxes(cy: Core): RBox[] {
-  refreshBounds(cy)
+  const labelled = labelledEdges(cy)
+  if (labelled.length) refreshBounds(cy)
   // Cytoscape's own label bounds (its margin included), turned by its label angle: the check does not reuse labelBox's arithmetic.
-  return labelledEdges(cy).flatMap((e) => {
+  return labelled.flatMap((e) => {
     const p = priv(e)
     const bb = p.labelBounds?.main
     if (!bb || !(bb.w > 0) || !(bb.h > 0)) return []
@@ -103,8 +104,9 @@ export function edgeLabelBoxes(cy: Core): RBox[] {
 
 /** The layout's edges: each with the width of its label as drawn (0 for none), so the layout can leave it room. */
 export function layoutEdges(cy: Core): { source: string; target: string; label: number }[] {
-  refreshBounds(cy)
   const drawn = new Set(labelledEdges(cy).map((e) => e.id()))
+  // Big maps draw no edge labels: no need to bring every element's bounds up to date.
+  if (drawn.size) refreshBounds(cy)
   return cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), label: drawn.has(e.id()) ? (priv(e as EdgeSingular).labelBounds?.main?.w ?? 0) : 0 }))
 }
 
@@ -116,9 +118,11 @@ export function edgeLabelOverlaps(cy: Core): { edgeLabels: number; edgeLabelsOnN
 
 /** One placement of every drawn edge label; the labels still stuck. */
 function placeOnce(cy: Core): string[] {
+  const labelled = labelledEdges(cy)
+  if (!labelled.length) return []
   refreshBounds(cy)
   const labels: EdgeLabel[] = []
-  for (const e of labelledEdges(cy)) {
+  for (const e of labelled) {
     const b = labelBox(e)
     if (!b) continue
     labels.push({ id: e.id(), anchor: b.anchor, path: pathOf(e), w: b.box.w, h: b.box.h, angle: b.box.angle })
@@ -175,8 +179,9 @@ export interface LabelFitResult {
 export function fitEdgeLabels(cy: Core, { makeRoom = false, maxSpreads = 10 } = {}): LabelFitResult {
   let stuck = placeOnce(cy)
   let spreads = 0
+  const total = labelledEdges(cy).length
   while (makeRoom && stuck.length && spreads < maxSpreads) {
-    spreadOut(cy, 1.18)
+    spreadOut(cy, spreadFactor(stuck.length, total))
     spreads++
     stuck = placeOnce(cy)
   }

@@ -249,6 +249,15 @@ export function placeEdgeLabels(labels: readonly EdgeLabel[], obstacles: readonl
   return { at, stuck }
 }
 
+/**
+ * How much to spread the picture when `stuck` of `total` labels found no
+ * room: boldly while many are stuck (fewer rounds, each a full redraw of the
+ * map's geometry), gently for the last few (the map grows no more than needed).
+ */
+export function spreadFactor(stuck: number, total: number): number {
+  return stuck > 0.2 * total ? 1.3 : 1.15
+}
+
 /** Pairs of labels that overlap, and labels on obstacles (the read-back check of the tests and the bench). */
 export function labelOverlaps(labels: readonly RBox[], obstacles: readonly RBox[]): { labels: number; onNodes: number } {
   const grid = new BoxGrid(64)
