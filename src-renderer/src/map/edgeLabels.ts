@@ -109,8 +109,10 @@ export function boundsOf(b: RBox): { x1: number; y1: number; x2: number; y2: num
 
 /** Do two (turned) boxes overlap by more than `eps`? Separating axes: the four edge normals of the two rectangles. */
 export function boxesOverlap(a: RBox, b: RBox, eps = 0.01): boolean {
-  const ca = corners(a)
-  const cb = corners(b)
+  return cornersOverlap(a, corners(a), b, corners(b), eps)
+}
+
+function cornersOverlap(a: RBox, ca: readonly Pt[], b: RBox, cb: readonly Pt[], eps = 0.01): boolean {
   for (const ang of [a.angle, a.angle + Math.PI / 2, b.angle, b.angle + Math.PI / 2]) {
     const ax = Math.cos(ang)
     const ay = Math.sin(ang)
@@ -136,17 +138,18 @@ export function boxesOverlap(a: RBox, b: RBox, eps = 0.01): boolean {
 /** A uniform grid over the boxes' bounds: a box meets only the boxes filed in the cells it covers. */
 class BoxGrid {
   private cells = new Map<string, number[]>()
-  readonly boxes: RBox[] = []
+  /** Each box with its bounds and corners, worked out once (a box is tested against many candidates). */
+  readonly boxes: { box: RBox; r: ReturnType<typeof boundsOf>; c: Pt[] }[] = []
   constructor(private cell: number) {}
-  private keys(b: RBox): string[] {
-    const r = boundsOf(b)
+  private keys(b: RBox, r = boundsOf(b)): string[] {
     const out: string[] = []
     for (let i = Math.floor(r.x1 / this.cell); i <= Math.floor(r.x2 / this.cell); i++) for (let j = Math.floor(r.y1 / this.cell); j <= Math.floor(r.y2 / this.cell); j++) out.push(`${i},${j}`)
     return out
   }
   add(b: RBox): void {
-    const i = this.boxes.push(b) - 1
-    for (const k of this.keys(b)) {
+    const r = boundsOf(b)
+    const i = this.boxes.push({ box: b, r, c: corners(b) }) - 1
+    for (const k of this.keys(b, r)) {
       const list = this.cells.get(k)
       if (list) list.push(i)
       else this.cells.set(k, [i])
@@ -155,13 +158,18 @@ class BoxGrid {
   /** How many filed boxes `b` overlaps (stops counting at `limit`). */
   hits(b: RBox, gap: number, limit = Infinity): number {
     const grown = { ...b, w: b.w + gap, h: b.h + gap }
+    const r = boundsOf(grown)
+    const gc = corners(grown)
     const seen = new Set<number>()
     let n = 0
-    for (const k of this.keys(grown))
+    for (const k of this.keys(grown, r))
       for (const i of this.cells.get(k) ?? []) {
         if (seen.has(i)) continue
         seen.add(i)
-        if (boxesOverlap(grown, this.boxes[i]!) && ++n >= limit) return n
+        const o = this.boxes[i]!
+        // Bounds apart: the boxes are apart (most pairs in a cell end here).
+        if (o.r.x1 >= r.x2 || o.r.x2 <= r.x1 || o.r.y1 >= r.y2 || o.r.y2 <= r.y1) continue
+        if (cornersOverlap(grown, gc, o.box, o.c) && ++n >= limit) return n
       }
     return n
   }
