@@ -2,6 +2,8 @@
 // from the app's own map modules (test/bench/mapPage/):
 //   - layout at 2,000 nodes / 8,000 edges (the app's fcose plan, in its
 //     layout worker; target <= 2 s), and the longest UI-thread stall meanwhile;
+//   - node, label and edge-label overlaps after every layout at 200 nodes
+//     (target 0; edge labels are drawn only below 400 nodes / 1,500 edges);
 //   - frames per second while panning with the mouse at 3,000 / 20,000
 //     (target >= 30 fps), canvas and WebGL renderers side by side;
 //   - PNG of the whole map on A3 at 300 DPI at both sizes (target <= 3 s),
@@ -140,8 +142,11 @@ export async function benchMap({ log, warn }) {
     for (const name of ['fcose', ...OTHER_LAYOUTS]) {
       await page.evaluate(() => window.bench.setup(200, 300, 'canvas'))
       const l = await page.evaluate((n) => window.bench.layout(n), name)
-      log(`layout ${name} at 200 / 300: ${round(l.ms)} ms; overlapping node ${l.overlaps.nodes}, label ${l.overlaps.labels}, label on node ${l.overlaps.mixed}`)
+      const el = l.edgeOverlaps
+      log(`layout ${name} at 200 / 300: ${round(l.ms)} ms (edge labels ${round(l.labelMs)} ms, ${l.spreads} spread(s)); overlapping node ${l.overlaps.nodes}, label ${l.overlaps.labels}, label on node ${l.overlaps.mixed}; edge label on edge label ${el.edgeLabels}, on a node or its label ${el.edgeLabelsOnNodes}`)
       results.push({ name: `map_overlaps_after_layout_200_${name}`, value: sum(l.overlaps), unit: 'pairs', target: 0 })
+      // Edge labels (all 300 drawn at this size): on each other, and on node discs or node labels.
+      results.push({ name: `map_edge_label_overlaps_after_layout_200_${name}`, value: el.edgeLabels + el.edgeLabelsOnNodes, unit: 'pairs', target: 0, note: `edge label on edge label ${el.edgeLabels}, on a node or its label ${el.edgeLabelsOnNodes}; placing them took ${round(l.labelMs)} ms, ${l.spreads} spread(s) of the picture` })
     }
     await page.close().catch(() => {})
     page = await freshPage()

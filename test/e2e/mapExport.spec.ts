@@ -10,12 +10,13 @@
 //     date once, and never the app.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
-import { dirname, join, sep } from 'node:path'
-import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { PNG } from 'pngjs'
 import { tagNewEntity } from './actions'
 import { launchApp, newDataDir, REPO, stopHarness } from './harness'
+import { invoke } from './mapRoomSetup'
+import { exportAs, readPdf } from './mapTools'
 
 const SHOTS = join(REPO, 'test/artifacts')
 const RU = 'Сергей Шойгу'
@@ -23,48 +24,12 @@ const ZH = '谷歌'
 
 test.afterAll(stopHarness)
 
-async function invoke<T>(page: Page, method: string, args: unknown = {}): Promise<T> {
-  const res = await page.evaluate(([m, a]) => (window as unknown as { rwb: { invoke(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).rwb.invoke(m as string, a), [method, args] as const)
-  if (!res.ok) throw new Error(`${method}: ${res.error?.message}`)
-  return res.value as T
-}
-
 /** The labels the map draws, read back from Cytoscape (the map's test probe). */
 async function mapLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const p = (window as unknown as { __rwbMap: { nodes(): { label: string }[]; edges(): { label: string }[] } }).__rwbMap
     return [...p.nodes().map((n) => n.label), ...p.edges().map((e) => e.label)].filter(Boolean)
   })
-}
-
-/** pdf.js (legacy build, in this process): the page's text items, how many images it paints, and its fonts' names. */
-async function readPdf(bytes: Uint8Array): Promise<{ items: string[]; images: number; fonts: string[] }> {
-  ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + sep
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, standardFontDataUrl }).promise
-  try {
-    const page = await doc.getPage(1)
-    const text = await page.getTextContent()
-    const ops = await page.getOperatorList()
-    const images = ops.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject).length
-    const fonts = Object.values(text.styles).map((s) => s.fontFamily)
-    return { items: text.items.map((i) => ('str' in i ? i.str : '')).filter((s) => s.trim()), images, fonts }
-  } finally {
-    await doc.destroy()
-  }
-}
-
-async function exportAs(page: Page, app: Awaited<ReturnType<typeof launchApp>>, path: string, format: 'PNG' | 'SVG' | 'PDF', setup?: (dlg: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
-  app.native.saveAnswers.push(path)
-  await page.getByRole('button', { name: 'Export PNG…' }).click()
-  await page.getByRole('dialog', { name: /Export map as/ }).getByRole('radio', { name: format }).check()
-  const dlg = page.getByRole('dialog', { name: `Export map as ${format}` })
-  // The default title is the map's name, without the project's.
-  await expect(dlg.getByRole('textbox', { name: 'Title' })).toHaveValue('Main map')
-  await setup?.(dlg)
-  await dlg.getByRole('button', { name: 'Export…' }).click()
-  await expect(page.getByRole('status').filter({ hasText: `Map exported to ${path}` })).toBeVisible({ timeout: 60_000 })
 }
 
 test('map exports: real text in any script (PDF), vector icons (SVG), backed title and legend (transparent PNG)', async () => {

@@ -251,3 +251,56 @@ test('keyboard only: Tab reaches the map, arrows move between nodes, Enter opens
   await app.quit()
   data.cleanup()
 })
+
+test('the window shrinks from 1440×900 to 1024×700: a fitted map is fitted again; a map the analyst zoomed keeps its middle', async () => {
+  const data = newDataDir()
+  const app = await launchApp(data.dir)
+  const { page } = app
+  await makeRoomMap(page)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await openMap(page)
+  const canvas = page.getByLabel('Relationship map')
+  /** Nodes whose disc is not wholly inside the canvas. */
+  const outside = async () => {
+    const c = (await canvas.boundingBox())!
+    const out: string[] = []
+    for (const n of await nodes(page)) {
+      const b = await nodeBox(page, n.entityId)
+      if (b.x1 < 0 || b.y1 < 0 || b.x2 > c.width || b.y2 > c.height) out.push(n.label)
+    }
+    return out
+  }
+  await expect.poll(outside).toEqual([])
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect.poll(outside).toEqual([])
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(SHOTS, 'maproom-resized-1024x700.png') })
+  // Back to 1440: still fitted, so fitted again (the map grows back into the room).
+  const zoomSmall = await page.evaluate(() => (window as unknown as { __rwbMap: { zoom(): number } }).__rwbMap.zoom())
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __rwbMap: { zoom(): number } }).__rwbMap.zoom())).toBeGreaterThan(zoomSmall * 1.1)
+  await expect.poll(outside).toEqual([])
+
+  // Zoomed in from the keyboard: the view is the analyst's now. A resize keeps what is in the middle in the middle.
+  await canvas.focus()
+  await page.keyboard.press('+')
+  await page.keyboard.press('+')
+  await page.waitForTimeout(300)
+  const middle = async () => {
+    const c = (await canvas.boundingBox())!
+    return (await nodes(page)).map((n) => ({ label: n.label, dx: n.rx - c.width / 2, dy: n.ry - c.height / 2 })).sort((a, b) => Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy))[0]!
+  }
+  const m0 = await middle()
+  const z0 = await page.evaluate(() => (window as unknown as { __rwbMap: { zoom(): number } }).__rwbMap.zoom())
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(1024)
+  await page.waitForTimeout(300)
+  const m1 = await middle()
+  expect(m1.label).toBe(m0.label)
+  expect(Math.abs(m1.dx - m0.dx)).toBeLessThan(2)
+  expect(Math.abs(m1.dy - m0.dy)).toBeLessThan(2)
+  expect(await page.evaluate(() => (window as unknown as { __rwbMap: { zoom(): number } }).__rwbMap.zoom())).toBeCloseTo(z0, 6)
+  expect(app.consoleErrors).toEqual([])
+  await app.quit()
+  data.cleanup()
+})

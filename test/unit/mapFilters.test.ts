@@ -151,6 +151,16 @@ describe('applyFilters', () => {
     expect(ids(applyFilters(data(), F({ hideIsolated: true }), { ...S, showLinks: false }))).toEqual([1, 2, 3, 4])
   })
 
+  it('keeps a claim’s sources when isolated entities are hidden in claims as nodes (they are drawn linked to it)', () => {
+    const d = data()
+    // 5 is the source of claim 1 ("reported by"), with no edge of its own in the entity view.
+    d.claims = d.claims.map((c) => (c.id === 1 ? { ...c, attribution: [{ entityId: 5, role: 'reported by' }] } : c))
+    expect(ids(applyFilters(d, F({ hideIsolated: true }), S))).toEqual([1, 2, 3, 4, 6])
+    expect(ids(applyFilters(d, F({ hideIsolated: true }), { ...S, mode: 'claims' }))).toEqual([1, 2, 3, 4, 5, 6])
+    // A source the type filter hides stays hidden.
+    expect(ids(applyFilters(d, F({ hideIsolated: true, entityTypes: ['Person', 'Company', 'PublicBody'] }), { ...S, mode: 'claims' }))).toEqual([1, 2, 3, 4, 6])
+  })
+
   it('focuses on an entity and what lies within 1–3 steps', () => {
     expect(ids(applyFilters(data(), F({ focus: { entityId: 3, hops: 1 } }), S))).toEqual([2, 3, 4])
     expect(ids(applyFilters(data(), F({ focus: { entityId: 3, hops: 2 } }), S))).toEqual([1, 2, 3, 4, 6])

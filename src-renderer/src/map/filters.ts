@@ -11,7 +11,8 @@
 // Order: claims are filtered first (predicate, minimum grade, status, date,
 // documents); then entities (type, documents); then edges between the
 // entities kept; then the focus (an entity and what lies within 1–3 edges of
-// it); then isolated nodes are dropped if asked.
+// it); then isolated nodes are dropped if asked (in claims as nodes, an
+// entity linked only to claims, as their subject or source, is not isolated).
 import type { CoMention, Entity, EntityDocument, MapFilters, MapSettings } from '@contract/types'
 import { edgesFromClaims, isDisputed, isLink, meetsMinGrade, predicateKey, type ClaimEdgeGroup, type MapClaim } from './edgesFromClaims'
 
@@ -139,7 +140,17 @@ export function applyFilters(data: MapData, f: MapFilters, s: MapSettings): Filt
     degree.set(a, (degree.get(a) ?? 0) + 1)
     degree.set(b, (degree.get(b) ?? 0) + 1)
   }
-  if (f.hideIsolated) kept = new Set([...kept].filter((id) => (degree.get(id) ?? 0) > 0))
+  if (f.hideIsolated) {
+    const linked = new Set([...degree].filter(([, d]) => d > 0).map(([id]) => id))
+    // Claims as nodes: a claim's subject and its sources are drawn linked to it, so they are not isolated.
+    if (s.mode === 'claims')
+      for (const c of claims) {
+        if (isLink(c) || !kept.has(c.subjectId)) continue
+        linked.add(c.subjectId)
+        for (const a of c.attribution ?? []) linked.add(a.entityId)
+      }
+    kept = new Set([...kept].filter((id) => linked.has(id)))
+  }
 
   const entities = data.entities.filter((e) => kept.has(e.id))
   const shownClaims = claims.filter((c) => kept.has(c.subjectId))

@@ -23,12 +23,13 @@ export interface LayeredOptions {
   ranker: 'network-simplex' | 'tight-tree' | 'longest-path'
 }
 
-export function layeredPositions(boxes: readonly Box[], edges: readonly { source: string; target: string }[], o: LayeredOptions): Placed {
-  const g = new Graph<Record<string, unknown>, { width: number; height: number }, Record<string, unknown>>({ multigraph: false })
+export function layeredPositions(boxes: readonly Box[], edges: readonly { source: string; target: string; label?: number }[], o: LayeredOptions): Placed {
+  const g = new Graph<Record<string, unknown>, { width: number; height: number; labelpos?: 'l' | 'c' | 'r' }, Record<string, unknown>>({ multigraph: false })
   g.setGraph({ rankdir: o.rankdir, nodesep: o.nodesep, ranksep: o.ranksep, edgesep: 12, ranker: o.ranker, acyclicer: 'greedy', marginx: 0, marginy: 0 })
   g.setDefaultEdgeLabel(() => ({}))
   for (const b of boxes) g.setNode(b.id, { width: b.w, height: b.h })
-  for (const e of edges) if (e.source !== e.target && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target)
+  // Labelled edges: dagre leaves room for the label between the ranks (the label placement then finds it free).
+  for (const e of edges) if (e.source !== e.target && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target, e.label ? { width: e.label + 12, height: 24, labelpos: 'c' } : { width: 0, height: 0 })
   layout(g)
   const out: Placed = {}
   for (const b of boxes) {

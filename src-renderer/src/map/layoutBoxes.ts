@@ -24,7 +24,7 @@ export function layoutNodes(cy: Core): LayoutNode[] {
 }
 
 /** Node bodies and labels as drawn, one box each (a label may be empty). */
-function drawnBoxes(cy: Core): { nodes: Box[]; labels: Box[] } {
+export function drawnBoxes(cy: Core): { nodes: Box[]; labels: Box[] } {
   const nodes: Box[] = []
   const labels: Box[] = []
   cy.nodes().forEach((n) => {

@@ -39,7 +39,8 @@ export interface LayoutNode {
 
 export interface LayoutRequest {
   nodes: LayoutNode[]
-  edges: { source: string; target: string }[]
+  /** `label`: the width of the edge's label as drawn, if it has one: the layouts that can leave room for it do. */
+  edges: { source: string; target: string; label?: number }[]
   plan: Pick<LayoutPlan, 'name' | 'options'> & Partial<Pick<LayoutPlan, 'tidy'>>
 }
 
@@ -164,7 +165,7 @@ function layoutOnce(req: LayoutRequest, onPhase?: (i: number) => void): Position
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
     elements: [
       ...req.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h }, position: { x: n.x ?? 0, y: n.y ?? 0 } })),
-      ...req.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target).map((e, i) => ({ group: 'edges' as const, data: { id: `l${i}`, source: e.source, target: e.target } }))
+      ...req.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target).map((e, i) => ({ group: 'edges' as const, data: { id: `l${i}`, source: e.source, target: e.target, lw: e.label ?? 0 } }))
     ]
   })
   try {
@@ -185,7 +186,9 @@ function layoutOnce(req: LayoutRequest, onPhase?: (i: number) => void): Position
       if (o.name === 'fcose') {
         if (pinned.length) o.fixedNodeConstraint = pinned.map((p) => ({ nodeId: p.id, position: { x: p.x!, y: p.y! } }))
         o.nodeRepulsion = () => Number(opts.nodeRepulsion ?? 4500)
-        o.idealEdgeLength = () => Number(opts.idealEdgeLength ?? 50)
+        // An edge with a label gets the room its label needs between the two discs (edgeLabels.ts places it there).
+        const ideal = Number(opts.idealEdgeLength ?? 50)
+        o.idealEdgeLength = (edge: cytoscape.EdgeSingular) => Math.max(ideal, Number(edge.data('lw') || 0) + 70)
         o.edgeElasticity = () => Number(opts.edgeElasticity ?? 0.45)
         cy.layout(o as unknown as cytoscape.LayoutOptions).run()
         return

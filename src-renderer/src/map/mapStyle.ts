@@ -107,6 +107,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         ...edgeLabel
       }
     },
+    // Each edge label where edgeLabelFit.ts put it, off other labels and nodes (a margin moves it before Cytoscape turns it).
+    { selector: 'edge[lx]', style: { 'text-margin-x': 'data(lx)', 'text-margin-y': 'data(ly)' } },
     // Edges between the same two nodes (a link and a claim, claims both ways, a co-mention) curve apart, labels apart too.
     { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier', 'control-point-step-size': 44 } },
     { selector: 'edge.link', style: { 'line-color': EDGE_LOOK.link.color, 'target-arrow-color': EDGE_LOOK.link.color, width: EDGE_LOOK.link.width } },

@@ -8,6 +8,7 @@ import type { ClaimEdgeGroup } from '../../../src-renderer/src/map/edgesFromClai
 import { buildElements } from '../../../src-renderer/src/map/graph'
 import { legendEntries } from '../../../src-renderer/src/map/legend'
 import type { MapLayoutName } from '@contract/types'
+import { edgeLabelOverlaps, fitEdgeLabels, layoutEdges } from '../../../src-renderer/src/map/edgeLabelFit'
 import { drawnOverlaps, layoutNodes } from '../../../src-renderer/src/map/layoutBoxes'
 import { planLayout } from '../../../src-renderer/src/map/layoutChoice'
 import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
@@ -84,10 +85,11 @@ const api = {
 
   /**
    * The app's layout for this size (the force-directed plan unless `name` says otherwise, in the layout
-   * worker where the plan says so), on boxes measured on the canvas as the app does; ms, the longest
-   * UI-thread stall meanwhile, and the node/label boxes that overlap afterwards as drawn.
+   * worker where the plan says so), on boxes measured on the canvas as the app does, then the edge labels
+   * placed as the app places them; ms (and of that the labels' part), the longest UI-thread stall
+   * meanwhile, and the node/label boxes and edge labels that overlap afterwards as drawn.
    */
-  async layout(name: MapLayoutName = 'fcose'): Promise<{ ms: number; maxFrameGapMs: number; tier: string; phases: string[]; overlaps: { nodes: number; labels: number; mixed: number } }> {
+  async layout(name: MapLayoutName = 'fcose'): Promise<{ ms: number; labelMs: number; spreads: number; maxFrameGapMs: number; tier: string; phases: string[]; overlaps: { nodes: number; labels: number; mixed: number }; edgeOverlaps: { edgeLabels: number; edgeLabelsOnNodes: number } }> {
     const c = cy!
     const plan = planLayout(name, c.nodes().length, c.edges().length)
     let last = performance.now()
@@ -105,16 +107,20 @@ const api = {
       plan,
       {
         nodes: layoutNodes(c),
-        edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
+        edges: layoutEdges(c)
       },
       () => {}
     )
     const positions = await job.promise
     c.batch(() => c.nodes().forEach((n) => void n.position(positions[n.id()]!)))
+    // As the map does after every layout: edge labels off each other and the nodes, making room if needed.
+    const t1 = performance.now()
+    const fit = fitEdgeLabels(c, { makeRoom: true })
     const ms = performance.now() - t0
+    const labelMs = performance.now() - t1
     running = false
     c.fit(undefined, 160)
-    return { ms, maxFrameGapMs: maxGap, tier: plan.tier, phases: plan.phases, overlaps: drawnOverlaps(c) }
+    return { ms, labelMs, spreads: fit.spreads, maxFrameGapMs: maxGap, tier: plan.tier, phases: plan.phases, overlaps: drawnOverlaps(c), edgeOverlaps: edgeLabelOverlaps(c) }
   },
 
   /** PNG of the whole map on A3 at 300 DPI, with title, legend and footer; ms and size. */
@@ -192,6 +198,10 @@ const api = {
   },
   pan(): { x: number; y: number } {
     return cy!.pan()
+  },
+  /** Places the edge labels where the nodes are now, as the map does after a change (for probes from the driver). */
+  fitLabels(): { stuck: number; spreads: number } {
+    return fitEdgeLabels(cy!)
   },
   /** Changes one style property of a selector (to see what a frame or an export costs). */
   restyle(selector: string, prop: string, value: string): void {

@@ -6,6 +6,7 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape'
 import type { MapPosition } from '@contract/types'
 import { useStore } from '../../store'
+import { clearEdgeLabelMargins, fitEdgeLabels } from '../edgeLabelFit'
 import { edgeKindOf } from '../legend'
 import { entityIdOf } from './cyTools'
 
@@ -95,7 +96,10 @@ export function watchDrags(cy: Core): () => void {
     moves.clear()
     void st().guard(() => st().saveMapPositions(list, false, mapId))
   }
+  // A dragged node's edge labels follow their edges' middles while it moves, and are placed again where it is dropped.
+  cy.on('drag', 'node', (e) => clearEdgeLabelMargins(e.target as NodeSingular))
   cy.on('dragfree', 'node', (e) => {
+    fitEdgeLabels(cy)
     const n = e.target as NodeSingular
     const id = entityIdOf(n)
     const mapId = st().activeMap?.id

@@ -12,6 +12,7 @@
 import { useEffect, type RefObject } from 'react'
 import type { Core, CollectionReturnValue } from 'cytoscape'
 import type { MapSelection } from '../../store/mapSlice'
+import { keepViewOnResize } from './cyTools'
 
 const MARGIN = 28
 
@@ -59,7 +60,7 @@ export function useRevealSelection(cyRef: RefObject<Core | null>, containerRef: 
       // Two frames: the panel is laid out, then Cytoscape has taken the canvas's new size.
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => {
-          cy.resize()
+          keepViewOnResize(cy)
           const ele = selected(cy, sel, entityId)
           if (ele) revealElement(cy, ele)
         })

@@ -14,6 +14,7 @@ import { setMapHandle } from '../mapHandle'
 import { mapStyle } from '../mapStyle'
 import { chooseRenderer, type RendererChoice } from '../webgl'
 import { bindTaps, watchDrags, type NodeMenuAt } from './cyEvents'
+import { keepViewOnResize } from './cyTools'
 import { installMapProbe } from './mapProbe'
 
 let registered = false
@@ -57,8 +58,8 @@ export function useCytoscape(large: boolean, setMenu: (m: NodeMenuAt | null) => 
     } as cytoscape.CytoscapeOptions)
     cyRef.current = cy
     shownMapRef.current = null
-    // The canvas narrows when the evidence column opens: tell Cytoscape.
-    const resizer = new ResizeObserver(() => cy.resize())
+    // The canvas narrows when the evidence column opens or the window shrinks: tell Cytoscape, and keep the view sensible.
+    const resizer = new ResizeObserver(() => keepViewOnResize(cy))
     resizer.observe(containerRef.current!)
     bindTaps(cy, setMenu)
     const flushMoves = watchDrags(cy)

@@ -10,6 +10,7 @@ import { useEffect, useRef, type RefObject } from 'react'
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
 import type { MapPosition } from '@contract/types'
 import { useStore } from '../../store'
+import { fitEdgeLabels } from '../edgeLabelFit'
 import { elementSignature } from '../graph'
 import { layoutNodes } from '../layoutBoxes'
 import { removeOverlaps } from '../overlap'
@@ -118,6 +119,8 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
       if (moves.length) void guard(() => saveMapPositions(moves, false))
       if (newClaimNodes) settleUnsaved(cy)
     }
+    // Edge labels off each other and off the nodes where the nodes are now (a layout, if one runs, places them again).
+    fitEdgeLabels(cy)
     if (switched && (placedCount > 0 || !newNodes.length)) fitCalmly(cy)
     // Only a change of elements, map or readiness re-syncs; the callbacks and refs read the latest values.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { MapLayoutName, MapPosition } from '@contract/types'
 import { useStore } from '../../store'
+import { fitEdgeLabels, layoutEdges } from '../edgeLabelFit'
 import { layoutNodes } from '../layoutBoxes'
 import { planLayout } from '../layoutChoice'
 import { runLayoutPlan, type LayoutJob } from '../layoutRunner'
@@ -48,7 +49,8 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
         {
           // Boxes as drawn (labels included), so no two labels overlap on screen or in the exports.
           nodes: layoutNodes(cy),
-          edges: cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
+          // With their labels' widths: the layout leaves them room.
+          edges: layoutEdges(cy)
         },
         (phase) => setProgress((p) => (p && p.job === job ? { ...p, phase } : p))
       )
@@ -68,6 +70,8 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
             n.position(p)
           })
         })
+        // Edge labels off each other and off the nodes, spreading the picture if one has no room (edgeLabelFit.ts).
+        fitEdgeLabels(cy, { makeRoom: true })
         fitCalmly(cy)
         // Entities only: claim and value nodes (claims as nodes) have no saved places.
         const all = cy
