@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppCore } from '../core/app/appCore'
-import { openProjectFile } from '../core/db/projectFile'
+import { openProject } from '../core/db/projectOpen'
 import type { Database } from '../core/db/sqlite'
 import { CliError, EXIT_FAILED, EXIT_USAGE, firstLine, usage } from './args'
 
@@ -45,7 +45,8 @@ function checkIsFile(project: string): string {
  * usage error.
  */
 export async function withReadOnly<T>(path: string, fn: (db: Database) => T): Promise<T> {
-  const db = await openProjectFile(checkIsFile(path), now())
+  // The base and the edits of its journal (an open app's latest ones included).
+  const { db } = await openProject(checkIsFile(path), now())
   try {
     return fn(db)
   } finally {

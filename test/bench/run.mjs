@@ -22,6 +22,7 @@ const BENCHMARKS = [
   { name: 'importPdf', title: 'PDF import vs. raw pdf.js getTextContent', load: async () => (await import('./importPdf.mjs')).benchImportPdf },
   { name: 'map', title: 'Relationship map: layout, panning and A3 export at 2,000–3,000 nodes', load: async () => (await import('./map.mjs')).benchMap },
   { name: 'reader', title: 'Reader: a 1 MB document with 5,000 highlights (open, tag, scroll)', load: async () => (await import('./reader.mjs')).benchReader },
+  { name: 'scale', title: 'A 10,000-article project: import, durable edits, tag, search, full save, open, memory', load: async () => (await import('./scale.mjs')).benchScale },
   { name: 'suggest', title: 'Entity suggestions in their worker: 100 kB and 1 MB documents, model load', load: async () => (await import('./suggest.mjs')).benchSuggest }
 ]
 

@@ -1,10 +1,16 @@
-// Crash safety: a child process (test/support/crashChild.ts) edits and saves
-// a real project through the real ProjectDb in a loop, printing `ack N` after
-// each save that resolved; this test SIGKILLs it at random moments, 200
-// times, on the same project file. After every kill:
-//   - the file opens through openProjectFile (the function the database
-//     worker runs) and passes PRAGMA quick_check, and the next child opens it
-//     through the whole real path (ProjectDb.open: lock, temp clean-up, worker);
+// Crash safety: a child process (test/support/crashChild.ts) edits a real
+// project through the real ProjectDb in a loop, printing `ack N` once the
+// edits (durable in the journal when their calls return) are done, and now
+// and then compacts (save(): the whole file rewritten); this test SIGKILLs it
+// at random moments, 200 times, on the same project file: during start-up
+// (which replays the journal), during edits and during compactions. One of
+// the two chains compacts rarely, so its journal is long and its start-ups
+// replay hundreds of edits. After every kill:
+//   - the project opens through openProject (base + journal replay, the
+//     function the database worker runs) and passes PRAGMA quick_check, and
+//     the next child opens it through the whole real path (ProjectDb.open:
+//     lock, temp clean-up, worker, journal replay and continuation);
+//   - no journal was ever set aside (a torn last record is not damage);
 //   - every acknowledged edit is in it, with no holes (edits after the last
 //     acknowledgement may be missing, nothing acknowledged may be);
 //   - the backup, when there is one, is a good project too;
@@ -20,7 +26,9 @@ import type { AppEvent } from '../../src-main/contract/types'
 import { AppCore } from '../../src-main/core/app/appCore'
 import type { NativeHost } from '../../src-main/core/app/native'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
-import { backupPath, openProjectBytes, openProjectFile } from '../../src-main/core/db/projectFile'
+import { backupPath, openProjectBytes } from '../../src-main/core/db/projectFile'
+import { openProject } from '../../src-main/core/db/projectOpen'
+import { readJournal } from '../../src-main/core/db/journal'
 import { lockPath, readLockOwner } from '../../src-main/core/db/projectLock'
 import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
 import { recordFigures } from '../reliability/figures'
@@ -43,6 +51,10 @@ interface Trial {
   tempsAfterKill: number
   lockLeft: boolean
   recovered: string | null
+  /** Edits in the journal when the child started, and how many its open replayed. */
+  journalRecords: number
+  replayed: number | null
+  duringCompaction: boolean
   readyAfterMs: number | null
   acks: number
   ackSpanMs: number
@@ -73,9 +85,13 @@ function tempsBeside(path: string): string[] {
 function runChild(
   path: string,
   mode: 'startup' | 'loop',
-  delayMs: number
+  delayMs: number,
+  compactEvery: number
 ): Promise<{
-  ready: { n: number; recovered: string | null } | null
+  ready: { n: number; replayed: number; recovered: string | null } | null
+  duringCompaction: boolean
+  compactions: number
+  compactMs: number
   lastAck: number | null
   acks: number
   ackSpanMs: number
@@ -86,10 +102,18 @@ function runChild(
     const t0 = Date.now()
     // RWB_CRASH_WORKER runs the children on another worker build (to check that
     // this test catches a broken save, build one from a deliberately broken copy).
-    const env = { ...process.env, ...(process.env.RWB_CRASH_WORKER ? { RWB_DB_WORKER: process.env.RWB_CRASH_WORKER } : {}) }
+    const env = {
+      ...process.env,
+      RWB_CRASH_COMPACT_EVERY: String(compactEvery),
+      ...(process.env.RWB_CRASH_WORKER ? { RWB_DB_WORKER: process.env.RWB_CRASH_WORKER } : {})
+    }
     const child = spawn(process.execPath, [CHILD, path], { stdio: ['ignore', 'pipe', 'pipe'], env })
     live.add(child)
-    let ready: { n: number; recovered: string | null } | null = null
+    let ready: { n: number; replayed: number; recovered: string | null } | null = null
+    let duringCompaction = false
+    let compactions = 0
+    let compactMs = 0
+    let compactStart = 0
     let readyAfterMs: number | null = null
     let lastAck: number | null = null
     let acks = 0
@@ -100,8 +124,16 @@ function runChild(
     if (mode === 'startup') setTimeout(kill, delayMs)
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const [word, a, b] = line.split(' ')
-      if (word === 'ready') {
-        ready = { n: Number(a), recovered: b === '-' ? null : line.split(' ').slice(2).join(' ') }
+      if (word === 'compact') {
+        duringCompaction = true
+        compactStart = Date.now()
+      } else if (word === 'compacted') {
+        duringCompaction = false
+        compactions++
+        compactMs += Date.now() - compactStart
+      } else if (word === 'ready') {
+        const rest = line.split(' ').slice(3).join(' ')
+        ready = { n: Number(a), replayed: Number(b), recovered: rest === '-' ? null : rest }
         readyAfterMs = Date.now() - t0
         if (mode === 'loop') setTimeout(kill, delayMs)
       } else if (word === 'ack') {
@@ -115,14 +147,27 @@ function runChild(
     child.on('exit', () => {
       live.delete(child)
       // readline may still hold the last complete lines: let it drain first
-      setImmediate(() => resolvePromise({ ready, lastAck, acks, ackSpanMs, error: error ?? (stderr.trim() ? stderr.trim().slice(0, 500) : null), readyAfterMs }))
+      setImmediate(() =>
+        resolvePromise({
+          ready,
+          duringCompaction,
+          compactions,
+          compactMs: compactions ? compactMs / compactions : 0,
+          lastAck,
+          acks,
+          ackSpanMs,
+          error: error ?? (stderr.trim() ? stderr.trim().slice(0, 500) : null),
+          readyAfterMs
+        })
+      )
     })
   })
 }
 
-/** Reads the project with the worker's own open function; returns the edits in it. */
-async function editsInFile(path: string): Promise<{ max: number; holes: number[]; counter: number | null; quickCheck: string }> {
-  const db = await openProjectFile(path, new Date().toISOString())
+/** Reads the project with the worker's own open function (base + journal replay); returns the edits in it. */
+async function editsInFile(path: string): Promise<{ max: number; holes: number[]; counter: number | null; quickCheck: string; problem: string | null }> {
+  const opened = await openProject(path, new Date().toISOString())
+  const db = opened.db
   try {
     const quickCheck = String(pragmaValue(db, 'quick_check'))
     const names = (db.exec("SELECT name FROM entities WHERE name LIKE 'edit-%'")[0]?.values ?? []).map((r) => String(r[0]))
@@ -131,7 +176,7 @@ async function editsInFile(path: string): Promise<{ max: number; holes: number[]
     const holes: number[] = []
     for (let i = 1; i <= max; i++) if (!nums.has(i)) holes.push(i)
     const c = db.exec("SELECT notes FROM entities WHERE name = 'counter'")[0]?.values[0]?.[0]
-    return { max, holes, counter: c === undefined || c === '' ? null : Number(c), quickCheck }
+    return { max, holes, counter: c === undefined || c === '' ? null : Number(c), quickCheck, problem: opened.problem?.message ?? null }
   } finally {
     db.close()
   }
@@ -184,13 +229,14 @@ interface ChainResult {
 }
 
 /** One project, killed `count` times in a row: each child opens what the previous kill left. */
-async function runChain(path: string, count: number, rand: () => number, saveMs: number): Promise<ChainResult> {
+async function runChain(path: string, count: number, rand: () => number, saveMs: number, compactEvery: number): Promise<ChainResult> {
   const trials: Trial[] = []
   const failures: string[] = []
   const name = basename(path)
   let acked = 0 // the highest edit any child acknowledged
   let lastReadyMs = 300
   let cycleMs = Math.max(5, saveMs)
+  let compactMs = Math.max(5, saveMs)
   let maxTemps = 0
   let backupsChecked = 0
   let losses = 0
@@ -199,10 +245,20 @@ async function runChain(path: string, count: number, rand: () => number, saveMs:
     const where = `${name} trial ${trial}`
     // One kill in ten lands while the child starts and opens (lock, clean-up,
     // reading); the rest land in the edit/save loop, anywhere in a few save cycles.
-    const mode: 'startup' | 'loop' = rand() < 0.1 ? 'startup' : 'loop'
-    const delayMs = mode === 'startup' ? rand() * lastReadyMs * 1.2 : rand() * cycleMs * 4
+    // One kill in five lands while the child starts and opens (lock, clean-up,
+    // reading, replaying the journal); the rest land in the edit/compaction
+    // loop, anywhere in about two compaction cycles.
+    const mode: 'startup' | 'loop' = rand() < 0.2 ? 'startup' : 'loop'
+    const delayMs = mode === 'startup' ? rand() * lastReadyMs * 1.2 : rand() * 2 * (compactEvery * cycleMs + compactMs)
     const lockBefore = existsSync(lockPath(path))
-    const r = await runChild(path, mode, delayMs)
+    let journalRecords = 0
+    try {
+      journalRecords = readJournal(path)?.records.length ?? 0
+    } catch {
+      journalRecords = -1
+    }
+    const r = await runChild(path, mode, delayMs, compactEvery)
+    if (r.compactions) compactMs = (compactMs + r.compactMs) / 2
     if (r.error) failures.push(`${where}: the child failed: ${r.error}`)
     if (r.readyAfterMs !== null) lastReadyMs = r.readyAfterMs
     if (r.ready) {
@@ -212,7 +268,7 @@ async function runChain(path: string, count: number, rand: () => number, saveMs:
     }
     // keep the kill window a few save cycles wide, whatever this machine's speed
     // (a loaded machine saves slower: widen the window until acks come)
-    if (r.acks >= 1) cycleMs = Math.max(5, Math.min(2000, (cycleMs * 3 + r.ackSpanMs / r.acks) / 4))
+    if (r.acks >= 1) cycleMs = Math.max(2, Math.min(2000, (cycleMs * 3 + (r.ackSpanMs - r.compactions * r.compactMs) / r.acks) / 4))
     else if (mode === 'loop' && r.ready) cycleMs = Math.min(2000, cycleMs * 1.3)
     acked = Math.max(acked, r.lastAck ?? 0)
 
@@ -227,13 +283,17 @@ async function runChain(path: string, count: number, rand: () => number, saveMs:
       const f = await editsInFile(path)
       inFile = f.max
       if (f.quickCheck !== 'ok') failures.push(`${where}: quick_check says ${f.quickCheck}`)
+      if (f.problem) failures.push(`${where}: the journal was not wholly applied: ${f.problem}`)
       if (f.max < acked) losses++
       if (f.max < acked) failures.push(`${where}: LOST acknowledged edits: file has up to ${f.max}, ${acked} were acknowledged`)
       if (f.holes.length) failures.push(`${where}: edits missing in the middle: ${f.holes.slice(0, 10).join(', ')}`)
-      if (f.max > 0 && f.counter !== f.max) failures.push(`${where}: counter says ${f.counter} but edits go up to ${f.max} (a torn save)`)
+      // Each edit is durable on its own: a kill between `edit-N` and the counter's update leaves the counter at N - 1.
+      if (f.max > 0 && f.counter !== f.max && f.counter !== f.max - 1) failures.push(`${where}: counter says ${f.counter} but edits go up to ${f.max} (a torn save)`)
     } catch (e) {
       failures.push(`${where}: the file does not open: ${(e as Error).message}`)
     }
+    const aside = readdirSync(join(path, '..')).filter((f) => f.startsWith(`${name}.journal.`))
+    if (aside.length) failures.push(`${where}: a journal was set aside: ${aside.join(', ')}`)
     if (existsSync(backupPath(path))) {
       try {
         ;(await openProjectBytes(readFileSync(backupPath(path)), 'backup')).close()
@@ -252,6 +312,9 @@ async function runChain(path: string, count: number, rand: () => number, saveMs:
       tempsAfterKill: temps.length,
       lockLeft: existsSync(lockPath(path)) && readLockOwner(path) !== null,
       recovered: r.ready?.recovered ?? null,
+      journalRecords,
+      replayed: r.ready?.replayed ?? null,
+      duringCompaction: r.duringCompaction,
       readyAfterMs: r.readyAfterMs,
       acks: r.acks,
       ackSpanMs: r.ackSpanMs,
@@ -286,7 +349,8 @@ describe('crash safety: SIGKILL during saves', () => {
     const paths = Array.from({ length: chains }, (_, i) => join(t.dir, `Crash test ${i + 1}.rwb`))
     const sizes = await Promise.all(paths.map((p, i) => makeProject(p, rng(seed + i))))
     const per = Array.from({ length: chains }, (_, i) => Math.floor(TRIALS / chains) + (i < TRIALS % chains ? 1 : 0))
-    const results = await Promise.all(paths.map((p, i) => runChain(p, per[i]!, rng(seed * 31 + i), sizes[i]!.saveMs)))
+    // The first chain compacts about every 8 edits, the others about every 64 (long journals to replay).
+    const results = await Promise.all(paths.map((p, i) => runChain(p, per[i]!, rng(seed * 31 + i), sizes[i]!.saveMs, i === 0 ? 8 : 64)))
 
     const trials = results.flatMap((r) => r.trials)
     const failures = results.flatMap((r) => r.failures)
@@ -298,6 +362,10 @@ describe('crash safety: SIGKILL during saves', () => {
       killsDuringStartup: trials.filter((x) => x.mode === 'startup').length,
       killsInSaveLoop: trials.filter((x) => x.mode === 'loop').length,
       killsWithSaveInFlight: trials.filter((x) => x.tempsAfterKill > 0).length,
+      killsDuringCompaction: trials.filter((x) => x.duringCompaction).length,
+      killsDuringOpenWithJournalToReplay: trials.filter((x) => x.mode === 'startup' && x.journalRecords > 0 && x.startEdit === null).length,
+      opensThatReplayed: trials.filter((x) => (x.replayed ?? 0) > 0).length,
+      maxReplayed: Math.max(0, ...trials.map((x) => x.replayed ?? 0)),
       acknowledgedEdits: results.reduce((a, r) => a + r.acked, 0),
       trialsWithLoss: results.reduce((a, r) => a + r.losses, 0),
       failures: failures.length,
@@ -316,9 +384,13 @@ describe('crash safety: SIGKILL during saves', () => {
     expect(failures).toEqual([])
     expect(summary.trialsWithLoss).toBe(0)
     expect(trials).toHaveLength(TRIALS)
-    // The kills really landed where they matter: many with a save in flight
-    // (its temp file on disk), most after the lock was taken, and acks kept coming.
-    expect(summary.killsWithSaveInFlight).toBeGreaterThan(TRIALS / 10)
+    // The kills really landed where they matter: many during a compaction,
+    // some while an open had a journal to replay, most after the lock was
+    // taken, and acks kept coming.
+    expect(summary.killsDuringCompaction).toBeGreaterThan(TRIALS / 10)
+    expect(summary.killsWithSaveInFlight).toBeGreaterThan(TRIALS / 20)
+    expect(summary.killsDuringOpenWithJournalToReplay).toBeGreaterThan(TRIALS / 20)
+    expect(summary.opensThatReplayed).toBeGreaterThan(TRIALS / 4)
     expect(summary.staleLocksRecovered).toBeGreaterThan(TRIALS / 2)
     expect(summary.acknowledgedEdits).toBeGreaterThan(TRIALS / 5)
   })
@@ -405,7 +477,14 @@ describe('never lose work: saves that fail', () => {
     const state = await as(() => core.db().save())
     expect(state.error).toMatch(why)
     expect(state.error).toMatch(/Your edits are kept in memory; use Project → Save As to save them elsewhere\./)
-    expect(state.dirty).toBe(true)
+    // Edits the journal recorded are durable even though the whole file could
+    // not be rewritten: "not dirty" must then mean they open from the disk.
+    if (!state.dirty) {
+      const opened = await as(() => openProject(path, new Date().toISOString()))
+      const onDiskNames = (opened.db.exec('SELECT name FROM entities')[0]?.values ?? []).map((r) => String(r[0]))
+      opened.db.close()
+      for (const name of edits) expect(onDiskNames).toContain(name)
+    }
     expect(core.saveState().error).toBe(state.error)
     // pushed to the window as an event too
     expect(native.saveErrors().at(-1)).toBe(state.error)
@@ -563,7 +642,8 @@ describe('never lose work: saves that fail', () => {
     native.saveAnswers.push(join(d.dir, 'not-a-folder', 'Copy.rwb'))
     await expect(core.saveAsDialog()).rejects.toMatchObject({ code: 'IO', message: expect.stringMatching(/^Could not save Copy\.rwb: its folder no longer exists\./) })
     expect(core.db().path).toBe(path)
-    expect(core.saveState().dirty).toBe(true)
+    // 'pending' is in the journal beside the project: durable, though not yet in the file itself
+    expect(core.saveState().dirty).toBe(false)
     expect((await core.db().save()).error).toBeNull()
     expect(await namesOnDisk(path)).toEqual(['saved before', 'pending'])
     saveFigures.scenarios++

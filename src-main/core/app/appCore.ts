@@ -82,6 +82,7 @@ export class AppCore {
       }
       if (!this.project) await this.openDefaultProject()
     }
+    notice ??= this.db().openNotice
     return { project: await this.info(), save: this.db().saveState, notice, damaged }
   }
 
@@ -144,6 +145,7 @@ export class AppCore {
       if (create && !existed) {
         rmSync(path, { force: true })
         rmSync(`${path}.bak`, { force: true })
+        rmSync(`${path}.journal`, { force: true })
       }
       throw e
     }
