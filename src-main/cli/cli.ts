@@ -7,8 +7,9 @@
 //   rwb documents <project.rwb> [--json]
 //   rwb text <project.rwb> <id>
 //   rwb search <project.rwb> <query>... [--json] [--limit N]
-//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path>
+//   rwb export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]
 //   rwb import-annotations <project.rwb> <file.jsonld> [--json]
+//   rwb report <project.rwb> --out file.docx|file.html [--map NAME] [--author NAME]
 //
 // Exit codes: 0 done; 1 something failed (a file that would not import, an
 // unknown document, a save that failed, annotations left unresolved); 2 usage
@@ -28,7 +29,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   text: async () => (await import('./commands/text')).textCommand,
   search: async () => (await import('./commands/search')).searchCommand,
   export: async () => (await import('./commands/export')).exportCommand,
-  'import-annotations': async () => (await import('./commands/importAnnotations')).importAnnotationsCommand
+  'import-annotations': async () => (await import('./commands/importAnnotations')).importAnnotationsCommand,
+  report: async () => (await import('./commands/report')).reportCommand
 }
 
 const usageText = async () => (await import('./usage')).USAGE

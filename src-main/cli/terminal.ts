@@ -10,6 +10,12 @@
 export function width(s: string): number {
   let w = 0
   for (const ch of s) {
+    // Below U+0300 nothing is a mark or wide: most text never reaches the
+    // Unicode-property expression (compiling it costs a command's start-up).
+    if (ch.charCodeAt(0) < 0x300) {
+      w += 1
+      continue
+    }
     if (/\p{M}/u.test(ch)) continue
     w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1
   }

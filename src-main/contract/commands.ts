@@ -78,14 +78,21 @@ export const COMMANDS = {
   'view.reader': { label: 'Reader', keys: ['Mod+1'], menu: { menu: 'View', group: 0 } },
   'view.map': { label: 'Map', keys: ['Mod+2'], menu: { menu: 'View', group: 0 } },
   'view.claims': { label: 'Claims', keys: ['Mod+3'], menu: { menu: 'View', group: 0 } },
+  // Room to work: the side panes fold away (remembered per project); focus mode shows only the map.
+  'view.toggleLibrary': { label: 'Show or Hide Library', keys: ['Mod+Shift+L'], menu: { menu: 'View', group: 1 } },
+  'view.toggleEntities': { label: 'Show or Hide Entities', keys: ['Mod+Shift+E'], menu: { menu: 'View', group: 1 } },
+  'view.mapFocus': { label: 'Map Focus Mode', keys: ['Mod+Shift+M'], menu: { menu: 'View', group: 1 } },
 
   'export.mapPng': { label: 'Map Image…', keys: ['Mod+E'], menu: { menu: 'Export', group: 0 } },
+  'export.report': { label: 'Evidence Report…', menu: { menu: 'Export', group: 0 } },
   'export.graphml': { label: 'GraphML…', menu: { menu: 'Export', group: 1 } },
   'export.gexf': { label: 'GEXF…', menu: { menu: 'Export', group: 1 } },
   'export.csv': { label: 'CSV Tables…', menu: { menu: 'Export', group: 1 } },
   'export.ftm': { label: 'FollowTheMoney JSON…', menu: { menu: 'Export', group: 1 } },
   'export.w3c': { label: 'W3C Web Annotations…', menu: { menu: 'Export', group: 1 } },
   'export.cyjs': { label: 'Cytoscape JSON…', menu: { menu: 'Export', group: 1 } },
+  /** GEXF with co-mentions (entities tagged in the same paragraph) as edges of their own kind. */
+  'export.gexfCoMentions': { label: 'GEXF with Co-mentions…', menu: { menu: 'Export', group: 1 } },
   'annotations.import': { label: 'Import W3C Annotations…', menu: { menu: 'Export', group: 2 } },
 
   // Not in the menu: an Escape accelerator would take Escape from every dialog and popover.

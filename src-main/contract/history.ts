@@ -31,8 +31,18 @@ export interface AuditEntry {
 
 export interface AuditPage {
   entries: AuditEntry[]
+  /** Entries in the log under the filter asked for. */
   total: number
+  /** Entries the filter left out (view changes when only edits were asked for). */
+  hidden: number
 }
+
+/**
+ * Actions that change how the work is shown, not the work: moving nodes,
+ * re-running a layout, map filters and display settings (all maps.update).
+ * The activity log lists them apart from edits, which they would flood.
+ */
+export const VIEW_ACTIONS = ['maps.update'] as const
 
 /** A step can touch any table: everything is read again, unless there was nothing to step. */
 const stepped = (r: HistoryStep) => (r.label === null ? ['history' as const] : ALL_CHANGES)
@@ -42,7 +52,14 @@ export const historyContract = {
   'history.undo': mutation({ args: none, result: returns<HistoryStep>(), changes: stepped }),
   'history.redo': mutation({ args: none, result: returns<HistoryStep>(), changes: stepped }),
   'audit.list': query({
-    args: z.object({ limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    args: z
+      .object({
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).optional(),
+        /** Only edits: leave out VIEW_ACTIONS. */
+        editsOnly: z.boolean().optional()
+      })
+      .strict(),
     result: returns<AuditPage>()
   })
 }

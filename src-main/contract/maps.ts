@@ -12,7 +12,7 @@ export interface CoMention {
 }
 
 /** Layouts the map offers; `preset` means "as saved". */
-export const MAP_LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid'] as const
+export const MAP_LAYOUTS = ['fcose', 'layered', 'concentric', 'breadthfirst', 'circle', 'grid'] as const
 export type MapLayoutName = (typeof MAP_LAYOUTS)[number]
 
 export const DEFAULT_MAP_FILTERS: MapFilters = {
@@ -32,7 +32,9 @@ export const DEFAULT_MAP_SETTINGS: MapSettings = {
   sizeBy: 'mentions',
   showLinks: true,
   showClaims: true,
-  showCoMentions: false
+  showCoMentions: false,
+  mode: 'entities',
+  edgeLabels: 'evidence'
 }
 
 /** A node's saved place on one map; pinned nodes stay put on re-layout. */
@@ -109,7 +111,11 @@ export const mapSettingsSchema = z
     sizeBy: z.enum(['mentions', 'degree']),
     showLinks: z.boolean(),
     showClaims: z.boolean(),
-    showCoMentions: z.boolean()
+    showCoMentions: z.boolean(),
+    /** Entity-to-entity edges, or each claim as a small node (subject → claim → object, sources → claim). */
+    mode: z.enum(['entities', 'claims']),
+    /** Edge labels: the predicate only, or with the best grade and the number of claims ("owns · B2 · 3 claims"). */
+    edgeLabels: z.enum(['predicate', 'evidence'])
   })
   .strict()
 export type MapSettings = z.infer<typeof mapSettingsSchema>

@@ -37,6 +37,23 @@ export interface UserSettings {
   userName: string
 }
 
+/**
+ * How the window's side panes are laid out for one project: their widths in
+ * CSS pixels and whether each is folded away. Kept in the app's settings
+ * (keyed by the project's path), not in the project file: it is how this
+ * machine shows the project, not the analyst's work, so changing it never
+ * marks the project edited.
+ */
+export const paneLayoutSchema = z
+  .object({
+    libraryWidth: z.number().int().min(160).max(720),
+    entitiesWidth: z.number().int().min(160).max(720),
+    libraryCollapsed: z.boolean(),
+    entitiesCollapsed: z.boolean()
+  })
+  .strict()
+export type PaneLayout = z.infer<typeof paneLayoutSchema>
+
 /** Another project is open when the dialog was not cancelled. */
 const opened = (info: ProjectInfo | null) => (info ? (['session'] as const) : [])
 
@@ -63,5 +80,8 @@ export const projectContract = {
     result: returns<UserSettings>(),
     runs: 'app',
     changes: ['settings']
-  })
+  }),
+  /** The open project's pane layout; null when it was never changed on this machine. */
+  'settings.paneLayout': query({ args: none, result: returns<PaneLayout | null>(), runs: 'app' }),
+  'settings.setPaneLayout': mutation({ args: paneLayoutSchema, result: returns<PaneLayout>(), runs: 'app', changes: [] })
 }

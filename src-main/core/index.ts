@@ -6,3 +6,7 @@ export type { NativeHost } from './app/native'
 export { ProjectDb } from './db/projectDb'
 export { parseForImport, readForImport, sha256 } from './import/importFile'
 export { SuggestClient } from './suggest/client'
+// The evidence report's writer, for the benchmark (test/bench/report.mjs).
+export { renderReport } from './export/report/index'
+export { EXPORT_FORMATS, renderExport, snapshotOptionsFor } from './export/index'
+export { readSnapshot } from './export/snapshot'

@@ -3,6 +3,7 @@ import { call, onAppEvent } from './api'
 import { ClaimDialog } from './claims/ClaimDialog'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { DeleteClaimDialog } from './claims/DeleteClaimDialog'
+import { ReportDialog } from './claims/ReportDialog'
 import { DeleteEntityDialog } from './entities/DeleteEntityDialog'
 import { EntitiesPane } from './entities/EntitiesPane'
 import { EntityTypesDialog } from './entities/EntityTypesDialog'
@@ -18,6 +19,7 @@ import { Reader } from './reader/Reader'
 import { onShortcutKey, runCommand } from './shell/commands'
 import { RecoveryBanner } from './shell/RecoveryBanner'
 import { TopBar } from './shell/TopBar'
+import { Workspace } from './shell/Workspace'
 import { useStore } from './store'
 
 function Toasts() {
@@ -49,12 +51,15 @@ function Dialogs() {
   if (dialog.kind === 'entityTypes') return <EntityTypesDialog onClose={close} />
   if (dialog.kind === 'claim') return <ClaimDialog key={JSON.stringify(dialog)} dialog={dialog} onClose={close} />
   if (dialog.kind === 'deleteClaim') return <DeleteClaimDialog claimId={dialog.claimId} onClose={close} />
+  if (dialog.kind === 'report') return <ReportDialog onClose={close} />
   if (dialog.kind === 'docMeta') return <DocumentMetaDialog documentId={dialog.documentId} onClose={close} />
   return <ExportPngDialog onClose={close} />
 }
 
 export function App() {
   const view = useStore((s) => s.view)
+  // Map focus mode: only the map and its toolbar (the top bar and the panes step aside).
+  const focus = useStore((s) => s.mapFocus) && view === 'map'
   const [fatal, setFatal] = useState<string | null>(null)
   const [ready, setReady] = useState(false)
 
@@ -97,15 +102,17 @@ export function App() {
 
   return (
     <div className="app" data-ready={ready}>
-      <TopBar />
+      {!focus && <TopBar />}
       <RecoveryBanner />
-      <main className="workspace">
-        <LibraryPane />
-        <section className="center" aria-label={view === 'map' ? 'Map' : view === 'claims' ? 'Claims' : 'Reader'}>
-          {view === 'map' ? <MapView /> : view === 'claims' ? <ClaimsPane /> : <Reader />}
-        </section>
-        <EntitiesPane />
-      </main>
+      <Workspace
+        library={<LibraryPane />}
+        center={
+          <section className="center" aria-label={view === 'map' ? 'Map' : view === 'claims' ? 'Claims' : 'Reader'}>
+            {view === 'map' ? <MapView /> : view === 'claims' ? <ClaimsPane /> : <Reader />}
+          </section>
+        }
+        entities={<EntitiesPane />}
+      />
       <Dialogs />
       <DropZone />
       <Toasts />

@@ -8,5 +8,6 @@ import './styles/reader.css'
 import './styles/panes.css'
 import './styles/dialogs.css'
 import './styles/extras.css'
+import './styles/room.css'
 
 createRoot(document.getElementById('root')!).render(<App />)

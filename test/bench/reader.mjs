@@ -175,6 +175,47 @@ function initScript() {
     })
 }
 
+/** How many views the tagging step looks at before it gives up (it scrolls a little between them). */
+const PICK_TRIES = 12
+
+/**
+ * In the page: scrolls to `frac` of the document and selects an untagged
+ * lowercase word in the middle of the view. The view may hold no such word
+ * (a run of highlights, headings, a chunk not painted yet after a long jump),
+ * so it waits for paints and scrolls a little further (down, then up, in
+ * growing steps) before trying again, and relaxes the word length on the
+ * later tries. Null only when none of the PICK_TRIES views has one.
+ */
+async function pickUntaggedWord({ frac, tries }) {
+  const sc = document.querySelector('.reader-scroll')
+  const base = frac * (sc.scrollHeight - sc.clientHeight)
+  for (let t = 0; t < tries; t++) {
+    // 0, +240, -240, +480, -480 ... px around the wanted place.
+    const step = Math.ceil(t / 2) * 240 * (t % 2 === 1 ? 1 : -1)
+    sc.scrollTop = Math.max(0, Math.min(sc.scrollHeight - sc.clientHeight, base + step))
+    for (let f = 0; f < 2 + Math.min(t, 4); f++) await window.__afterPaint()
+    const box = sc.getBoundingClientRect()
+    const runs = [...document.querySelectorAll('.doc-text [data-s]:not(.hl)')].filter((r) => {
+      if (r.closest('.hl') || !(r.firstChild instanceof Text)) return false
+      const b = r.getBoundingClientRect()
+      return b.top > box.top + 100 && b.bottom < box.bottom - 250
+    })
+    const word = t < tries / 2 ? /\b[a-z]{6,}\b/ : /\b[a-z]{4,}\b/
+    for (const r of runs) {
+      const m = word.exec(r.firstChild.data)
+      if (!m) continue
+      const range = document.createRange()
+      range.setStart(r.firstChild, m.index)
+      range.setEnd(r.firstChild, m.index + m[0].length)
+      const sel = window.getSelection()
+      sel.removeAllRanges()
+      sel.addRange(range)
+      return { start: Number(r.dataset.s) + m.index, word: m[0], tries: t + 1 }
+    }
+  }
+  return null
+}
+
 export async function benchReader({ log, warn } = { log: console.log, warn: console.warn }) {
   const { core, warnings } = await loadCore()
   for (const w of warnings) warn(w)
@@ -286,30 +327,9 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
     await profile('tagging', async () => {
     for (let i = 0; i < TAGGINGS; i++) {
       const frac = (i + 0.5) / TAGGINGS
-      const picked = await page.evaluate(async (frac) => {
-        const sc = document.querySelector('.reader-scroll')
-        sc.scrollTop = frac * (sc.scrollHeight - sc.clientHeight)
-        await window.__afterPaint()
-        await window.__afterPaint()
-        const box = sc.getBoundingClientRect()
-        const runs = [...document.querySelectorAll('.doc-text [data-s]:not(.hl)')].filter((r) => {
-          const b = r.getBoundingClientRect()
-          return b.top > box.top + 100 && b.bottom < box.bottom - 250
-        })
-        for (const r of runs) {
-          const m = /\b[a-z]{6,}\b/.exec(r.textContent ?? '')
-          if (!m) continue
-          const range = document.createRange()
-          range.setStart(r.firstChild, m.index)
-          range.setEnd(r.firstChild, m.index + m[0].length)
-          const sel = window.getSelection()
-          sel.removeAllRanges()
-          sel.addRange(range)
-          return { start: Number(r.dataset.s) + m.index, word: m[0] }
-        }
-        return null
-      }, frac)
-      if (!picked) throw new Error(`no untagged word on screen at ${Math.round(frac * 100)} %`)
+      const picked = await page.evaluate(pickUntaggedWord, { frac, tries: PICK_TRIES })
+      if (!picked) throw new Error(`no untagged word found near ${Math.round(frac * 100)} % after ${PICK_TRIES} tries (scrolling a little each time)`)
+      if (picked.tries > 1) log(`  (an untagged word near ${Math.round(frac * 100)} % took ${picked.tries} tries)`)
       // T on a selection runs the "Tag selection" command (src-main/contract/commands.ts),
       // once the reader has seen the selection change.
       await page.waitForTimeout(50)

@@ -31,9 +31,14 @@ test('Ctrl+O imports pages, reports duplicates and failures, and never runs a pa
   const notes = join(fresh.data.dir, 'notes.pdf')
   writeFileSync(notes, 'not really a pdf')
   native.openAnswers.push([join(SHARED, 'corpus/html/bbc-1/source.html'), hostile, SEED, notes])
+  const open = page.getByRole('listbox', { name: 'Documents' }).locator('li[aria-selected="true"] .doc-list-title')
+  const reading = await open.textContent()
   await page.keyboard.press('Control+o')
   const report = page.getByRole('status').filter({ hasText: 'Import' })
   await expect(report.locator('li')).toHaveCount(4)
+  // A generic file name is told apart by its folder; an import of several files leaves the reader where it was.
+  await expect(report.locator('li.import-imported').first()).toContainText('bbc-1/source.html')
+  await expect(open).toHaveText(reading!)
   await expect(report.locator('li.import-imported')).toHaveCount(2)
   await expect(report.locator('li.import-duplicate')).toContainText('already in the project')
   await expect(report.locator('li.import-failed')).toContainText('not a PDF (corrupt or wrong format)')
@@ -197,4 +202,46 @@ test('tagging without the mouse: T opens the popover, a number picks the type, E
   await expect(pop.getByRole('radio', { name: 'Money', exact: true })).toHaveAttribute('aria-checked', 'true')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /USD 500m/ })).toContainText('Money')
+})
+
+test('the library sorts, filters, marks file types and is one Tab stop with arrow keys', async () => {
+  const { page, native } = fresh.app
+  native.openAnswers.push(['guardian-1', 'cnn', 'lemonde-1'].map((d) => join(SHARED, `corpus/html/${d}/source.html`)).concat(join(SHARED, 'corpus/pdf/tracemonkey.pdf'), join(SHARED, 'corpus/docx/simple-list.docx')))
+  await page.keyboard.press('Control+o')
+  const list = page.getByRole('listbox', { name: 'Documents' })
+  await expect(list.getByRole('option')).toHaveCount(6, { timeout: 60_000 })
+  await expect(list.getByRole('option', { name: /Trace-based/ }).locator('.kind-mark')).toHaveText('PDF')
+  await expect(list.getByRole('option', { name: /Apple/ }).locator('.kind-mark')).toHaveText('DOC')
+
+  // Sort by title: A–Z.
+  await page.getByLabel('Sort documents by').selectOption('title')
+  const titles = await list.locator('.doc-list-title').allTextContents()
+  expect(titles).toEqual([...titles].sort(new Intl.Collator(undefined, { numeric: true, sensitivity: 'base', ignorePunctuation: true }).compare))
+  // Filter: PDFs only, then tagged only (none yet beside the seed's), then everything again.
+  await page.getByLabel('Show file type').selectOption('pdf')
+  await expect(list.getByRole('option')).toHaveCount(1)
+  await expect(page.locator('.library-filtered')).toContainText('1 of 6')
+  await page.getByRole('button', { name: 'Show all' }).click()
+  await expect(list.getByRole('option')).toHaveCount(6)
+  await page.screenshot({ path: join(SHOTS, 'library-sorted.png') })
+
+  // One Tab stop: Tab lands on one document, arrows move, Enter opens, Tab leaves the list.
+  await page.getByLabel('Sort documents by').focus()
+  await page.keyboard.press('Tab') // the type filter
+  await page.keyboard.press('Tab') // the publisher filter
+  await page.keyboard.press('Tab') // "Tagged"
+  await page.keyboard.press('Tab')
+  const focused = page.locator('.doc-list li:focus')
+  await expect(focused).toHaveCount(1)
+  expect(await list.locator('li[tabindex="0"]').count()).toBe(1)
+  await page.keyboard.press('Home')
+  await expect(focused).toHaveText(new RegExp(titles[0]!.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(focused).toContainText(titles[2]!.slice(0, 20))
+  await page.keyboard.press('Enter')
+  await expect(list.locator('li[aria-selected="true"] .doc-list-title')).toHaveText(titles[2]!)
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  await expect(focused).toContainText(titles[2]!.slice(0, 20))
 })

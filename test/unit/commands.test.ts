@@ -102,8 +102,8 @@ describe('the generated native menu', () => {
       ['&Project', ['New Project… [CmdOrCtrl+Shift+N]', 'Open Project… [CmdOrCtrl+Shift+O]', 'Open Recent', '—', 'Save Project As… [CmdOrCtrl+Shift+S]', '—', 'Activity Log…', 'Your Name…']],
       ['&Edit', ['Undo [CmdOrCtrl+Z]', 'Redo [CmdOrCtrl+Shift+Z]', '—', 'cut', 'copy', 'paste', 'selectAll', '—', 'Find in Document… [CmdOrCtrl+F]', 'Search All Documents… [CmdOrCtrl+Shift+F]']],
       ['&Tag', ['Tag Selection… [T]', 'New Claim from Selection… [C]', 'Tag All Mentions…', '—', 'Merge Entity Into…', 'Manage Entity Types…']],
-      ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']],
-      ['&Export', ['Map Image… [CmdOrCtrl+E]', '—', 'GraphML…', 'GEXF…', 'CSV Tables…', 'FollowTheMoney JSON…', 'W3C Web Annotations…', 'Cytoscape JSON…', '—', 'Import W3C Annotations…']]
+      ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', '—', 'Show or Hide Library [CmdOrCtrl+Shift+L]', 'Show or Hide Entities [CmdOrCtrl+Shift+E]', 'Map Focus Mode [CmdOrCtrl+Shift+M]']],
+      ['&Export', ['Map Image… [CmdOrCtrl+E]', 'Evidence Report…', '—', 'GraphML…', 'GEXF…', 'CSV Tables…', 'FollowTheMoney JSON…', 'W3C Web Annotations…', 'Cytoscape JSON…', 'GEXF with Co-mentions…', '—', 'Import W3C Annotations…']]
     ])
     const recent = menu[1]!.submenu!.find((i) => i.label === 'Open Recent')!
     expect(recent.submenu!.map((i) => i.label)).toEqual(['Old — /tmp/Old.rwb'])
@@ -236,6 +236,32 @@ describe('running commands through the registry', () => {
     expect(useStore.getState().findOpen).toBe(true)
     await runCommand('escape', 'key')
     expect(useStore.getState().findOpen).toBe(false)
+  })
+
+  it('on the map, Escape closes the evidence, then leaves focus mode; elsewhere the map is not its business', async () => {
+    useStore.setState({ view: 'map', mapSelection: { kind: 'node', entityId: 3 }, mapFocus: true })
+    expect(await runCommand('escape', 'key')).toBe(true)
+    expect(useStore.getState().mapSelection).toBeNull()
+    expect(useStore.getState().mapFocus).toBe(true)
+    await runCommand('escape', 'key')
+    expect(useStore.getState().mapFocus).toBe(false)
+    expect(COMMAND_IMPLS.escape.enabled(useStore.getState())).toBe(false)
+    useStore.setState({ view: 'reader', mapSelection: { kind: 'node', entityId: 3 } })
+    expect(COMMAND_IMPLS.escape.enabled(useStore.getState())).toBe(false)
+  })
+
+  it('the pane toggles fold a pane and bring it back, and leave focus mode; focus mode switches to the map', async () => {
+    useStore.setState({ view: 'reader' })
+    await runCommand('view.mapFocus', 'key')
+    expect(useStore.getState().view).toBe('map')
+    expect(useStore.getState().mapFocus).toBe(true)
+    await runCommand('view.toggleLibrary', 'key')
+    expect(useStore.getState().mapFocus).toBe(false)
+    expect(useStore.getState().panes.libraryCollapsed).toBe(true)
+    await runCommand('view.toggleLibrary', 'menu')
+    expect(useStore.getState().panes.libraryCollapsed).toBe(false)
+    await runCommand('view.toggleEntities', 'button')
+    expect(useStore.getState().panes.entitiesCollapsed).toBe(true)
   })
 
   it('entity commands need a selected entity: the menu says so, then opens the dialog for it', async () => {

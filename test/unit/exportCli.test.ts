@@ -34,7 +34,7 @@ describe('rwb export', () => {
     for (const [format, out, expected] of [
       ['graphml', 'g.graphml', ['g.graphml']],
       ['gexf', 'g', ['g.gexf']],
-      ['csv', 'tables.csv', ['tables-nodes.csv', 'tables-edges.csv', 'tables-mentions.csv', 'tables-claims.csv']],
+      ['csv', 'tables.csv', ['tables-nodes.csv', 'tables-edges.csv', 'tables-mentions.csv', 'tables-claims.csv', 'tables-passages.csv', 'tables-README.txt']],
       ['ftm', 'entities', ['entities.ftm.json']],
       ['w3c', 'mentions.jsonld', ['mentions.jsonld']],
       ['cyjs', 'net.cyjs', ['net.cyjs']]
@@ -42,11 +42,16 @@ describe('rwb export', () => {
       const r = await rwb('export', fx.path, '--format', format, '--out', join(t.dir, out))
       expect(r.code, r.err).toBe(0)
       expect(r.out).toBe(expected.map((f) => `${join(t.dir, f)}\n`).join(''))
-      expect(r.err).toMatch(new RegExp(`exported 15 entities, 6 links, ${fx.mentionCount} mentions as ${format}`))
+      expect(r.err).toMatch(new RegExp(`exported 15 entities, 6 claims, ${fx.mentionCount} mentions as ${format}`))
       for (const f of expected) expect(readFileSync(join(t.dir, f), 'utf8').length).toBeGreaterThan(20)
     }
     const w3c = JSON.parse(readFileSync(join(t.dir, 'mentions.jsonld'), 'utf8'))
-    expect(w3c.total).toBe(fx.mentionCount)
+    expect(w3c.total).toBe(fx.mentionCount + 6) // the mentions, and the 6 links as analyst-judgement claims
+    // --co-mentions adds co-mention edges, marked as such
+    const co = await rwb('export', fx.path, '--format', 'graphml', '--co-mentions', '--out', join(t.dir, 'co.graphml'))
+    expect(co.code, co.err).toBe(0)
+    expect(readFileSync(join(t.dir, 'co.graphml'), 'utf8')).toMatch(/<edge id="m\d+-\d+" [^>]*>\n.*<data key="d\d+">co-mention<\/data>/)
+    expect(readFileSync(join(t.dir, 'g.graphml'), 'utf8')).not.toContain('co-mention</data>')
     expect(readFileSync(join(t.dir, 'g.graphml'), 'utf8')).toContain('<graphml')
     expect(readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
@@ -80,7 +85,7 @@ describe('rwb export', () => {
 
   it('is listed in the help', async () => {
     const r = await rwb('--help')
-    expect(r.out).toContain('export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path>')
+    expect(r.out).toContain('export <project.rwb> --format graphml|gexf|csv|ftm|w3c|cyjs --out <path> [--co-mentions]')
     expect(r.out).toContain('import-annotations <project.rwb> <file.jsonld>')
   })
 })
@@ -98,7 +103,7 @@ describe('rwb import-annotations', () => {
 
     const r = await rwb('import-annotations', target, file, '--json')
     expect(r.code, r.err).toBe(0)
-    expect(JSON.parse(r.out)).toMatchObject({ imported: fx.mentionCount, skippedDuplicates: 0, unresolved: [] })
+    expect(JSON.parse(r.out)).toMatchObject({ imported: fx.mentionCount, skippedDuplicates: 0, claimsImported: 6, unresolved: [] })
     expect(r.err).toMatch(new RegExp(`${fx.mentionCount} imported, 0 already there, 0 unresolved`))
 
     // saved: a fresh open sees the mentions

@@ -144,7 +144,11 @@ describe('buildElements', () => {
     const huge = buildElements({ entities, coMentions: [{ a: 1, b: 2, count: 1e9 }], showCoMentions: true })
     expect(edges(huge)[0]!.data.width).toBeLessThanOrEqual(6)
     // link edges are unaffected by the toggle
-    expect(edges(on, 'claim link')).toEqual(edges(off, 'claim link'))
+    // (but for being drawn apart from the co-mention between the same two entities)
+    const apart = (els: ReturnType<typeof buildElements>) => els.map((e) => ({ ...e, data: { ...e.data, parallel: undefined } }))
+    expect(apart(edges(on, 'claim link'))).toEqual(apart(edges(off, 'claim link')))
+    expect(edges(on, 'claim link')[0]!.data.parallel).toBe(true)
+    expect(edges(off, 'claim link')[0]!.data.parallel).toBe(false)
     expect(edges(on, 'claim link')).toHaveLength(1)
   })
 

@@ -246,7 +246,26 @@ describe('audit log and user name', () => {
     const p2 = await s.call('audit.list', { limit: 2, offset: 1 })
     expect(p2.entries.map((x) => x.id)).toEqual(page.entries.slice(1, 3).map((x) => x.id))
     expect(p2.total).toBe(4)
+    expect(p2.hidden).toBe(0)
     expect((await s.fail('audit.list', { limit: 0 })).code).toBe('BAD_ARGS')
+  })
+
+  it('lists view changes (nodes moved, layouts) apart from edits when asked for edits only', async () => {
+    const before = await s.call('audit.list', {})
+    const map = await s.call('maps.create', { name: 'Moves' })
+    const e = await s.call('entities.create', { name: 'Gamma', type: 'Person' })
+    for (let i = 0; i < 3; i++) await s.call('maps.update', { id: map.id, positions: [{ entityId: e.id, x: i * 10, y: 5, pinned: false }] })
+    const everything = await s.call('audit.list', {})
+    expect(everything.total).toBe(before.total + 5)
+    expect(everything.entries.slice(0, 3).map((x) => x.action)).toEqual(['maps.update', 'maps.update', 'maps.update'])
+    const edits = await s.call('audit.list', { editsOnly: true })
+    expect(edits.hidden).toBe(3)
+    expect(edits.total).toBe(everything.total - 3)
+    expect(edits.entries.map((x) => x.action).slice(0, 2)).toEqual(['entities.create', 'maps.create'])
+    expect(edits.entries.some((x) => x.action === 'maps.update')).toBe(false)
+    // Paging counts within the filter.
+    const second = await s.call('audit.list', { editsOnly: true, limit: 1, offset: 1 })
+    expect(second.entries[0]!.id).toBe(edits.entries[1]!.id)
   })
 
   it('keeps the user name in the settings across restarts, beside the recent projects', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Block } from '../../src-main/contract/types'
 import { isCoreError } from '../../src-main/core/app/errors'
-import { NOT_WORD } from '../../src-main/core/import/docx'
+import { firstLineTitle, NOT_WORD } from '../../src-main/core/import/docx'
 import { readForImport, type ImportedDocument } from '../../src-main/core/import/importFile'
 import { parseIsolated } from '../../src-main/core/import/isolated'
 import { checkZip } from '../../src-main/core/import/zipGuard'
@@ -100,9 +100,12 @@ describe('Word import: the corpus (../shared/corpus/docx)', () => {
     expect(blocks(doc('utf8-bom.docx'))).toEqual([['p', 'This XML has a byte order mark.']])
   })
 
-  it('metadata from the core properties; the file name when there is no title or heading', () => {
+  it('metadata from the core properties; the first short line when there is no title or heading', () => {
     const d = doc('tables.docx')
-    expect(d.title).toBe('tables')
+    // Neither a title property nor a heading: the first line, as Word proposes it, not the file name.
+    expect(d.title).toBe('Above')
+    expect(doc('utf8-bom.docx').title).toBe('This XML has a byte order mark.')
+    expect(firstLineTitle('x'.repeat(101) + '\nShort')).toBeNull()
     expect(d.byline).toBe('Michael Williamson')
     expect(d.publishedTime).toBe('2014-07-05T18:21:00.000Z')
   })

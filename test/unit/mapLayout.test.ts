@@ -62,7 +62,7 @@ describe('layout choice by size', () => {
   it('widens a node’s box for a long label', () => {
     expect(layoutBox(30, 'A').w).toBe(30)
     expect(layoutBox(30, 'A rather long entity name').w).toBeGreaterThan(100)
-    expect(layoutBox(30, 'x'.repeat(500)).w).toBe(140)
+    expect(layoutBox(30, 'x'.repeat(500)).w).toBe(144) // wrapped at 140 px, plus the label's padding
   })
 })
 

@@ -12,7 +12,7 @@ import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { OffsetConverter } from '../../src-main/core/export/codePoints'
 import { importAnnotationFile } from '../../src-main/core/export/run'
 import { readSnapshot } from '../../src-main/core/export/snapshot'
-import { ANNO_CONTEXT, entityTypeFor, parseW3CAnnotations, toW3CCollection } from '../../src-main/core/export/w3c'
+import { ANNO_CONTEXT, entityTypeFor, parseW3CAnnotations, RWB_CONTEXT, toW3CCollection } from '../../src-main/core/export/w3c'
 import { resolveSpan } from '../../src-main/core/db/repos/annotations'
 import { tempDir } from '../support/tempDir'
 import { buildProject, EMOJI_TEXT, importFile, seedPath, writeEmojiFile, type DocInfo, type Fixture } from './exportFixture'
@@ -28,10 +28,12 @@ let file: string
 beforeAll(async () => {
   t = tempDir('rwb-w3c-')
   fx = await buildProject(t.dir)
-  collection = toW3CCollection(await readSnapshot(fx.db, { codePoints: true }))
-  items = collection.first.items
+  collection = toW3CCollection(await readSnapshot(fx.db, { codePoints: true, texts: true }))
+  // the mentions (the links follow as analyst-judgement claims, see export.test.ts)
+  items = collection.first.items.filter((a: Json) => a.motivation === 'identifying')
   file = join(t.dir, 'mentions.jsonld')
-  writeFileSync(file, JSON.stringify(collection, null, 2))
+  // the mentions only (claims round-trip in exportW3C.test.ts)
+  writeFileSync(file, JSON.stringify({ ...collection, total: items.length, first: { ...collection.first, items } }, null, 2))
 })
 
 afterAll(async () => {
@@ -69,16 +71,18 @@ function writeJson(name: string, value: unknown): string {
 
 describe('W3C export', () => {
   it('is an AnnotationCollection with the model’s required fields', () => {
-    expect(collection['@context']).toBe(ANNO_CONTEXT)
+    expect(collection['@context']).toEqual([ANNO_CONTEXT, RWB_CONTEXT])
     expect(collection.type).toBe('AnnotationCollection')
     expect(collection.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/)
-    expect(collection.total).toBe(fx.mentionCount)
+    expect(collection.total).toBe(fx.mentionCount + fx.linkCount)
     expect(collection.first.type).toBe('AnnotationPage')
     expect(collection.first.id).toMatch(/^urn:uuid:/)
     expect(collection['rwb:note']).toMatch(/canonical text.*code points/s)
     expect(items).toHaveLength(fx.mentionCount)
     expect(new Set(items.map((a) => a.id)).size).toBe(items.length)
-    const shas = new Set([fx.seed.sha256, fx.emoji.sha256])
+    // target.source is the canonical text, exported in the collection with the file as its dcterms:source
+    const textOf = new Map<string, string>(collection['rwb:canonicalTexts'].map((x: Json) => [x.id, x['dcterms:source'].id]))
+    const shas = new Set([`urn:sha256:${fx.seed.sha256}`, `urn:sha256:${fx.emoji.sha256}`])
     for (const a of items) {
       expect(a.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
       expect(a.type).toBe('Annotation')
@@ -89,7 +93,7 @@ describe('W3C export', () => {
         { type: 'SpecificResource', purpose: 'identifying', source: expect.stringMatching(/^urn:uuid:/) }
       ])
       expect(a.target.source).toMatch(/^urn:sha256:[0-9a-f]{64}$/)
-      expect(shas.has(a.target.source.slice('urn:sha256:'.length))).toBe(true)
+      expect(shas.has(textOf.get(a.target.source)!)).toBe(true)
       expect(a.target['rwb:sourcePath']).toMatch(/\.txt$/)
       const [q, p] = a.target.selector
       expect(q).toEqual({ type: 'TextQuoteSelector', exact: expect.any(String), prefix: expect.any(String), suffix: expect.any(String) })
@@ -98,12 +102,10 @@ describe('W3C export', () => {
   })
 
   it('counts TextPositionSelector offsets in code points (emoji and CJK before the span)', () => {
-    const texts = new Map([
-      [fx.seed.sha256, fx.seed.text],
-      [fx.emoji.sha256, fx.emoji.text]
-    ])
+    const texts = new Map<string, string>(collection['rwb:canonicalTexts'].map((x: Json) => [x.id, x.value]))
+    expect([...texts.values()].sort()).toEqual([fx.seed.text, fx.emoji.text].sort())
     for (const a of items) {
-      const text = texts.get(a.target.source.slice('urn:sha256:'.length))!
+      const text = texts.get(a.target.source)!
       const [q, p] = a.target.selector
       const cps = [...text]
       expect(cps.slice(p.start, p.end).join('')).toBe(q.exact)
@@ -120,9 +122,9 @@ describe('W3C export', () => {
   })
 
   it('gives the same ids on every export', async () => {
-    const again = toW3CCollection(await readSnapshot(fx.db, { codePoints: true }))
+    const again = toW3CCollection(await readSnapshot(fx.db, { codePoints: true, texts: true }))
     expect(again.id).toBe(collection.id)
-    expect((again.first as Json).items.map((a: Json) => a.id)).toEqual(items.map((a) => a.id))
+    expect((again.first as Json).items.map((a: Json) => a.id)).toEqual(collection.first.items.map((a: Json) => a.id))
   })
 })
 
@@ -132,7 +134,7 @@ describe('W3C import', () => {
     try {
       expect(p.seed.id).not.toBe(fx.seed.id) // different document ids: matched by hash
       const report = await importAnnotationFile(p.db, file)
-      expect(report).toEqual({ imported: fx.mentionCount, skippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 9 })
+      expect(report).toEqual({ imported: fx.mentionCount, skippedDuplicates: 0, claimsImported: 0, claimsSkippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 9 })
       expect(await mentionFacts(p.db)).toEqual(await mentionFacts(fx.db))
       // entity names and types come back, one entity per name+type
       const names = (await p.db.call('entities.list', undefined)).map((e) => `${e.type}:${e.name}`).sort()
@@ -140,7 +142,7 @@ describe('W3C import', () => {
 
       // importing again creates nothing
       const again = await importAnnotationFile(p.db, file)
-      expect(again).toEqual({ imported: 0, skippedDuplicates: fx.mentionCount, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 })
+      expect(again).toEqual({ imported: 0, skippedDuplicates: fx.mentionCount, claimsImported: 0, claimsSkippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 })
       expect((await mentionFacts(p.db)).length).toBe(fx.mentionCount)
     } finally {
       await p.db.close()
@@ -165,7 +167,7 @@ describe('W3C import', () => {
   })
 
   it('reports a tampered quote as unresolved and never moves it; relocates only a unique quote', async () => {
-    const doc = structuredClone(collection)
+    const doc = structuredClone({ ...collection, first: { ...collection.first, items } })
     const list: Json[] = doc.first.items
     const byName = (name: string, n = 0) => list.filter((a) => a.body[0].value === name)[n]!
     // 1. the quote changed: not at the position, not anywhere

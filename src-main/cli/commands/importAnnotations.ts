@@ -27,7 +27,8 @@ export async function importAnnotationsCommand(args: string[], io: CliIo): Promi
   for (const id of report.relocated) io.err(`relocated: ${id}: its position did not match; placed at the one place its quote occurs\n`)
   io.err(
     `rwb: ${report.imported} imported, ${report.skippedDuplicates} already there, ${report.unresolved.length} unresolved` +
-      ` (${report.relocated.length} relocated, ${report.entitiesCreated} new entities` +
+      ` (${report.claimsImported} claims imported, ${report.claimsSkippedDuplicates} claims already there,` +
+      ` ${report.relocated.length} relocated, ${report.entitiesCreated} new entities` +
       `${report.ignored.length ? `, ${report.ignored.length} claim annotations ignored` : ''}); saved ${project}\n`
   )
   return report.unresolved.length > 0 ? EXIT_FAILED : EXIT_OK

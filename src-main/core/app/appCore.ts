@@ -350,7 +350,7 @@ export class AppCore {
    * dialog chooses the file; for CSV it chooses the name the four tables
    * are written beside (`<name>-nodes.csv`, `-edges`, `-mentions`, `-claims`).
    */
-  async exportDataDialog(format: DataExportFormat): Promise<DataExportResult | null> {
+  async exportDataDialog(format: DataExportFormat, opts: { coMentions?: boolean } = {}): Promise<DataExportResult | null> {
     const db = this.db()
     const info = FORMAT_INFO[format]
     const name = basename(db.path, extname(db.path))
@@ -360,7 +360,7 @@ export class AppCore {
       defaultPath: join(this.defaultDir(), `${name}.${info.extension}`)
     })
     if (!chosen) return null
-    return { format, paths: await exportProject(db, format, chosen) }
+    return { format, paths: await exportProject(db, format, chosen, opts) }
   }
 
   /** Imports the mentions of a W3C Web Annotation file (.jsonld) into the open project. */

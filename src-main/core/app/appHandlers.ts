@@ -2,6 +2,7 @@
 // projects, settings); everything else runs in the database worker. The
 // table's type comes from the contract: a method declared with
 // `runs: 'app'` and missing here is a type error.
+import { reportDialog } from '../export/report/run'
 import type { AppCore } from './appCore'
 import type { AppHandlers } from './handlers'
 
@@ -22,6 +23,11 @@ export function createAppHandlers(app: AppCore): AppHandlers {
       await app.syncUserName()
       return { userName: app.settings.userName() }
     },
+    'settings.paneLayout': async () => app.settings.paneLayout((await app.info()).path),
+    'settings.setPaneLayout': async (layout) => {
+      app.settings.setPaneLayout((await app.info()).path, layout)
+      return layout
+    },
 
     'documents.openFiles': () => app.openFilesDialog(),
     'documents.importFolder': () => app.importFolderDialog(),
@@ -29,7 +35,8 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'import.cancel': async () => ({ cancelled: app.cancelImport() }),
 
     'export.saveFile': ({ bytes, kind, suggestedName }) => app.saveFile(bytes, kind, suggestedName),
-    'export.data': ({ format }) => app.exportDataDialog(format),
+    'export.data': ({ format, coMentions }) => app.exportDataDialog(format, { coMentions }),
+    'export.report': (a) => reportDialog(app.db(), app.native, app.settings.userName(), a),
     'annotations.import': () => app.importAnnotationsDialog()
   }
 }

@@ -15,8 +15,9 @@ import { coMentions } from './repos/graph'
 import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, renameMap, updateMap } from './repos/maps'
 import { searchDocuments } from './repos/search'
 import { importAnnotations } from './repos/annotations'
-import { readSnapshotRows } from '../export/snapshotQuery'
-import type { AnnotationCandidate } from '../export/types'
+import { readSnapshotRows, type SnapshotReadOptions } from '../export/snapshotQuery'
+import type { AnnotationCandidate, ClaimCandidate } from '../export/types'
+import { readReportRows } from '../export/report/model'
 import { get, transaction } from './sqlite'
 import { listEntityTypes, createEntityType, updateEntityType } from './repos/entityTypes'
 import { addAlias, listAliases, removeAlias } from './repos/aliases'
@@ -99,8 +100,10 @@ export const internalQueries = {
   'session.setUser': op((_db, a: { userName: string | null }) => setUserName(a.userName)),
   'documents.findBySha': op((db, a: { sha256: string }) => findBySha(db, a.sha256) ?? null),
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
-  'graph.snapshot': op((db, a: { codePoints?: boolean }) => readSnapshotRows(db, a)),
+  'graph.snapshot': op((db, a: SnapshotReadOptions) => readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
+  // The evidence report's claims (by id, in order; all when null) with the entities and documents they name.
+  'report.rows': op((db, a: { claimIds: number[] | null }) => readReportRows(db, a)),
   'project.counts': op((db) => ({
     documentCount: countDocuments(db),
     entityCount: get<{ n: number }>(db, 'SELECT count(*) AS n FROM entities')!.n
@@ -112,7 +115,7 @@ export const internalMutations = {
   /** Many documents in one transaction (benchmarks, bulk imports); all or none. */
   'documents.insertMany': op((db, a: { documents: NewDocument[] }, now) => transaction(db, () => a.documents.map((d) => insertDocument(db, d, now)))),
   // W3C annotations as mentions, resolved against the texts here, in one transaction.
-  'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[] }, now) => importAnnotations(db, a, now))
+  'annotations.importCandidates': op((db, a: { candidates: AnnotationCandidate[]; claims?: ClaimCandidate[] }, now) => importAnnotations(db, a, now))
 }
 
 type Internal = typeof internalQueries & typeof internalMutations

@@ -1,7 +1,7 @@
 // Loading sql.js and small typed helpers over its statement API.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js'
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
 
 export type { Database }
 export type Params = SqlValue[] | Record<string, SqlValue>
@@ -12,6 +12,10 @@ let sqlPromise: Promise<SqlJsStatic> | null = null
 export function loadSqlJs(): Promise<SqlJsStatic> {
   if (!sqlPromise) {
     const require = createRequire(import.meta.url)
+    // require(), not import: sql.js is CommonJS, and importing it from ESM
+    // first scans its 100 kB of source for named exports (a third of the
+    // cost of loading it, paid by every `rwb` command that reads a project).
+    const initSqlJs = require('sql.js') as (config?: object) => Promise<SqlJsStatic>
     const wasmBinary = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'))
     sqlPromise = initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer })
   }

@@ -1,11 +1,21 @@
 // Cytoscape JSON (.cyjs), as Cytoscape desktop's File → Import → Network
 // reads it (and cytoscape.js takes `elements` as is): network attributes in
 // `data`, nodes with `id`, `name` (Cytoscape's label column) and the entity
-// attributes, edges with `id`, `source`, `target`, `interaction` ("claim":
-// links are analyst-judgement claims) and `name` in Cytoscape's "A (interaction) B" form, and a
-// starting ring position for every node.
-import { graphOf, ringPosition } from './common'
+// attributes (common.ts NODE_ATTRS, aliases and value claims as JSON lists,
+// not as text), edges with `id`, `source`, `target`, `interaction` (the
+// edge's kind: claim / judgement / co-mention) and `name` in Cytoscape's
+// "A (interaction) B" form plus EDGE_ATTRS, and a starting ring position.
+import { EDGE_ATTRS, graphOf, NODE_ATTRS, ringPosition, valueClaimJson } from './common'
 import type { GraphSnapshot } from './types'
+
+function attrs<T>(defs: { name: string; of: (x: T) => unknown }[], x: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const d of defs) {
+    const v = d.of(x)
+    if (v !== undefined) out[d.name] = v
+  }
+  return out
+}
 
 export function toCyjsObject(s: GraphSnapshot): Record<string, unknown> {
   const { nodes, edges } = graphOf(s)
@@ -20,13 +30,9 @@ export function toCyjsObject(s: GraphSnapshot): Record<string, unknown> {
           id: n.id,
           name: n.label,
           shared_name: n.label,
-          label: n.label,
-          type: n.type,
-          type_label: n.typeLabel,
-          color: n.color,
-          mentions: n.mentions,
-          notes: n.notes,
-          entity_id: n.entityId
+          ...attrs(NODE_ATTRS, n),
+          aliases: n.aliases,
+          value_claims: n.values.map(valueClaimJson)
         },
         position: ringPosition(i)
       })),
@@ -35,15 +41,12 @@ export function toCyjsObject(s: GraphSnapshot): Record<string, unknown> {
           id: e.id,
           source: e.source,
           target: e.target,
-          interaction: e.type,
-          shared_interaction: e.type,
-          name: `${e.sourceLabel} (${e.type}) ${e.targetLabel}`,
-          shared_name: `${e.sourceLabel} (${e.type}) ${e.targetLabel}`,
-          label: e.label,
-          predicate: e.predicate,
-          type: e.type,
-          grade: e.grade,
-          category: e.category
+          interaction: e.kind,
+          shared_interaction: e.kind,
+          name: `${e.sourceLabel} (${e.kind}) ${e.targetLabel}`,
+          shared_name: `${e.sourceLabel} (${e.kind}) ${e.targetLabel}`,
+          ...attrs(EDGE_ATTRS, e),
+          ...(e.claim ? { attribution_chain: e.claim.attribution, passages_list: e.claim.evidence.map((p) => ({ document: p.documentId, start: p.start, end: p.end, quote: p.quote })) } : {})
         }
       }))
     }

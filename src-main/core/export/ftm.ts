@@ -1,33 +1,30 @@
 // FollowTheMoney entities as JSON lines (one entity per line), the format
 // `ftm` tools, Aleph and OpenSanctions' tooling read. Every value is a list
-// of strings under `properties`, as FtM requires.
+// of strings under `properties`, as FtM requires. Checked in tests against
+// the official model (@alephdata/followthemoney): schema names, property
+// names and types, required properties, references that resolve.
 //
-// Entity types map to FtM schemata:
-//   Person → Person, Organization → Organization, Company → Company,
-//   PublicBody → PublicBody, Event → Event,
-//   Location → Address (FtM's only place-like thing schema; the name goes
-//     into both `name` and `full`),
-//   Source (an outlet) → Organization,
-//   Technology (a product) → Asset,
-//   Money, Date and any other type → Note (FtM keeps amounts and dates as
-//     properties, not as things; Thing itself is abstract).
-// The original type key is kept in `keywords` ("rwb:type:Money"), notes go to `notes`.
-//
-// Claims with an entity object (links included: they are analyst-judgement
-// claims) become FtM interval schemata where the predicate is a link type's
-// verb ("owns", "works for", "is member of") and the two ends' schemata fit
-// the schema's property ranges, otherwise UnknownLink:
-//   ownership  (A owns B)          → Ownership   { owner: A, asset: B }          A a LegalEntity, B an Asset
-//   employment (A works for B)     → Employment  { employee: A, employer: B }    A a Person, B an Organization
-//   membership (A is member of B)  → Membership  { member: A, organization: B }  A a LegalEntity, B an Organization
-//   directorship (A directs B)     → Directorship{ director: A, organization: B }
-//   anything else                  → UnknownLink { subject: A, object: B }
-// Each keeps the predicate in `role` and the grade in `status`; a typed one
-// says its link type in `description`.
-import { entityType, RELATION_TYPES } from '../../contract/vocabulary'
-import { predicateKey } from '../tagging/values'
+// Entities (entity types → schemata):
+//   Person, Organization, Company, PublicBody, Event as themselves;
+//   Source (an outlet) → Organization; Technology (a product) → Asset;
+//   Location → a country's ISO code on the related entities' `country` /
+//     `jurisdiction` when the name (or an alias) is a country, else Address;
+//   Money and Date → no entity of their own: values live on the claims that
+//     state them (Payment amounts, interval dates), never as loose notes;
+//   any other type → Note attached to the documents that mention it.
+// Aliases → `alias`; notes → `notes`; the type key in `keywords`.
+// Documents → HyperText / Pages / PlainText / Document with title, author,
+// publisher, publishedAt, contentHash (SHA-1 of the file, what Aleph keys
+// its archive on; the SHA-256 is in `keywords`), fileName, mimeType,
+// fileSize, language. Mentions → Mention (document, resolved entity, name)
+// when the entity is a LegalEntity (Mention's range), else a Note whose
+// `entity` names both the document and the entity.
+// Claims: ftmClaims.ts.
+import { entityType } from '../../contract/vocabulary'
 import { projectKey, uuidV5 } from './common'
-import type { GraphSnapshot } from './types'
+import { ftmClaimEntities, LEGAL_ENTITY, VALUE_TYPES } from './ftmClaims'
+import { countryCode, ftmDate, languageCode } from './ftmCodes'
+import type { GraphSnapshot, SnapshotDocument } from './types'
 
 export interface FtmEntity {
   id: string
@@ -43,79 +40,101 @@ const ENTITY_SCHEMA: Record<string, string> = {
   Event: 'Event',
   Location: 'Address',
   Source: 'Organization',
-  Technology: 'Asset',
-  Money: 'Note',
-  Date: 'Note'
+  Technology: 'Asset'
 }
-
-/** Which schemata count as which FtM parent (the ranges the interval schemata check). */
-const LEGAL_ENTITY = new Set(['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'])
-const ORGANIZATION = new Set(['Organization', 'Company', 'PublicBody'])
-const ASSET = new Set(['Asset', 'Company'])
-
-export const FTM_SCHEMATA_USED = [
-  ...new Set([...Object.values(ENTITY_SCHEMA), 'Ownership', 'Employment', 'Membership', 'Directorship', 'UnknownLink'])
-]
 
 export function ftmSchemaFor(typeKey: string): string {
   return ENTITY_SCHEMA[typeKey] ?? 'Note'
 }
 
-interface LinkMapping {
-  schema: string
-  from: string
-  to: string
+function documentSchema(d: SnapshotDocument): string {
+  if (d.mediaType === 'text/html' || d.mediaType === 'application/xhtml+xml') return 'HyperText'
+  if (d.mediaType === 'application/pdf') return 'Pages'
+  if (d.mediaType.startsWith('text/')) return 'PlainText'
+  return 'Document'
 }
 
-const UNKNOWN: LinkMapping = { schema: 'UnknownLink', from: 'subject', to: 'object' }
-
-/** A link type by its verb, as the predicate of a claim ("owns" → ownership). */
-const RELATION_BY_VERB = new Map(RELATION_TYPES.map((t) => [predicateKey(t.verb), t]))
-
-export function ftmLinkFor(relationTypeKey: string, fromSchema: string, toSchema: string): LinkMapping {
-  switch (relationTypeKey) {
-    case 'ownership':
-      return LEGAL_ENTITY.has(fromSchema) && ASSET.has(toSchema) ? { schema: 'Ownership', from: 'owner', to: 'asset' } : UNKNOWN
-    case 'employment':
-      return fromSchema === 'Person' && ORGANIZATION.has(toSchema) ? { schema: 'Employment', from: 'employee', to: 'employer' } : UNKNOWN
-    case 'membership':
-      return LEGAL_ENTITY.has(fromSchema) && ORGANIZATION.has(toSchema) ? { schema: 'Membership', from: 'member', to: 'organization' } : UNKNOWN
-    case 'directorship':
-      return LEGAL_ENTITY.has(fromSchema) && ORGANIZATION.has(toSchema) ? { schema: 'Directorship', from: 'director', to: 'organization' } : UNKNOWN
-    default:
-      return UNKNOWN
-  }
+/** Where each project entity went in FtM: its id and schema, or the country code it became. */
+export interface FtmRefs {
+  key: string
+  entity: Map<number, { id: string; schema: string; props: Record<string, string[]> }>
+  country: Map<number, string>
+  document: Map<number, string>
 }
 
 export function toFtmEntities(s: GraphSnapshot): FtmEntity[] {
   const key = projectKey(s)
-  const ids = new Map<number, string>()
-  const schemata = new Map<number, string>()
   const out: FtmEntity[] = []
+  const refs: FtmRefs = { key, entity: new Map(), country: new Map(), document: new Map() }
+  const docsOf = new Map<number, Set<number>>()
+  for (const m of s.mentions) {
+    let set = docsOf.get(m.entityId)
+    if (!set) docsOf.set(m.entityId, (set = new Set()))
+    set.add(m.documentId)
+  }
+
+  for (const d of s.documents) {
+    const id = `rwb-doc-${uuidV5(`document/${d.sha256}`)}`
+    refs.document.set(d.id, id)
+    const p: Record<string, string[]> = { name: [d.title], fileName: [d.fileName], title: [d.title], mimeType: [d.mediaType], fileSize: [String(d.fileSize)], keywords: [`sha256:${d.sha256}`] }
+    if (d.byline) p.author = [d.byline]
+    if (d.publisher) p.publisher = [d.publisher]
+    const published = ftmDate(d.publishedAt)
+    if (published) p.publishedAt = [published]
+    const lang = languageCode(d.language)
+    if (lang) p.language = [lang]
+    if (d.sha1) p.contentHash = [d.sha1]
+    out.push({ id, schema: documentSchema(d), properties: p })
+  }
+
   for (const e of s.entities) {
+    if (VALUE_TYPES.has(e.type)) continue
+    if (e.type === 'Location') {
+      const code = countryCode(e.name, ...e.aliases)
+      if (code) {
+        refs.country.set(e.id, code)
+        continue
+      }
+    }
     const schema = ftmSchemaFor(e.type)
     const id = `rwb-${uuidV5(`${key}/entity/${e.id}`)}`
-    ids.set(e.id, id)
-    schemata.set(e.id, schema)
     const properties: Record<string, string[]> = { name: [e.name], keywords: [`rwb:type:${e.type}`] }
+    if (e.aliases.length) properties.alias = [...e.aliases]
     if (schema === 'Address') properties.full = [e.name]
-    if (schema === 'Note') properties.description = [`${entityType(e.type).label}: ${e.name}`]
+    if (schema === 'Note') {
+      properties.description = [`${entityType(e.type).label}: ${e.name}`]
+      const docs = [...(docsOf.get(e.id) ?? [])].map((d) => refs.document.get(d)!).filter(Boolean)
+      if (docs.length) properties.entity = docs
+    }
     if (e.notes.trim()) properties.notes = [e.notes]
+    refs.entity.set(e.id, { id, schema, props: properties })
     out.push({ id, schema, properties })
   }
-  for (const c of s.claims) {
-    const a = ids.get(c.subjectId)
-    const b = c.objectId !== null ? ids.get(c.objectId) : undefined
-    if (!a || !b) continue
-    const t = RELATION_BY_VERB.get(predicateKey(c.predicate))
-    const map = t ? ftmLinkFor(t.key, schemata.get(c.subjectId)!, schemata.get(c.objectId!)!) : UNKNOWN
-    const properties: Record<string, string[]> = { [map.from]: [a], [map.to]: [b], role: [c.predicate] }
-    if (t && map !== UNKNOWN) properties.description = [`${t.label} (Research Workbench link type "${t.key}")`]
-    if (c.grade) properties.status = [c.grade]
-    out.push({ id: `rwb-${uuidV5(`${key}/claim/${c.id}`)}`, schema: map.schema, properties })
+
+  const entities = new Map(s.entities.map((e) => [e.id, e]))
+  for (const m of s.mentions) {
+    const doc = refs.document.get(m.documentId)
+    const e = entities.get(m.entityId)
+    if (!doc || !e) continue
+    const id = `rwb-mention-${uuidV5(`${key}/mention/${m.id}`)}`
+    const to = refs.entity.get(m.entityId)
+    const country = refs.country.get(m.entityId)
+    if (to && !LEGAL_ENTITY.has(to.schema)) {
+      // Mention.resolved takes only legal entities: a Note names both ends instead.
+      out.push({ id, schema: 'Note', properties: { name: [`Mention of ${e.name}`], entity: [doc, to.id], description: [m.quote], keywords: ['rwb:mention'] } })
+      continue
+    }
+    const p: Record<string, string[]> = { document: [doc], name: [m.quote], detectedSchema: [to?.schema ?? (country ? 'Country' : e.type)] }
+    if (to) p.resolved = [to.id]
+    if (country) p.contextCountry = [country]
+    out.push({ id, schema: 'Mention', properties: p })
   }
+
+  out.push(...ftmClaimEntities(s, refs))
   return out
 }
+
+export { ftmLinkFor } from './ftmClaims'
 
 export function toFtm(s: GraphSnapshot): string {
   return toFtmEntities(s)

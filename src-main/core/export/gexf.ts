@@ -1,28 +1,26 @@
-// GEXF 1.3 for Gephi: a static directed graph, node attributes (type,
-// type_label, color, mentions, notes, entity_id) and edge attributes
-// (predicate, type, grade, category) declared in <attributes>, labels as the
-// elements' own `label`, and the type colour, a size from the mention count
-// and a starting ring position as viz: elements.
-import { graphOf, rgb, ringPosition, xmlAttr, xmlText } from './common'
+// GEXF 1.3 for Gephi: a static directed graph, valid against the official
+// GEXF 1.3 RELAX NG schema (a test checks it). Node and edge attributes are
+// common.ts NODE_ATTRS / EDGE_ATTRS (plus one "value:<predicate>" per
+// predicate of a value claim), declared in <attributes>; an edge's label,
+// weight and kind are GEXF's own attributes as well, so Gephi keeps a link
+// and a claim between the same two entities apart (README: "Exports"). The
+// type colour, a size from the mention count and a starting ring position
+// are viz: elements.
+//
+// Trade-off: a co-mention has no direction, but it is written as a directed
+// edge (lower entity id first, kind "co-mention"): a GEXF graph may mix
+// directed and undirected edges, yet networkx refuses such a file.
+import { EDGE_ATTRS, graphOf, NODE_ATTRS, rgb, ringPosition, valueAttr, valueAttrNames, xmlAttr, xmlText, type AttrType, type AttrValue } from './common'
 import type { GraphSnapshot } from './types'
 
-const NODE_ATTRS = [
-  ['type', 'string'],
-  ['type_label', 'string'],
-  ['color', 'string'],
-  ['mentions', 'integer'],
-  ['notes', 'string'],
-  ['entity_id', 'integer']
-] as const
-const EDGE_ATTRS = [
-  ['predicate', 'string'],
-  ['type', 'string'],
-  ['grade', 'string'],
-  ['category', 'string']
-] as const
+const GEXF_TYPE: Record<AttrType, string> = { string: 'string', int: 'integer', double: 'double', boolean: 'boolean' }
+/** GEXF's own node / edge attributes: not declared again. */
+const NATIVE = new Set(['label', 'weight'])
+/** Declared under another id (Gephi reserves the id), with the same title. */
+const ID_OF: Record<string, string> = { kind: 'edge_kind' }
 
-function attvalue(id: string, value: string | number): string {
-  return `<attvalue for="${id}" value="${xmlAttr(value)}"/>`
+function attvalue(id: string, value: AttrValue | undefined): string {
+  return value === undefined ? '' : `<attvalue for="${id}" value="${xmlAttr(String(value))}"/>`
 }
 
 /** Node size grows with the square root of the mention count, like the map's. */
@@ -32,21 +30,25 @@ function vizSize(mentions: number): number {
 
 export function toGexf(s: GraphSnapshot): string {
   const { nodes, edges } = graphOf(s)
+  const nodeAttrs = NODE_ATTRS.filter((a) => !NATIVE.has(a.name))
+  const edgeAttrs = EDGE_ATTRS.filter((a) => !NATIVE.has(a.name))
+  const valueNames = valueAttrNames(nodes)
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-      ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    // No xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute it does not name.
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     `  <meta lastmodifieddate="${s.exportedAt.slice(0, 10)}">`,
     '    <creator>Research Workbench</creator>',
-    `    <description>${xmlText(`Entities and links of ${s.project.name}, exported ${s.exportedAt}`)}</description>`,
+    `    <description>${xmlText(`Entities, claims and links of ${s.project.name}, exported ${s.exportedAt}`)}</description>`,
     '  </meta>',
     '  <graph mode="static" defaultedgetype="directed">',
     '    <attributes class="node" mode="static">'
   ]
-  for (const [id, type] of NODE_ATTRS) out.push(`      <attribute id="${id}" title="${id}" type="${type}"/>`)
+  for (const a of nodeAttrs) out.push(`      <attribute id="${a.name}" title="${a.name}" type="${GEXF_TYPE[a.type]}"/>`)
+  valueNames.forEach((name, i) => out.push(`      <attribute id="v${i}" title="${xmlAttr(name)}" type="string"/>`))
   out.push('    </attributes>')
   out.push('    <attributes class="edge" mode="static">')
-  for (const [id, type] of EDGE_ATTRS) out.push(`      <attribute id="${id}" title="${id}" type="${type}"/>`)
+  for (const a of edgeAttrs) out.push(`      <attribute id="${ID_OF[a.name] ?? a.name}" title="${a.name}" type="${GEXF_TYPE[a.type]}"/>`)
   out.push('    </attributes>')
   out.push('    <nodes>')
   nodes.forEach((n, i) => {
@@ -54,8 +56,8 @@ export function toGexf(s: GraphSnapshot): string {
     const p = ringPosition(i)
     out.push(`      <node id="${xmlAttr(n.id)}" label="${xmlAttr(n.label)}">`)
     out.push(
-      `        <attvalues>${attvalue('type', n.type)}${attvalue('type_label', n.typeLabel)}${attvalue('color', n.color)}` +
-        `${attvalue('mentions', n.mentions)}${attvalue('notes', n.notes)}${attvalue('entity_id', n.entityId)}</attvalues>`
+      `        <attvalues>${nodeAttrs.map((a) => attvalue(a.name, a.of(n))).join('')}` +
+        `${valueNames.map((name, j) => attvalue(`v${j}`, valueAttr(n, name))).join('')}</attvalues>`
     )
     out.push(
       `        <viz:color r="${c.r}" g="${c.g}" b="${c.b}" a="1.0"/><viz:size value="${vizSize(n.mentions)}"/>` +
@@ -66,10 +68,11 @@ export function toGexf(s: GraphSnapshot): string {
   out.push('    </nodes>')
   out.push('    <edges>')
   for (const e of edges) {
-    out.push(`      <edge id="${xmlAttr(e.id)}" source="${xmlAttr(e.source)}" target="${xmlAttr(e.target)}" type="directed" label="${xmlAttr(e.label)}">`)
     out.push(
-      `        <attvalues>${attvalue('predicate', e.predicate)}${attvalue('type', e.type)}${attvalue('grade', e.grade)}${attvalue('category', e.category)}</attvalues>`
+      `      <edge id="${xmlAttr(e.id)}" source="${xmlAttr(e.source)}" target="${xmlAttr(e.target)}" type="directed"` +
+        ` label="${xmlAttr(e.label)}" weight="${e.weight.toFixed(1)}" kind="${e.kind}">`
     )
+    out.push(`        <attvalues>${edgeAttrs.map((a) => attvalue(ID_OF[a.name] ?? a.name, a.of(e))).join('')}</attvalues>`)
     out.push('      </edge>')
   }
   out.push('    </edges>')

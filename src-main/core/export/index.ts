@@ -8,6 +8,7 @@ import { toCyjs } from './cyjs'
 import { toFtm } from './ftm'
 import { toGexf } from './gexf'
 import { toGraphML } from './graphml'
+import type { SnapshotOptions } from './snapshot'
 import type { ExportFile, ExportFormat, GraphSnapshot } from './types'
 import { toW3C } from './w3c'
 
@@ -21,18 +22,27 @@ export interface FormatInfo {
   accepts: string[]
   /** Whether the export needs code-point offsets (the worker reads the texts to convert them). */
   codePoints: boolean
+  /** Whether it needs the canonical texts and quote contexts (W3C) or the files' SHA-1 (FtM). */
+  texts?: boolean
+  contentHashes?: boolean
 }
 
 export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   graphml: { label: 'GraphML (yEd, Gephi, networkx)', extension: 'graphml', accepts: ['.graphml', '.xml'], codePoints: false },
   gexf: { label: 'GEXF 1.3 (Gephi)', extension: 'gexf', accepts: ['.gexf'], codePoints: false },
-  csv: { label: 'CSV tables (nodes, edges, mentions, claims)', extension: 'csv', accepts: ['.csv'], codePoints: true },
-  ftm: { label: 'FollowTheMoney entities (JSON lines)', extension: 'ftm.json', accepts: ['.json', '.jsonl', '.ijson', '.ftm'], codePoints: false },
-  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', accepts: ['.jsonld', '.json'], codePoints: true },
+  csv: { label: 'CSV tables (nodes, edges, mentions, claims, passages) and README.txt', extension: 'csv', accepts: ['.csv'], codePoints: true },
+  ftm: { label: 'FollowTheMoney entities (JSON lines)', extension: 'ftm.json', accepts: ['.json', '.jsonl', '.ijson', '.ftm'], codePoints: false, contentHashes: true },
+  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', accepts: ['.jsonld', '.json'], codePoints: true, texts: true },
   cyjs: { label: 'Cytoscape JSON', extension: 'cyjs', accepts: ['.cyjs', '.json'], codePoints: false }
 }
 
-/** The files one export consists of. Single-file formats have one file (suffix ''); CSV has four. */
+/** What a format needs read from the project (see FormatInfo), plus the user's choice of co-mentions. */
+export function snapshotOptionsFor(format: ExportFormat, opts: { coMentions?: boolean } = {}): SnapshotOptions {
+  const info = FORMAT_INFO[format]
+  return { codePoints: info.codePoints, texts: info.texts ?? false, contentHashes: info.contentHashes ?? false, coMentions: opts.coMentions ?? false }
+}
+
+/** The files one export consists of. Single-file formats have one file (suffix ''); CSV has five tables and a README. */
 export function renderExport(s: GraphSnapshot, format: ExportFormat): ExportFile[] {
   switch (format) {
     case 'graphml':
@@ -53,9 +63,10 @@ export function renderExport(s: GraphSnapshot, format: ExportFormat): ExportFile
 /**
  * Where an export goes, given the path the user chose. A single-file format
  * writes the chosen path, adding the format's extension when the name has
- * none it accepts. CSV writes four files beside the chosen path, named after
- * it without its `.csv`: `<name>-nodes.csv`, `<name>-edges.csv`,
- * `<name>-mentions.csv` and `<name>-claims.csv`.
+ * none it accepts. CSV writes its files beside the chosen path, named after
+ * it without its `.csv`: `<name>-nodes.csv`, `-edges.csv`, `-mentions.csv`,
+ * `-claims.csv`, `-passages.csv` and `<name>-README.txt` (not a bare
+ * README.txt: that could overwrite a file of the user's in the folder).
  */
 export function exportPaths(chosen: string, format: ExportFormat, files: ExportFile[]): string[] {
   const info = FORMAT_INFO[format]

@@ -5,13 +5,13 @@ import { basename } from 'node:path'
 import type { AnnotationImportReport } from '../../contract/api'
 import { CoreError } from '../app/errors'
 import type { ProjectDb } from '../db/projectDb'
-import { FORMAT_INFO, writeExport } from './index'
+import { snapshotOptionsFor, writeExport } from './index'
 import { readSnapshot } from './snapshot'
 import type { ExportFormat } from './types'
 import { parseW3CAnnotations } from './w3c'
 
-export async function exportProject(db: ProjectDb, format: ExportFormat, chosenPath: string): Promise<string[]> {
-  const snapshot = await readSnapshot(db, { codePoints: FORMAT_INFO[format].codePoints })
+export async function exportProject(db: ProjectDb, format: ExportFormat, chosenPath: string, opts: { coMentions?: boolean } = {}): Promise<string[]> {
+  const snapshot = await readSnapshot(db, snapshotOptionsFor(format, opts))
   try {
     return writeExport(snapshot, format, chosenPath)
   } catch (e) {
@@ -42,9 +42,9 @@ export async function importAnnotationFile(db: ProjectDb, path: string): Promise
   if (!parsed.recognised) {
     throw new CoreError('IMPORT_FAILED', `${basename(path)} holds no W3C Web Annotations.`)
   }
-  const report =
-    parsed.candidates.length > 0
-      ? await db.call('annotations.importCandidates', { candidates: parsed.candidates })
-      : { imported: 0, skippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 }
+  const report: AnnotationImportReport =
+    parsed.candidates.length + parsed.claims.length > 0
+      ? await db.call('annotations.importCandidates', { candidates: parsed.candidates, claims: parsed.claims })
+      : { imported: 0, skippedDuplicates: 0, claimsImported: 0, claimsSkippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 }
   return { ...report, unresolved: [...parsed.unresolved, ...report.unresolved], ignored: parsed.ignored }
 }

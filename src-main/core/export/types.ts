@@ -6,57 +6,28 @@
 // positions counted in Unicode code points (what W3C Web Annotation
 // TextPositionSelectors and Python strings use), filled in when the snapshot
 // is read with `codePoints: true`.
-import type { Entity, Mention } from '../../contract/types'
+import type { Mention } from '../../contract/types'
+import type { ClaimEvidence, CoMention, ModelClaim, ModelDocument, ModelEntity } from './claimModel'
 
-export interface SnapshotDocument {
-  id: number
-  title: string
-  sourcePath: string
-  mediaType: string
-  /** SHA-256 (hex) of the file's original bytes: the document's identity across projects. */
-  sha256: string
-}
+export type { ClaimEvidence } from './claimModel'
+
+/** A document with its citation (see claimModel.ts ModelDocument). */
+export type SnapshotDocument = ModelDocument
 
 export interface SnapshotMention extends Mention {
   cpStart?: number
   cpEnd?: number
-}
-
-/** Where a claim is said in a document (a span anchor, UTF-16 offsets like a mention's). */
-export interface ClaimEvidence {
-  documentId: number
-  start: number
-  end: number
-  quote: string
-  prefix: string
-  suffix: string
-  cpStart?: number
-  cpEnd?: number
+  w3cPrefix?: string
+  w3cSuffix?: string
 }
 
 /**
- * A claim: subject – predicate – object with a grade, as repos/claims/
- * `snapshotClaims` gives it (an empty list in a project without claims).
- * Links are claims too (analyst judgements without evidence, schema 0006):
- * the edge keeps the label and direction the link had.
- * Every format has a place for claims:
- * - GraphML / GEXF / Cytoscape: a claim whose object is an entity becomes an
- *   edge with `category = "claim"`, `predicate` and `grade`;
- * - CSV: one row of claims.csv (written with its header even when empty);
- * - FtM: an UnknownLink with the predicate as `role` and the grade in `status`;
- * - W3C: one annotation per evidence span, motivation "describing".
+ * A claim in the one export model (claimModel.ts): subject – predicate –
+ * object entity or typed value, qualifier, status, grades, attribution chain,
+ * analyst-judgement flag, passages (`evidence`) and note. Links are claims
+ * too (analyst judgements without a passage, schema 0006).
  */
-export interface SnapshotClaim {
-  id: number
-  subjectId: number
-  predicate: string
-  /** The object entity, or null when the object is a literal (a value, a date ...). */
-  objectId: number | null
-  objectText: string | null
-  /** The claim's grade (the NATO Admiralty code, e.g. "B2"); null when ungraded. */
-  grade: string | null
-  evidence: ClaimEvidence[]
-}
+export type SnapshotClaim = ModelClaim
 
 export interface GraphSnapshot {
   /** Bumped when the snapshot's shape changes incompatibly. */
@@ -69,14 +40,16 @@ export interface GraphSnapshot {
   /** When the snapshot was read (ISO time). */
   exportedAt: string
   documents: SnapshotDocument[]
-  entities: Entity[]
+  entities: ModelEntity[]
   mentions: SnapshotMention[]
   /** Empty when the project has no claims (see SnapshotClaim). */
   claims: SnapshotClaim[]
+  /** Pairs of entities tagged in the same paragraph; only when the export asked for them (absent otherwise). */
+  coMentions?: CoMention[]
 }
 
 /** What the worker's `graph.snapshot` op returns; snapshot.ts adds the rest. */
-export type SnapshotRows = Pick<GraphSnapshot, 'documents' | 'entities' | 'mentions' | 'claims'> & {
+export type SnapshotRows = Pick<GraphSnapshot, 'documents' | 'entities' | 'mentions' | 'claims' | 'coMentions'> & {
   projectCreatedAt: string | null
 }
 
@@ -106,4 +79,29 @@ export interface AnnotationCandidate {
   end: number | null
   entityName: string
   entityType: string
+}
+
+/** An entity named in an imported claim: matched by exact name and type, created when missing. */
+export interface NamedEntity {
+  name: string
+  type: string
+}
+
+/**
+ * A claim read from a W3C annotation (`rwb:claim`, as our export writes it).
+ * The passage is placed like a mention's (AnnotationCandidate's fields);
+ * `sha256` is null for an analyst judgement without a passage.
+ */
+export interface ClaimCandidate extends Omit<AnnotationCandidate, 'sha256' | 'entityName' | 'entityType'> {
+  sha256: string | null
+  subject: NamedEntity
+  predicate: string
+  object: { kind: 'entity'; entity: NamedEntity } | import('../../contract/types').ClaimObject
+  qualifier: import('../../contract/types').ClaimQualifier
+  status: import('../../contract/types').ClaimStatus
+  reliability: import('../../contract/types').SourceReliability
+  credibility: import('../../contract/types').InfoCredibility
+  analystJudgement: boolean
+  attribution: { role: import('../../contract/types').AttributionRole; source: NamedEntity }[]
+  notes: string
 }

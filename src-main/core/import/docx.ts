@@ -65,7 +65,7 @@ export async function parseDocx(bytes: Uint8Array, opts: DocxOptions = {}): Prom
   const core = coreProperties(parts.get('docProps/core.xml'))
   const firstHeading = built.blocks.find((b) => /^h[1-3]$/.test(b.kind))
   return {
-    title: core.title ?? (firstHeading ? built.text.slice(firstHeading.start, firstHeading.end) : null),
+    title: core.title ?? (firstHeading ? built.text.slice(firstHeading.start, firstHeading.end) : firstLineTitle(built.text)),
     byline: core.creator,
     siteName: null,
     publishedTime: core.created,
@@ -137,4 +137,14 @@ function coreProperties(xml: Buffer | undefined): CoreProperties {
   } catch {
     return none
   }
+}
+
+/**
+ * No title property and no heading: the document's first line, as Word itself
+ * proposes it for a file name, when it is short enough to read as a title
+ * (a long first paragraph is prose, and the file name says more).
+ */
+export function firstLineTitle(text: string): string | null {
+  const line = text.trim().split('\n', 1)[0]?.trim() ?? ''
+  return line.length >= 2 && line.length <= 100 ? line : null
 }

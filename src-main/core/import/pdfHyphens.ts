@@ -18,15 +18,32 @@ const UPPER_START = /^(\p{Lu}[\p{L}\p{M}]*)/u
  * the document writes that compound with a hyphen elsewhere and never solid.
  */
 export class Vocabulary {
-  private hyphenated = new Set<string>()
-  private solid = new Set<string>()
+  private words: { hyphenated: Set<string>; solid: Set<string> } | null = null
 
-  constructor(lines: Line[]) {
-    for (const l of lines) {
+  /** The words are collected on the first hyphen at a line break: a document without one never pays for them. */
+  constructor(private readonly lines: Line[]) {}
+
+  private get hyphenated(): Set<string> {
+    return (this.words ??= this.collect()).hyphenated
+  }
+
+  private get solid(): Set<string> {
+    return (this.words ??= this.collect()).solid
+  }
+
+  private collect(): { hyphenated: Set<string>; solid: Set<string> } {
+    const hyphenated = new Set<string>()
+    const solid = new Set<string>()
+    for (const l of this.lines) {
       // The last word of a line may be broken: only inner words count.
-      const words = l.text.match(WORD) ?? []
-      for (const w of words.slice(0, -1)) (w.includes('-') ? this.hyphenated : this.solid).add(w.toLowerCase())
+      const words = l.text.match(WORD)
+      if (!words) continue
+      for (let i = 0; i < words.length - 1; i++) {
+        const w = words[i]!
+        ;(w.includes('-') ? hyphenated : solid).add(w.toLowerCase())
+      }
     }
+    return { hyphenated, solid }
   }
 
   /** Joins a line ending in a hyphen with the next line's text. */

@@ -100,11 +100,7 @@ export function layoutPages(pageTexts: PdfPageText[]): LayoutResult {
   for (const lines of kept) {
     // The right edge of the column each line is in: the furthest any line
     // starting near the same left edge reaches.
-    const rightEdge = lines.map((l) => {
-      let r = l.x1
-      for (const o of lines) if (Math.abs(o.x0 - l.x0) < 3 * l.size && Math.abs(o.size - l.size) < 0.5) r = Math.max(r, o.x1)
-      return r
-    })
+    const rightEdge = rightEdges(lines)
     let para: Paragraph | null = null
     const emit = () => {
       if (!para) return
@@ -131,6 +127,32 @@ export function layoutPages(pageTexts: PdfPageText[]): LayoutResult {
   const rtlChars = all.reduce((n, l) => n + l.rtlChars, 0)
   const chars = all.reduce((n, l) => n + l.chars, 0)
   return { builder, headings, rtl: chars > 0 && rtlChars / chars > 0.5, unreadableLines: unreadable.n }
+}
+
+/**
+ * The right edge of the column each line is in: the furthest any line
+ * starting near the same left edge (within 3 ems, same font size) reaches.
+ * Quadratic in the lines of a page, so over flat arrays rather than the line
+ * objects (the same comparisons, in the same order).
+ */
+export function rightEdges(lines: Line[]): number[] {
+  const n = lines.length
+  const x0 = new Float64Array(n)
+  const x1 = new Float64Array(n)
+  const size = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    x0[i] = lines[i]!.x0
+    x1[i] = lines[i]!.x1
+    size[i] = lines[i]!.size
+  }
+  const out = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    const reach = 3 * size[i]!
+    let r = x1[i]!
+    for (let j = 0; j < n; j++) if (Math.abs(x0[j]! - x0[i]!) < reach && Math.abs(size[j]! - size[i]!) < 0.5) r = Math.max(r, x1[j]!)
+    out[i] = r
+  }
+  return out
 }
 
 /** Whether line `l` goes on the paragraph `p` (whose last line is `p.last`). */

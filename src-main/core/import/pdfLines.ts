@@ -53,20 +53,43 @@ export const round = (n: number) => Math.round(n * 2) / 2
  * font without a character map, whose text is not recoverable.
  */
 export function readable(raw: string): string | null {
-  let bad = 0
-  let visible = 0
-  for (const ch of raw) {
-    if (/\s/.test(ch)) continue
-    visible++
-    if (BAD_CHAR.test(ch)) bad++
+  // Most lines hold no such character at all: one native scan says so, and
+  // the per-character count (the import's hottest loop) is skipped.
+  const anyBad = BAD_CHAR.test(raw)
+  if (anyBad) {
+    let bad = 0
+    let visible = 0
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i)
+      if (isSpace(c)) continue
+      visible++ // one per code point, as iterating the string by characters counts
+      if (isBadChar(c)) bad++
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++
+    }
+    if (visible >= 4 && bad / visible > 0.3) return null
   }
-  if (visible >= 4 && bad / visible > 0.3) return null
-  return joinAccents(raw)
-    .replace(CONTROL, ' ')
-    .replace(NOT_TEXT, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC')
+  // CONTROL and NOT_TEXT are the two halves of BAD_CHAR: without one, there is nothing to replace.
+  const cleaned = anyBad ? joinAccents(raw).replace(CONTROL, ' ').replace(NOT_TEXT, '') : joinAccents(raw)
+  return cleaned.replace(/\s+/g, ' ').trim().normalize('NFC')
+}
+
+/** Whether UTF-16 unit `c` is one `/\s/` matches (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/** BAD_CHAR for one UTF-16 unit (every range of it lies in the BMP). */
+function isBadChar(c: number): boolean {
+  return c <= 0x1f || (c >= 0x7f && c <= 0x9f) || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)
+}
+
+/** The length of `s` without its whitespace, in UTF-16 units: `s.replace(/\s/g, '').length` without the copy. */
+export function visibleLength(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++
+  return n
 }
 
 // eslint-disable-next-line no-control-regex
@@ -124,7 +147,7 @@ export function itemsToLines(pageText: PdfPageText, unreadable = { n: 0 }): Line
     cur.parts.push(it.str)
     cur.x0 = Math.min(cur.x0, it.x)
     cur.x1 = Math.max(cur.x1, it.x + it.width)
-    const visible = it.str.replace(/\s/g, '').length
+    const visible = visibleLength(it.str)
     if (visible) {
       const key = round(size)
       cur.bySize.set(key, (cur.bySize.get(key) ?? 0) + visible)

@@ -6,12 +6,14 @@ export const BLOCK_SEPARATOR = '\n\n'
 export class TextBuilder {
   private parts: string[] = []
   private length = 0
+  private joined: string | null = null
   readonly blocks: Block[] = []
 
   /** Adds a block (trimmed, NFC); `page` is the 1-based page it sits on, for paged formats. */
   add(kind: BlockKind, raw: string, page?: number): void {
     const text = raw.normalize('NFC').trim()
     if (!text) return
+    this.joined = null
     if (this.blocks.length) {
       this.parts.push(BLOCK_SEPARATOR)
       this.length += BLOCK_SEPARATOR.length
@@ -29,6 +31,9 @@ export class TextBuilder {
   }
 
   get text(): string {
-    return this.parts.join('')
+    // Kept once joined: the importers read it more than once, and joining
+    // flattens every paragraph built by concatenation.
+    this.joined ??= this.parts.join('')
+    return this.joined
   }
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
 import { aliasesByEntity, rankEntities } from '../ui/rankEntities'
+import { useRovingList } from '../ui/useRovingList'
 import { EntityDetail } from './EntityDetail'
 import './entities.css'
 
@@ -26,6 +27,9 @@ export function EntitiesPane() {
       .filter((e) => byName.has(e.id) || typeOf(e.type).label.toLocaleLowerCase().includes(q))
       .map((entity) => ({ entity, alias: byName.get(entity.id) ?? null }))
   }, [entities, allAliases, filter, typeOf])
+  // One Tab stop for the whole list; arrow keys move inside it.
+  const ids = useMemo(() => shown.map((x) => x.entity.id), [shown])
+  const roving = useRovingList(ids, selectedId)
 
   return (
     <aside className="pane entities" aria-label="Entities">
@@ -37,14 +41,14 @@ export function EntitiesPane() {
         </button>
       </div>
       <input className="pane-filter" placeholder="Filter entities" aria-label="Filter entities" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <ul className="entity-list" role="listbox" aria-label="Entity list">
+      <ul className="entity-list" role="listbox" aria-label="Entity list" {...roving.listProps}>
         {shown.map(({ entity: e, alias }) => {
           const t = typeOf(e.type)
           return (
             <li
               key={e.id}
               role="option"
-              tabIndex={0}
+              {...roving.itemProps(e.id)}
               aria-selected={e.id === selectedId}
               className={e.id === selectedId ? 'selected' : undefined}
               onClick={() => void guard(() => selectEntity(e.id === selectedId ? null : e.id))}

@@ -1,7 +1,9 @@
 // The activity log: who changed what in this project, and when (newest
-// first, a page at a time). Every change, undo and redo is in it.
+// first, a page at a time). Every change, undo and redo is in it; view
+// changes (nodes moved, a layout run: VIEW_ACTIONS) are left out unless the
+// reader asks, because a few minutes on the map would bury every edit.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AuditPage } from '@contract/types'
+import { VIEW_ACTIONS, type AuditPage } from '@contract/types'
 import { call } from '../api'
 import { Modal } from '../ui/Modal'
 import { useStore } from '../store'
@@ -46,16 +48,17 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
   const openDialog = useStore((s) => s.openDialog)
   const [offset, setOffset] = useState(0)
   const [page, setPage] = useState<AuditPage | null>(null)
+  const [withViews, setWithViews] = useState(false)
 
   const load = useCallback(
     async (at: number) => {
-      const p = await guard(() => call('audit.list', { limit: PAGE, offset: at }))
+      const p = await guard(() => call('audit.list', { limit: PAGE, offset: at, editsOnly: !withViews }))
       if (p) {
         setPage(p)
         setOffset(at)
       }
     },
-    [guard]
+    [guard, withViews]
   )
   useEffect(() => void load(0), [load])
   // Start on Close, not on "Change your name…" (the first button the modal would pick).
@@ -87,6 +90,10 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
         </>
       }
     >
+      <label className="audit-views">
+        <input type="checkbox" checked={withViews} onChange={(e) => setWithViews(e.target.checked)} /> Show view changes (nodes moved, layouts, map filters)
+        {!withViews && page && page.hidden > 0 && <span className="muted"> · {page.hidden} hidden</span>}
+      </label>
       <div className="audit-scroll" tabIndex={0} aria-label="Activity, newest first">
         {page === null ? (
           <p className="muted">Loading…</p>
@@ -112,7 +119,7 @@ export function AuditDialog({ onClose }: { onClose(): void }) {
                     </td>
                     <td className="audit-user">{e.user}</td>
                     <td className="audit-what" title={details ? `${e.action}: ${details}` : e.action}>
-                      <span className={e.action.startsWith('history.') ? 'audit-undo' : undefined}>{e.label}</span>
+                      <span className={e.action.startsWith('history.') ? 'audit-undo' : (VIEW_ACTIONS as readonly string[]).includes(e.action) ? 'audit-view' : undefined}>{e.label}</span>
                       {details && <span className="muted audit-details">{details}</span>}
                     </td>
                   </tr>

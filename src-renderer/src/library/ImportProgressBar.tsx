@@ -1,5 +1,6 @@
 // Progress of an import of more than a few files, with a cancel button.
 import { useStore } from '../store'
+import { displayName } from './arrange'
 
 export const SHOW_PROGRESS_FROM = 4
 
@@ -23,7 +24,7 @@ export function ImportProgressBar() {
         <div className="bar-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="muted import-current" title={progress.current ?? ''}>
-        {progress.current?.split(/[\\/]/).pop()}
+        {progress.current ? displayName(progress.current) : null}
       </div>
     </div>
   )

@@ -1,26 +1,31 @@
-// The project's documents: title, source and date; click to read.
-import type { ImportResult } from '@contract/types'
+// The project's documents: title, type, source and date; sorted and filtered
+// as the analyst asks; click (or Enter) to read. The list is one Tab stop
+// (arrow keys move inside it, ui/useRovingList).
+import { useMemo, useState } from 'react'
 import { runImpl, withHint } from '../commands'
 import { useStore } from '../store'
 import { formatDay } from '../ui/format'
+import { useRovingList } from '../ui/useRovingList'
+import { filterDocuments, KIND_LABELS, kindOf, NO_FILTER, sortDocuments, type LibraryFilter, type SortKey } from './arrange'
 import { libraryCommands } from './commands'
 import { ImportProgressBar } from './ImportProgressBar'
+import { ImportReport } from './ImportReport'
+import { LibraryControls } from './LibraryControls'
 import { SearchBox } from './SearchBox'
 import { SearchResults } from './SearchResults'
-
-function countOf(results: ImportResult[], status: ImportResult['status']): string {
-  const n = results.filter((r) => r.status === status).length
-  return n ? `, ${n} ${status}` : ''
-}
+import './library.css'
 
 export function LibraryPane() {
   const documents = useStore((s) => s.documents)
   const activeId = useStore((s) => s.doc?.id)
   const openDocument = useStore((s) => s.openDocument)
   const guard = useStore((s) => s.guard)
-  const lastImport = useStore((s) => s.lastImport)
-  const dismissImport = useStore((s) => s.dismissImport)
   const search = useStore((s) => s.search)
+  const [sort, setSort] = useState<SortKey>('added')
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
+  const shown = useMemo(() => sortDocuments(filterDocuments(documents, filter), sort), [documents, filter, sort])
+  const ids = useMemo(() => shown.map((d) => d.id), [shown])
+  const roving = useRovingList(ids, activeId)
 
   return (
     <aside className="pane library" aria-label="Library">
@@ -35,53 +40,45 @@ export function LibraryPane() {
         </button>
       </div>
       <ImportProgressBar />
-      {lastImport && (
-        <div className="import-report" role="status">
-          <div className="import-report-head">
-            <strong>
-              Import: {lastImport.filter((r) => r.status === 'imported').length} imported
-              {countOf(lastImport, 'duplicate')}
-              {countOf(lastImport, 'failed')}
-              {countOf(lastImport, 'cancelled')}
-            </strong>
-            <button type="button" className="link" onClick={dismissImport} aria-label="Dismiss import report">
-              ✕
-            </button>
-          </div>
-          <ul>
-            {lastImport.map((r) => (
-              <li key={r.path} className={`import-${r.status}`}>
-                <span className="import-status">{r.status}</span> {r.path.split(/[\\/]/).pop()}
-                {r.reason && <div className="muted">{r.reason}</div>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportReport />
       <SearchBox />
       {search.query.trim() ? (
         <SearchResults hits={search.hits} query={search.query} busy={search.busy} />
       ) : (
-      <ul className="doc-list" role="listbox" aria-label="Documents">
-        {documents.map((d) => (
-          <li
-            key={d.id}
-            role="option"
-            tabIndex={0}
-            aria-selected={d.id === activeId}
-            className={d.id === activeId ? 'selected' : undefined}
-            onClick={() => void guard(() => openDocument(d.id))}
-            onKeyDown={(e) => e.key === 'Enter' && void guard(() => openDocument(d.id))}
-          >
-            <div className="doc-list-title">{d.title}</div>
-            <div className="doc-list-meta muted">
-              {[d.siteName ?? d.byline, formatDay(d.publishedTime)].filter(Boolean).join(' · ') || d.sourcePath.split(/[\\/]/).pop()}
-              {d.mentionCount > 0 && <span className="badge" title="Mentions tagged">{d.mentionCount}</span>}
-            </div>
-          </li>
-        ))}
-        {documents.length === 0 && <li className="muted empty">No documents yet. Add articles with File → Open.</li>}
-      </ul>
+        <>
+          {documents.length > 1 && <LibraryControls documents={documents} sort={sort} onSort={setSort} filter={filter} onFilter={setFilter} shown={shown.length} />}
+          <ul className="doc-list" role="listbox" aria-label="Documents" {...roving.listProps}>
+            {shown.map((d) => {
+              const kind = KIND_LABELS[kindOf(d.mediaType)]
+              return (
+                <li
+                  key={d.id}
+                  role="option"
+                  {...roving.itemProps(d.id)}
+                  aria-selected={d.id === activeId}
+                  className={d.id === activeId ? 'selected' : undefined}
+                  onClick={() => void guard(() => openDocument(d.id))}
+                  onKeyDown={(e) => e.key === 'Enter' && void guard(() => openDocument(d.id))}
+                >
+                  <div className="doc-list-title">{d.title}</div>
+                  <div className="doc-list-meta muted">
+                    <span className={`kind-mark kind-${kindOf(d.mediaType)}`} title={kind.label}>
+                      {kind.mark}
+                    </span>
+                    {[d.siteName ?? d.byline, formatDay(d.publishedTime)].filter(Boolean).join(' · ') || d.sourcePath.split(/[\\/]/).pop()}
+                    {d.mentionCount > 0 && (
+                      <span className="badge" title="Mentions tagged">
+                        {d.mentionCount}
+                      </span>
+                    )}
+                  </div>
+                </li>
+              )
+            })}
+            {documents.length === 0 && <li className="muted empty">No documents yet. Add articles with + Files or + Folder above, or drop files on the window.</li>}
+            {documents.length > 0 && shown.length === 0 && <li className="muted empty">No document matches these filters.</li>}
+          </ul>
+        </>
       )}
     </aside>
   )

@@ -1,6 +1,8 @@
 // Export → the map as PNG, SVG or PDF: a scale (1×–4×) or a paper size and
 // DPI, white or transparent, the whole map or the current view, with an
 // optional title, legend and sources footer; the size is shown, then saved.
+// The title starts as the map's name; the project's name is put in front
+// only when the analyst asks (a report names its own project already).
 import { useMemo, useState } from 'react'
 import { call } from '../api'
 import { Modal } from '../ui/Modal'
@@ -27,7 +29,15 @@ export function ExportPngDialog({ onClose }: { onClose(): void }) {
   const [region, setRegion] = useState<'whole' | 'view'>('whole')
   const [background, setBackground] = useState<'white' | 'transparent'>('white')
   const [withTitle, setWithTitle] = useState(true)
-  const [title, setTitle] = useState(() => `${projectName}: ${handle?.mapName() ?? 'map'}`)
+  const [withProject, setWithProject] = useState(false)
+  const mapName = handle?.mapName() ?? 'Map'
+  const [title, setTitle] = useState(mapName)
+  const toggleProject = (on: boolean) => {
+    setWithProject(on)
+    // The project's name goes in front of (or out of) whatever the title says now.
+    const prefix = `${projectName}: `
+    setTitle((t) => (on ? (t.startsWith(prefix) ? t : prefix + t) : t.startsWith(prefix) ? t.slice(prefix.length) : t))
+  }
   const [withLegend, setWithLegend] = useState(true)
   const [withSources, setWithSources] = useState(true)
   const [busy, setBusy] = useState<string | null>(null)
@@ -160,10 +170,13 @@ export function ExportPngDialog({ onClose }: { onClose(): void }) {
             <input className="title-input" aria-label="Title" value={title} disabled={!withTitle} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
           </label>
           <label className="checkbox">
+            <input type="checkbox" checked={withProject} disabled={!withTitle} onChange={(e) => toggleProject(e.target.checked)} /> Project's name in the title
+          </label>
+          <label className="checkbox">
             <input type="checkbox" checked={withLegend} onChange={(e) => setWithLegend(e.target.checked)} /> Legend
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={withSources} onChange={(e) => setWithSources(e.target.checked)} /> Footer listing the source documents
+            <input type="checkbox" checked={withSources} onChange={(e) => setWithSources(e.target.checked)} /> Footer naming the source documents and the date
           </label>
         </fieldset>
       </div>

@@ -43,6 +43,10 @@ export interface MapClaim {
   grade: string
   analystJudgement: boolean
   createdAt: string
+  /** Who stands behind the claim, in order ("reported by NextFin", "according to TSG Invest"); the claims-as-nodes map draws them. */
+  attribution?: { entityId: number; role: string }[]
+  /** "up to", "about", "at least" (or "exact"): how the value is meant. */
+  qualifier?: string
 }
 
 /** Claim (contract) → MapClaim. Tolerates a claim without a passage. */
@@ -63,7 +67,9 @@ export function claimEdgeSource(c: Claim): MapClaim {
     quote: c.passage?.quote ?? null,
     grade: c.grade || `${c.reliability}${c.credibility}`,
     analystJudgement: c.analystJudgement,
-    createdAt: c.createdAt
+    createdAt: c.createdAt,
+    attribution: (c.attribution ?? []).map((a) => ({ entityId: a.entityId, role: a.role })),
+    qualifier: c.qualifier
   }
 }
 

@@ -28,9 +28,32 @@ export interface LayoutPlan {
   phases: string[]
   /** Cytoscape layout options, phase by phase (plain JSON; functions are added where they run). */
   options: Record<string, unknown>[]
+  /**
+   * What every layout ends with (layoutEngine.ts): disconnected parts packed
+   * in rows `packGap` apart (not for the shapes that are the point of
+   * circle, concentric and grid), then node boxes at least `gap` apart.
+   */
+  tidy: { pack: boolean; packGap: number; gap: number }
 }
 
 const COMMON = { animate: false, fit: false, padding: 40 }
+const PACKED = { pack: true, packGap: 48, gap: 8 }
+const SHAPED = { pack: false, packGap: 48, gap: 8 }
+
+/** Past this, dagre takes minutes (its ordering grows with the long edges' dummy nodes) and overflows the stack near 2,000 nodes. */
+export const LAYERED_MAX = { nodes: 300, edges: 600 }
+
+/**
+ * Layered (dagre): ranks `rankdir`, room between ranks for edge labels. Graphs
+ * past LAYERED_MAX get Cytoscape's breadth-first levels instead (turned to
+ * read left to right): no crossing minimisation, but seconds, not minutes.
+ */
+function layeredOptions(tier: Tier, rankdir: 'LR' | 'TB', nodes: number, edges: number): Record<string, unknown> {
+  if (nodes > LAYERED_MAX.nodes || edges > LAYERED_MAX.edges)
+    return { ...COMMON, name: 'breadthfirst', directed: true, transpose: rankdir === 'LR', spacingFactor: 1, avoidOverlap: true, maximal: false, grid: false }
+  const small = tier === 'small'
+  return { ...COMMON, name: 'layered', rankdir, nodesep: small ? 24 : 16, ranksep: rankdir === 'LR' ? (small ? 120 : 90) : small ? 70 : 50, ranker: small ? 'network-simplex' : 'longest-path' }
+}
 
 function fcoseOptions(tier: Tier): Record<string, unknown>[] {
   const base = {
@@ -75,8 +98,10 @@ export function planLayout(name: MapLayoutName, nodes: number, edges: number): L
     case 'fcose': {
       const options = fcoseOptions(tier)
       const phases = options.length === 2 ? [`Draft layout of ${count}`, 'Spreading overlapping nodes'] : [`Laying out ${count}`]
-      return { name, tier, inWorker: tier !== 'small', phases, options }
+      return { name, tier, inWorker: tier !== 'small', phases, options, tidy: PACKED }
     }
+    case 'layered':
+      return { name, tier, inWorker: tier !== 'small', phases: [`Layered layout of ${count}, left to right`], options: [layeredOptions(tier, 'LR', nodes, edges)], tidy: PACKED }
     case 'concentric':
       return {
         name,
@@ -84,33 +109,43 @@ export function planLayout(name: MapLayoutName, nodes: number, edges: number): L
         inWorker: false,
         phases: [`Concentric layout of ${count}`],
         // Rings by degree (most connected in the centre); the worker/view adds the function.
-        options: [{ ...COMMON, name: 'concentric', concentricBy: 'degree', minNodeSpacing: tier === 'small' ? 40 : 12, avoidOverlap: true, startAngle: (3 / 2) * Math.PI }]
+        options: [{ ...COMMON, name: 'concentric', concentricBy: 'degree', minNodeSpacing: tier === 'small' ? 40 : 12, avoidOverlap: true, startAngle: (3 / 2) * Math.PI }],
+        tidy: SHAPED
       }
     case 'breadthfirst':
-      return {
-        name,
-        tier,
-        inWorker: false,
-        phases: [`Hierarchy of ${count}`],
-        options: [{ ...COMMON, name: 'breadthfirst', directed: true, spacingFactor: tier === 'small' ? 1.3 : 1, avoidOverlap: true, maximal: false, grid: tier !== 'small' }]
-      }
+      // Top down, by the same layered engine (Cytoscape's breadthfirst put wide levels on one unreadable row).
+      return { name, tier, inWorker: tier !== 'small', phases: [`Hierarchy of ${count}, top down`], options: [layeredOptions(tier, 'TB', nodes, edges)], tidy: PACKED }
     case 'circle':
-      return { name, tier, inWorker: false, phases: [`Circle of ${count}`], options: [{ ...COMMON, name: 'circle', avoidOverlap: true, spacingFactor: tier === 'small' ? 1.2 : 0.9 }] }
+      return { name, tier, inWorker: false, phases: [`Circle of ${count}`], options: [{ ...COMMON, name: 'circle', avoidOverlap: true, spacingFactor: tier === 'small' ? 1.2 : 0.9 }], tidy: SHAPED }
     case 'grid':
-      return { name, tier, inWorker: false, phases: [`Grid of ${count}`], options: [{ ...COMMON, name: 'grid', avoidOverlap: true, avoidOverlapPadding: 24, condense: false }] }
+      return { name, tier, inWorker: false, phases: [`Grid of ${count}`], options: [{ ...COMMON, name: 'grid', avoidOverlap: true, avoidOverlapPadding: 24, condense: false }], tidy: SHAPED }
   }
 }
 
-/** The box a node takes in a layout: its disc, widened for its label (the worker cannot measure text). */
-export function layoutBox(size: number, label: string): { w: number; h: number } {
-  const labelW = Math.min(140, Math.max(0, label.length) * 6.8)
-  return { w: Math.max(size, labelW), h: size + 20 }
+/**
+ * The box a node takes in a layout, estimated: its disc and the label under
+ * it (12 px bold, wrapped at 140 px, one line per `\n`). The map measures the
+ * real boxes on its canvas (layoutBoxes.ts); this is for tests and headless use.
+ */
+export function layoutBox(size: number, label: string): { w: number; h: number; dy: number } {
+  const lines = label.split('\n')
+  let labelW = 0
+  let rows = 0
+  for (const l of lines) {
+    const w = Math.max(0, l.length) * 7.2
+    labelW = Math.max(labelW, Math.min(140, w))
+    rows += Math.max(1, Math.ceil(w / 140))
+  }
+  const labelH = label ? rows * 15 + 4 : 0
+  const below = label ? 5 + labelH : 0
+  return { w: Math.max(size, labelW + 4), h: size + below, dy: below / 2 }
 }
 
 export const LAYOUT_LABELS: Record<MapLayoutName, string> = {
   fcose: 'Force-directed',
+  layered: 'Layered (left to right)',
   concentric: 'Concentric',
-  breadthfirst: 'Hierarchy',
+  breadthfirst: 'Hierarchy (top down)',
   circle: 'Circle',
   grid: 'Grid'
 }

@@ -2,9 +2,19 @@
 // runs in the layout Web Worker (big graphs) and on the UI thread (small
 // ones, and where workers are unavailable). The live map applies the result
 // as a `preset` layout.
+//
+// Every layout ends the same way (`plan.tidy`): the disconnected parts packed
+// in rows (pack.ts), then no two node boxes, labels included, left
+// overlapping (overlap.ts). Nodes and edges are sorted and Math.random is
+// seeded from the graph (seeded.ts), so the same project gives the same
+// layout every time, whatever order the map listed its elements in.
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type { LayoutPlan } from './layoutChoice'
+import { layeredPositions, type LayeredOptions } from './layered'
+import { removeOverlaps, type Box } from './overlap'
+import { packComponents } from './pack'
+import { graphSeed, withSeededRandom } from './seeded'
 
 let registered = false
 function register(): void {
@@ -18,6 +28,9 @@ export interface LayoutNode {
   /** Layout box (disc plus room for the label). */
   w: number
   h: number
+  /** Where the box's centre is from the node's place (a label under the disc moves it down). */
+  dx?: number
+  dy?: number
   /** Current place; pinned nodes keep it. */
   x?: number
   y?: number
@@ -27,7 +40,7 @@ export interface LayoutNode {
 export interface LayoutRequest {
   nodes: LayoutNode[]
   edges: { source: string; target: string }[]
-  plan: Pick<LayoutPlan, 'name' | 'options'>
+  plan: Pick<LayoutPlan, 'name' | 'options'> & Partial<Pick<LayoutPlan, 'tidy'>>
 }
 
 /**
@@ -117,9 +130,33 @@ function spread(cy: cytoscape.Core, gap: number, pinnedIds: Set<string>): void {
 
 export type Positions = Record<string, { x: number; y: number }>
 
-/** Runs the plan's phases; `onPhase(i)` is called as phase i starts. */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Runs the plan's phases, then tidies; `onPhase(i)` is called as phase i starts. */
 export function computePositions(req: LayoutRequest, onPhase?: (i: number) => void): Positions {
   register()
+  // One order whatever the map's: the same graph gives the same layout.
+  const nodes = [...req.nodes].sort((a, b) => byId(a.id, b.id))
+  const ids = new Set(nodes.map((n) => n.id))
+  const edges = req.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target).sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target))
+  const seed = graphSeed([...nodes.map((n) => n.id), ...edges.map((e) => `${e.source}>${e.target}`)])
+  const sorted: LayoutRequest = { ...req, nodes, edges }
+  return withSeededRandom(seed, () => tidy(sorted, layoutOnce(sorted, onPhase)))
+}
+
+/** Parts packed (when the plan says so), then overlaps removed; pinned nodes keep their places. */
+function tidy(req: LayoutRequest, placed: Positions): Positions {
+  const t = req.plan.tidy
+  if (!t) return placed
+  let boxes: Box[] = req.nodes.map((n) => ({ id: n.id, ...placed[n.id]!, w: n.w, h: n.h, dx: n.dx, dy: n.dy, pinned: !!n.pinned && n.x !== undefined && n.y !== undefined }))
+  if (t.pack) {
+    const packed = packComponents(boxes, req.edges, t.packGap)
+    boxes = boxes.map((b) => ({ ...b, ...packed[b.id]! }))
+  }
+  return removeOverlaps(boxes, t.gap)
+}
+
+function layoutOnce(req: LayoutRequest, onPhase?: (i: number) => void): Positions {
   const ids = new Set(req.nodes.map((n) => n.id))
   const cy = cytoscape({
     headless: true,
@@ -139,6 +176,12 @@ export function computePositions(req: LayoutRequest, onPhase?: (i: number) => vo
       onPhase?.(i)
       const o: Record<string, unknown> = { ...opts }
       if (o.name === 'spread') return spread(cy, Number(o.gap ?? 12), pinnedIds)
+      if (o.name === 'layered') {
+        const boxes = req.nodes.map((b) => ({ id: b.id, x: 0, y: 0, w: b.w, h: b.h, dx: b.dx, dy: b.dy }))
+        const at = layeredPositions(boxes, req.edges, o as unknown as LayeredOptions)
+        cy.batch(() => cy.nodes().forEach((node) => void node.position(at[node.id()]!)))
+        return
+      }
       if (o.name === 'fcose') {
         if (pinned.length) o.fixedNodeConstraint = pinned.map((p) => ({ nodeId: p.id, position: { x: p.x!, y: p.y! } }))
         o.nodeRepulsion = () => Number(opts.nodeRepulsion ?? 4500)
@@ -155,6 +198,8 @@ export function computePositions(req: LayoutRequest, onPhase?: (i: number) => vo
       const movable = cy.nodes().filter((node) => !pinnedIds.has(node.id()))
       const eles = movable.union(movable.connectedEdges().filter((e) => movable.contains(e.source()) && movable.contains(e.target())))
       eles.layout(o as unknown as cytoscape.LayoutOptions).run()
+      // Breadth-first levels run top down; the layered fallback reads left to right.
+      if (o.transpose) cy.batch(() => movable.forEach((node) => void node.position({ x: node.position('y'), y: node.position('x') })))
     })
     const out: Positions = {}
     cy.nodes().forEach((node) => {

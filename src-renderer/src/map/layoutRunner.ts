@@ -26,7 +26,7 @@ function getWorker(): Worker | null {
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)))
 
 export function runLayoutPlan(plan: LayoutPlan, req: Omit<LayoutRequest, 'plan'>, onPhase: (i: number) => void): LayoutJob {
-  const full: LayoutRequest = { ...req, plan: { name: plan.name, options: plan.options } }
+  const full: LayoutRequest = { ...req, plan: { name: plan.name, options: plan.options, tidy: plan.tidy } }
   const w = plan.inWorker ? getWorker() : null
   if (!w) {
     let cancelled = false

@@ -16,6 +16,8 @@ export interface MapHandle {
   bestOrientation(region: ExportSpec['region']): Orientation
   nodeCount(): number
   mapName(): string
+  /** The claims the map shows under its filters (both ends shown, or a value claim of a shown entity). */
+  claimIds(): number[]
 }
 
 let current: MapHandle | null = null

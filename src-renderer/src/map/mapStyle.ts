@@ -1,4 +1,5 @@
 import type { NodeSingular, StylesheetJson } from 'cytoscape'
+import { CLAIM_NODE_COLOR, VALUE_NODE_COLOR } from './claimNodes'
 import { LABEL_MIN_ZOOMED_FONT } from './labelLod'
 
 const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif'
@@ -9,7 +10,10 @@ export const EDGE_LOOK = {
   weak: { color: '#6e7781', dash: [7, 5], width: 2, label: 'Claim, weaker or ungraded' },
   disputed: { color: '#c92a2a', dash: [3, 4], width: 2, label: 'Claim disputed or refuted' },
   link: { color: '#3d6fb6', dash: [] as number[], width: 2, label: 'Your link' },
-  comention: { color: '#b6bec8', dash: [1.5, 4], width: 2, label: 'Co-mention (same paragraph)' }
+  comention: { color: '#b6bec8', dash: [1.5, 4], width: 2, label: 'Co-mention (same paragraph)' },
+  // Claims as nodes: subject → claim → object, and a source → claim with its role.
+  claimpart: { color: '#57606a', dash: [] as number[], width: 1.6, label: 'Subject → claim → object' },
+  attribution: { color: '#8250df', dash: [4, 3], width: 1.6, label: 'Source → claim (reported by, according to, said)' }
 } as const
 
 // A pin drawn in the node's top-right corner while it is pinned.
@@ -27,7 +31,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
   const edgeLabel = large
     ? {}
     : {
-        label: 'data(label)',
+        // `display`: the predicate, with grade and claim count when the map says so (graph.ts claimEdgeText).
+        label: 'data(display)',
         'font-family': FONT,
         'font-size': 10,
         color: '#424a53',
@@ -50,7 +55,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'background-image-crossorigin': 'null',
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
+        // The name, and under it the entity's value claims when it has some (graph.ts).
+        label: 'data(display)',
         color: '#1f2328',
         'font-family': FONT,
         'font-size': 12,
@@ -81,6 +87,14 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'border-width': 2.5
       } as Record<string, unknown>
     },
+    {
+      // A claim as a node: a small rounded square by grade, its predicate and grade under it.
+      selector: 'node.claimnode',
+      style: { shape: 'round-rectangle', 'background-image': 'none', 'font-size': 10, 'font-weight': 500, 'text-max-width': '120px', 'border-width': 1.5 }
+    },
+    { selector: 'node.claimnode.grade-weak', style: { 'border-color': CLAIM_NODE_COLOR.weak, 'border-style': 'dashed' } },
+    { selector: 'node.claimnode.grade-disputed', style: { color: CLAIM_NODE_COLOR.disputed } },
+    { selector: 'node.valuenode', style: { shape: 'diamond', 'background-color': VALUE_NODE_COLOR, 'background-image': 'none', 'font-size': 11, 'font-weight': 500, 'text-max-width': '160px' } },
     { selector: 'node.dimmed', style: { opacity: 0.25 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad' } },
     {
@@ -93,6 +107,8 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         ...edgeLabel
       }
     },
+    // Edges between the same two nodes (a link and a claim, claims both ways, a co-mention) curve apart, labels apart too.
+    { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier', 'control-point-step-size': 44 } },
     { selector: 'edge.link', style: { 'line-color': EDGE_LOOK.link.color, 'target-arrow-color': EDGE_LOOK.link.color, width: EDGE_LOOK.link.width } },
     { selector: 'edge.claim.grade-strong', style: { 'line-color': EDGE_LOOK.strong.color, 'target-arrow-color': EDGE_LOOK.strong.color, width: EDGE_LOOK.strong.width } },
     {
@@ -123,13 +139,31 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         opacity: 0.9
       }
     },
+    // After the co-mention rule, so co-mentions sharing their ends with another edge curve apart too.
+    { selector: 'edge.comention[?parallel]', style: { 'curve-style': 'bezier', 'control-point-step-size': 44 } },
+    {
+      selector: 'edge.claimpart',
+      style: { label: '', 'line-color': EDGE_LOOK.claimpart.color, 'target-arrow-color': EDGE_LOOK.claimpart.color, width: EDGE_LOOK.claimpart.width, 'arrow-scale': 0.9 }
+    },
+    {
+      selector: 'edge.attribution',
+      style: {
+        'line-color': EDGE_LOOK.attribution.color,
+        'target-arrow-color': EDGE_LOOK.attribution.color,
+        'line-style': 'dashed',
+        'line-dash-pattern': [...EDGE_LOOK.attribution.dash],
+        width: EDGE_LOOK.attribution.width,
+        'arrow-scale': 0.9,
+        ...(large ? {} : { color: EDGE_LOOK.attribution.color, 'font-style': 'italic', 'font-size': 9 })
+      }
+    },
     {
       selector: 'edge:selected',
       style: {
         'line-color': '#0b5cad',
         'target-arrow-color': '#0b5cad',
         width: 3.5,
-        label: 'data(label)',
+        label: 'data(display)',
         'font-family': FONT,
         'font-size': 11,
         color: '#0b5cad',

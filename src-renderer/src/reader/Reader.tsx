@@ -177,7 +177,8 @@ export function Reader() {
   if (!doc) {
     return (
       <div className="reader empty-state">
-        <p>Open an article from the library, or add files with {withHint('File → Open Articles…', 'file.open')}.</p>
+        {/* Names buttons on screen: "File → Open" exists only in the native menu, which the harness and some desktops hide. */}
+        <p>Open an article from the library, or add files with the {withHint('Open…', 'file.open')} button above, + Files in the library, or by dropping them on the window.</p>
       </div>
     )
   }

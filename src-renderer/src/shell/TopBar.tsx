@@ -98,9 +98,10 @@ function ProjectMenu() {
 const DATA_EXPORTS: { id: CommandId; hint: string }[] = [
   { id: 'export.graphml', hint: 'Gephi, yEd, networkx' },
   { id: 'export.gexf', hint: 'Gephi' },
-  { id: 'export.csv', hint: 'nodes, edges, mentions, claims' },
+  { id: 'export.gexfCoMentions', hint: 'Gephi, with same-paragraph co-mentions' },
+  { id: 'export.csv', hint: 'nodes, edges, claims, passages + README' },
   { id: 'export.ftm', hint: 'Aleph and FtM tools' },
-  { id: 'export.w3c', hint: 'every mention, JSON-LD' },
+  { id: 'export.w3c', hint: 'mentions and claims, JSON-LD' },
   { id: 'export.cyjs', hint: 'Cytoscape desktop' }
 ]
 
@@ -117,6 +118,7 @@ function ExportMenu() {
       {open && (
         <div className="menu-popup" role="menu">
           <CommandMenuItem id="export.mapPng" onDone={close} />
+          <CommandMenuItem id="export.report" hint="Word or HTML" onDone={close} />
           <div className="menu-sep" />
           <div className="menu-label muted">Data</div>
           {DATA_EXPORTS.map((f) => (
@@ -140,6 +142,20 @@ function CommandButton({ id, text, ...rest }: { id: CommandId; text?: string } &
   )
 }
 
+/** A side pane's show/hide toggle: pressed while the pane is shown. */
+function PaneToggle({ id, name, side }: { id: 'view.toggleLibrary' | 'view.toggleEntities'; name: string; side: 'left' | 'right' }) {
+  const shown = useStore((s) => !(side === 'left' ? s.panes.libraryCollapsed : s.panes.entitiesCollapsed))
+  return (
+    <button type="button" className="pane-toggle" aria-label={`${name} pane`} aria-pressed={shown} title={withHint(`${shown ? 'Hide' : 'Show'} the ${name.toLowerCase()} pane`, id)} onClick={() => void runCommand(id)}>
+      <svg width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
+        <rect x="0.75" y="0.75" width="16.5" height="12.5" rx="2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x={side === 'left' ? 1.5 : 11} y="1.5" width="5.5" height="11" fill={shown ? 'currentColor' : 'none'} />
+        <line x1={side === 'left' ? 7 : 11} y1="1" x2={side === 'left' ? 7 : 11} y2="13" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+    </button>
+  )
+}
+
 export function TopBar() {
   const project = useStore((s) => s.project)
   const view = useStore((s) => s.view)
@@ -154,11 +170,13 @@ export function TopBar() {
         <CommandButton id="file.open" text="Open…" />
         <HistoryButtons />
         <ProjectMenu />
+        <PaneToggle id="view.toggleLibrary" name="Library" side="left" />
         <div className="segmented" role="tablist" aria-label="View">
           <CommandButton id="view.reader" role="tab" aria-selected={view === 'reader'} />
           <CommandButton id="view.map" role="tab" aria-selected={view === 'map'} />
           <CommandButton id="view.claims" role="tab" aria-selected={view === 'claims'} />
         </div>
+        <PaneToggle id="view.toggleEntities" name="Entities" side="right" />
         <ExportMenu />
       </nav>
     </header>

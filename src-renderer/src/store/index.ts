@@ -5,6 +5,7 @@ import { claimsSlice } from './claimsSlice'
 import { entityToolsSlice } from './entityToolsSlice'
 import { historySlice } from './historySlice'
 import { mapSlice } from './mapSlice'
+import { roomSlice } from './roomSlice'
 import { entitiesSlice, librarySlice, projectSlice, readerSlice, uiSlice } from './slices'
 import type { AppState } from './types'
 
@@ -17,7 +18,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...entityToolsSlice(...a),
   ...uiSlice(...a),
   ...historySlice(...a),
-  ...claimsSlice(...a)
+  ...claimsSlice(...a),
+  ...roomSlice(...a)
 }))
 
 export type { AppState } from './types'

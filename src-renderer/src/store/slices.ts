@@ -66,6 +66,9 @@ export const librarySlice: Slice<LibrarySlice> = (set, get) => {
   const finishImport = async (results: ImportResult[]) => {
     if (!results.length) return
     set({ lastImport: results })
+    // One file is opened, to read it; several are not: the analyst stays on what they were reading
+    // (and a first import into an empty reader opens the first file).
+    if (results.length > 1 && get().doc) return
     const first = results.find((r) => r.status === 'imported') ?? results.find((r) => r.status === 'duplicate')
     if (first?.documentId) await get().openDocument(first.documentId)
   }
@@ -217,6 +220,7 @@ export async function readForSelected<T>(get: () => AppState, read: () => Promis
 // The map's slice lives in ./mapSlice.ts.
 
 let toastId = 0
+const MAX_TOASTS = 3
 
 export const uiSlice: Slice<UiSlice> = (set, get) => ({
   recovery: null,
@@ -238,8 +242,9 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
   },
   notify(kind, text) {
     const id = ++toastId
-    set({ toasts: [...get().toasts, { id, kind, text }].slice(-4) })
-    if (kind === 'info') setTimeout(() => get().dismissToast(id), 5000)
+    // At most three: the oldest goes first. Errors stay until dismissed (the user must see them); the rest go by themselves.
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-MAX_TOASTS) })
+    if (kind !== 'error') setTimeout(() => get().dismissToast(id), 5000)
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) })

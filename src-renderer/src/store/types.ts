@@ -89,6 +89,7 @@ export type ClaimDialog =
   | { kind: 'claim'; mode: 'judgement'; subjectId: number | null }
   | { kind: 'claim'; mode: 'edit'; claimId: number }
   | { kind: 'deleteClaim'; claimId: number }
+  | { kind: 'report' }
 
 export type View = 'reader' | 'map' | 'claims'
 
@@ -122,4 +123,7 @@ export interface UiSlice {
   guard<T>(fn: () => Promise<T>): Promise<T | undefined>
 }
 
-export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice
+import type { RoomSlice } from './roomSlice'
+export type { RoomSlice } from './roomSlice'
+
+export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice & RoomSlice

@@ -7,7 +7,9 @@ import { ENTITY_TYPES } from '@contract/vocabulary'
 import type { ClaimEdgeGroup } from '../../../src-renderer/src/map/edgesFromClaims'
 import { buildElements } from '../../../src-renderer/src/map/graph'
 import { legendEntries } from '../../../src-renderer/src/map/legend'
-import { layoutBox, planLayout } from '../../../src-renderer/src/map/layoutChoice'
+import type { MapLayoutName } from '@contract/types'
+import { drawnOverlaps, layoutNodes } from '../../../src-renderer/src/map/layoutBoxes'
+import { planLayout } from '../../../src-renderer/src/map/layoutChoice'
 import { runLayoutPlan } from '../../../src-renderer/src/map/layoutRunner'
 import { exportPdf, exportPng } from '../../../src-renderer/src/map/exportImage'
 import { mapStyle } from '../../../src-renderer/src/map/mapStyle'
@@ -80,10 +82,14 @@ const api = {
     return { ms: performance.now() - t0, renderer: (cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas' }
   },
 
-  /** The app's layout for this size (fcose plan, in the layout worker); ms, and the longest UI-thread stall meanwhile. */
-  async layout(): Promise<{ ms: number; maxFrameGapMs: number; tier: string; phases: string[] }> {
+  /**
+   * The app's layout for this size (the force-directed plan unless `name` says otherwise, in the layout
+   * worker where the plan says so), on boxes measured on the canvas as the app does; ms, the longest
+   * UI-thread stall meanwhile, and the node/label boxes that overlap afterwards as drawn.
+   */
+  async layout(name: MapLayoutName = 'fcose'): Promise<{ ms: number; maxFrameGapMs: number; tier: string; phases: string[]; overlaps: { nodes: number; labels: number; mixed: number } }> {
     const c = cy!
-    const plan = planLayout('fcose', c.nodes().length, c.edges().length)
+    const plan = planLayout(name, c.nodes().length, c.edges().length)
     let last = performance.now()
     let maxGap = 0
     let running = true
@@ -98,7 +104,7 @@ const api = {
     const job = runLayoutPlan(
       plan,
       {
-        nodes: c.nodes().map((n) => ({ id: n.id(), ...layoutBox(Number(n.data('size')), String(n.data('label'))), x: n.position('x'), y: n.position('y') })),
+        nodes: layoutNodes(c),
         edges: c.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
       },
       () => {}
@@ -108,7 +114,7 @@ const api = {
     const ms = performance.now() - t0
     running = false
     c.fit(undefined, 160)
-    return { ms, maxFrameGapMs: maxGap, tier: plan.tier, phases: plan.phases }
+    return { ms, maxFrameGapMs: maxGap, tier: plan.tier, phases: plan.phases, overlaps: drawnOverlaps(c) }
   },
 
   /** PNG of the whole map on A3 at 300 DPI, with title, legend and footer; ms and size. */

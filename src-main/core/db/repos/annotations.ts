@@ -8,20 +8,17 @@
 // occurs exactly once in the text, use that place and report the annotation
 // as relocated; otherwise report it unresolved. An anchor is never moved
 // silently. Entities are matched by exact name and type (the oldest one
-// wins) and created only when a mention is actually made for them.
+// wins) and created only when a mention is actually made for them. Claims
+// (`rwb:claim`) go the same way: annotationClaims.ts.
 import type { AnnotationImportReport } from '../../../contract/api'
 import { checkSpan, trimSpan, verifyAnchor } from '../../anchor/anchor'
 import { OffsetConverter } from '../../export/codePoints'
-import type { AnnotationCandidate } from '../../export/types'
+import type { AnnotationCandidate, ClaimCandidate } from '../../export/types'
 import { all, get, transaction, type Database } from '../sqlite'
+import { importClaimCandidates, type DocText } from './annotationClaims'
 import { createEntity } from './entities'
+import { describeAction } from './history'
 import { createMention } from './mentions'
-
-interface DocText {
-  id: number
-  text: string
-  conv: OffsetConverter
-}
 
 /** Start offsets (UTF-16) of `needle` in `text`, at most `limit` of them. */
 function occurrences(text: string, needle: string, limit: number): number[] {
@@ -51,17 +48,30 @@ export function resolveSpan(text: string, conv: OffsetConverter, c: Pick<Annotat
   return { reason: `${positionNote}, and ${where}` }
 }
 
-export function importAnnotations(db: Database, a: { candidates: AnnotationCandidate[] }, now: string): AnnotationImportReport {
+export function importAnnotations(db: Database, a: { candidates: AnnotationCandidate[]; claims?: ClaimCandidate[] }, now: string): AnnotationImportReport {
   return transaction(db, () => {
-    const report: AnnotationImportReport = { imported: 0, skippedDuplicates: 0, relocated: [], unresolved: [], ignored: [], entitiesCreated: 0 }
+    const report: AnnotationImportReport = {
+      imported: 0,
+      skippedDuplicates: 0,
+      claimsImported: 0,
+      claimsSkippedDuplicates: 0,
+      relocated: [],
+      unresolved: [],
+      ignored: [],
+      entitiesCreated: 0
+    }
     const docs = new Map<string, DocText | null>()
-    for (const c of a.candidates) {
-      let doc = docs.get(c.sha256)
+    const docOf = (sha256: string): DocText | null => {
+      let doc = docs.get(sha256)
       if (doc === undefined) {
-        const row = get<{ id: number; text: string }>(db, 'SELECT id, text FROM documents WHERE sha256 = ?', [c.sha256])
+        const row = get<{ id: number; text: string }>(db, 'SELECT id, text FROM documents WHERE sha256 = ?', [sha256])
         doc = row ? { id: row.id, text: row.text, conv: new OffsetConverter(row.text) } : null
-        docs.set(c.sha256, doc)
+        docs.set(sha256, doc)
       }
+      return doc
+    }
+    for (const c of a.candidates) {
+      const doc = docOf(c.sha256)
       if (!doc) {
         report.unresolved.push({ id: c.id, reason: `its document (urn:sha256:${c.sha256}) is not in this project` })
         continue
@@ -97,6 +107,10 @@ export function importAnnotations(db: Database, a: { candidates: AnnotationCandi
       createMention(db, { documentId: doc.id, entityId: entity.id, start: span.start, end: span.end }, now)
       report.imported++
       if (span.relocated) report.relocated.push(c.id)
+    }
+    if (a.claims?.length) {
+      importClaimCandidates(db, a.claims, docOf, report, now)
+      describeAction(`Import annotations (${report.imported} mentions, ${report.claimsImported} claims)`)
     }
     return report
   })

@@ -1,7 +1,7 @@
 // The audit log: who did what, when. One row per successful change to the
 // project (every mutation op, undo and redo), written by the worker in the
 // same request as the change.
-import type { AuditEntry, AuditPage } from '../../../contract/types'
+import { VIEW_ACTIONS, type AuditEntry, type AuditPage } from '../../../contract/history'
 import { all, get, type Database } from '../sqlite'
 
 export function writeAudit(
@@ -17,14 +17,17 @@ export function writeAudit(
   ])
 }
 
-/** Newest first. */
-export function listAudit(db: Database, a: { limit?: number; offset?: number }): AuditPage {
+/** Newest first; with `editsOnly`, view changes (VIEW_ACTIONS) are left out and counted. */
+export function listAudit(db: Database, a: { limit?: number; offset?: number; editsOnly?: boolean }): AuditPage {
   const limit = a.limit ?? 100
   const offset = a.offset ?? 0
+  const marks = VIEW_ACTIONS.map(() => '?').join(', ')
+  const where = a.editsOnly ? `WHERE action NOT IN (${marks})` : ''
+  const params: (string | number)[] = a.editsOnly ? [...VIEW_ACTIONS] : []
   const rows = all<{ id: number; at: string; user: string; action: string; label: string; details: string }>(
     db,
-    'SELECT id, at, user_name AS user, action, label, details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?',
-    [limit, offset]
+    `SELECT id, at, user_name AS user, action, label, details FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    [...params, limit, offset]
   )
   const entries: AuditEntry[] = rows.map((r) => {
     let details: Record<string, number> = {}
@@ -35,5 +38,7 @@ export function listAudit(db: Database, a: { limit?: number; offset?: number }):
     }
     return { ...r, details }
   })
-  return { entries, total: get<{ n: number }>(db, 'SELECT count(*) AS n FROM audit_log')!.n }
+  const everything = get<{ n: number }>(db, 'SELECT count(*) AS n FROM audit_log')!.n
+  const total = a.editsOnly ? get<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log ${where}`, params)!.n : everything
+  return { entries, total, hidden: everything - total }
 }

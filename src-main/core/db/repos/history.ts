@@ -175,7 +175,7 @@ function defaultLabel(db: Database, op: string, args: unknown, changes: ChangeRo
     }
     case 'annotations.import': // the op's name before 2026-12
     case 'annotations.importCandidates':
-      return `Import annotations (${summary['mentions.insert'] ?? 0} mentions)`
+      return `Import annotations (${summary['mentions.insert'] ?? 0} mentions, ${summary['claims.insert'] ?? 0} claims)`
     default:
       return op
   }

@@ -3,9 +3,44 @@
 // the same decorations (the SVG writes its own as elements, in svg.ts).
 // Type icons are decoded once and cached; a legend swatch whose icon fails
 // to decode is drawn without it rather than failing the export.
+//
+// On a transparent sheet the title, legend and footer sit on backing panels
+// (near-opaque white, rounded): dark text on a dark page would vanish
+// otherwise. A white sheet needs none, so none is drawn.
 import { iconSvg } from '../icons'
-import type { LegendEntry, Sheet } from '../tiling'
-import { EXPORT_FONT } from './sheet'
+import type { LegendEntry, Rect, Sheet } from '../tiling'
+import { EXPORT_FONT, measureText } from './sheet'
+
+/** The panels' fill: opaque enough to read through, on any page colour. */
+export const PANEL_FILL = 'rgba(255,255,255,0.92)'
+
+/** The boxes behind the title, legend and footer (with a little padding), as drawn. */
+export function backingPanels(sheet: Sheet): { rect: Rect; radius: number }[] {
+  const out: { rect: Rect; radius: number }[] = []
+  const box = (x: number, y: number, w: number, h: number, pad: number) => out.push({ rect: { x: x - pad, y: y - pad, w: w + 2 * pad, h: h + 2 * pad }, radius: pad })
+  if (sheet.title) {
+    const t = sheet.title
+    box(t.x, t.y, measureText(t.text, t.font, 700), t.font * 1.25, Math.round(t.font * 0.35))
+  }
+  if (sheet.legend) {
+    const { font, swatch, entries } = sheet.legend
+    const lineH = Math.max(swatch, font)
+    let right = 0
+    let bottom = 0
+    for (const { entry, x, y } of entries) {
+      right = Math.max(right, x + (entry.swatch.kind === 'edge' ? swatch * 2.4 : swatch) + swatch / 3 + measureText(entry.label, font))
+      bottom = Math.max(bottom, y + lineH)
+    }
+    const { x, y } = sheet.legend.rect
+    box(x, y, right - x, bottom - y, Math.round(font * 0.5))
+  }
+  if (sheet.footer) {
+    const f = sheet.footer
+    const w = Math.max(...f.lines.map((l) => measureText(l, f.font)))
+    box(f.x, f.y, w, f.lines.length * f.lineHeight, Math.round(f.font * 0.5))
+  }
+  return out
+}
 
 const iconImages = new Map<string, HTMLImageElement>()
 
@@ -24,7 +59,15 @@ export async function loadIcons(legend: LegendEntry[] | null): Promise<void> {
   }
 }
 
-export function drawDecorations(ctx: CanvasRenderingContext2D, sheet: Sheet): void {
+export function drawDecorations(ctx: CanvasRenderingContext2D, sheet: Sheet, panels = false): void {
+  if (panels) {
+    ctx.fillStyle = PANEL_FILL
+    for (const { rect, radius } of backingPanels(sheet)) {
+      ctx.beginPath()
+      ctx.roundRect(rect.x, rect.y, rect.w, rect.h, radius)
+      ctx.fill()
+    }
+  }
   ctx.textBaseline = 'top'
   ctx.textAlign = 'left'
   if (sheet.title) {

@@ -96,7 +96,7 @@ async function rasterise(cy: Core, spec: ExportSpec, alpha: boolean, opts: Raste
       t0 = performance.now()
       r.drawElements(ctx, eles)
       ctx.restore()
-      drawDecorations(ctx, sheet)
+      drawDecorations(ctx, sheet, alpha && spec.background === 'transparent')
       lap('draw', t0)
       t0 = performance.now()
       const img = ctx.getImageData(0, 0, t.w, t.h).data

@@ -4,7 +4,7 @@
 //
 // Text is measured with a canvas in the export font, so the sheet's title,
 // legend and footer are laid out as they will be drawn; the PDF, which
-// draws in Helvetica, accepts the small difference in width.
+// draws in its embedded Noto Sans, accepts the small difference in width.
 import type { Core } from 'cytoscape'
 import { paperPixels, planSheet, type LegendEntry, type Orientation, type Paper, type Rect, type Sheet } from '../tiling'
 

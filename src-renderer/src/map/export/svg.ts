@@ -2,16 +2,23 @@
 // replays Cytoscape's renderer through canvas2svg), nested in a sheet with
 // the title, legend and footer written as SVG elements. On paper the file
 // states its size in millimetres so it prints at that size. canvas2svg has
-// one bug that loses node borders; it is patched once, on first use.
+// one bug that loses node borders, and draws images as PNGs; both are
+// patched once, on first use (icons become vector shapes: svgIcons.ts).
+// A transparent sheet gets the PNG's backing panels behind its text.
 import type { Core } from 'cytoscape'
 import { iconSvg } from '../icons'
 import { PAPER_MM, type Sheet } from '../tiling'
+import { backingPanels, PANEL_FILL } from './decorations'
+import { patchVectorImages } from './svgIcons'
 import { contentRect, EXPORT_FONT, planExport, unselected, type ExportSpec } from './sheet'
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-function svgDecorations(sheet: Sheet): string {
+function svgDecorations(sheet: Sheet, panels: boolean): string {
   const out: string[] = []
+  if (panels)
+    for (const { rect, radius } of backingPanels(sheet))
+      out.push(`<rect class="panel" x="${rect.x}" y="${rect.y}" width="${rect.w}" height="${rect.h}" rx="${radius}" fill="${PANEL_FILL}"/>`)
   if (sheet.title) {
     const t = sheet.title
     out.push(`<text x="${t.x}" y="${t.y + t.font * 0.85}" font-family="${esc(EXPORT_FONT)}" font-size="${t.font}" font-weight="700" fill="#1f2328">${esc(t.text)}</text>`)
@@ -25,8 +32,7 @@ function svgDecorations(sheet: Sheet): string {
       let tx = x
       if (entry.swatch.kind === 'node') {
         out.push(`<circle cx="${x + swatch / 2}" cy="${cy}" r="${swatch / 2}" fill="${entry.swatch.color}"/>`)
-        const icon = `data:image/svg+xml;utf8,${encodeURIComponent(iconSvg(entry.swatch.type, 64))}`
-        out.push(`<image x="${x + swatch * 0.2}" y="${cy - swatch * 0.3}" width="${swatch * 0.6}" height="${swatch * 0.6}" href="${esc(icon)}"/>`)
+        out.push(iconSvg(entry.swatch.type, swatch * 0.6).replace('<svg ', `<svg x="${x + swatch * 0.2}" y="${cy - swatch * 0.3}" `))
         tx += swatch
       } else {
         const w = swatch * 2.4
@@ -66,7 +72,9 @@ interface C2SProto {
  */
 function patchCanvas2Svg(): void {
   const C2S = (window as unknown as { C2S?: { prototype: C2SProto } }).C2S
-  if (!C2S || C2S.prototype.__rwbPatched) return
+  if (!C2S) return
+  patchVectorImages(C2S.prototype as unknown as Parameters<typeof patchVectorImages>[0])
+  if (C2S.prototype.__rwbPatched) return
   const original = C2S.prototype.__applyCurrentDefaultPath
   C2S.prototype.__applyCurrentDefaultPath = function (this: C2SProto) {
     if (this.__currentElement.nodeName !== 'path') {
@@ -119,7 +127,7 @@ function svgNow(cy: Core, spec: ExportSpec): string {
     spec.title ? `<title>${esc(spec.title)}</title>` : '',
     bg,
     mapSvg,
-    svgDecorations(sheet),
+    svgDecorations(sheet, spec.background === 'transparent'),
     '</svg>'
   ]
     .filter(Boolean)

@@ -2,10 +2,17 @@
 // pixels, so the map's vector PDF is drawn by Cytoscape's own element
 // renderer (as the SVG export is, through canvas2svg) and by the same
 // decoration code as the PNG. Paths, fills, strokes, dashes, clips and
-// transparency become PDF paths; text becomes real PDF text in Helvetica
-// (searchable, selectable); SVG images (the type icons) are replayed as
-// vector paths. Text no standard font can show (e.g. Cyrillic) is drawn as
-// a small picture of the text, so nothing the analyst typed is lost.
+// transparency become PDF paths; text becomes real PDF text in embedded
+// Noto subsets (pdfFonts.ts: any script the fonts cover stays searchable
+// and selectable); SVG images (the type icons) are replayed as vector
+// paths. Only characters no embedded font has (emoji) are drawn as a small
+// picture of the text, so nothing the analyst typed is lost.
+//
+// Why a canvas and not a PDF library's drawing calls: Cytoscape draws
+// through the canvas API, so something must translate canvas calls; pdf-lib,
+// jsPDF and pdfkit would each add an object per call on top of this (and
+// jsPDF's own canvas emulation is far slower at 20,000 edges). The font
+// work, the hard part, is fontkit's (pdfFonts.ts).
 //
 // It is split in two: pdfPath.ts keeps the state, the transform (applied to
 // every point, so the content stream is in page space) and the path
@@ -13,7 +20,7 @@
 // images. Only the canvas calls Cytoscape's renderer and the export's
 // decorations make are implemented; the rest are harmless no-ops.
 import { f, f3, gradient, parseColor, type Gradient } from './pdfColor'
-import { fontOf, pdfLiteral, textWidthEm, winAnsi, type PdfFontKey } from './pdfFonts'
+import { fontOf, type PdfFontSet } from './pdfFonts'
 import { mul, PdfPath, type Emitted } from './pdfPath'
 import { svgPicture } from './svgReplay'
 
@@ -26,9 +33,15 @@ export interface TextImage {
 }
 
 export class PdfCanvas extends PdfPath {
+  constructor(
+    pageHeight: number,
+    ptPerUnit: number,
+    readonly fonts: PdfFontSet
+  ) {
+    super(pageHeight, ptPerUnit)
+  }
   /** Alpha values used (for the page's ExtGState resources). */
   readonly alphas = new Set<string>()
-  readonly fontsUsed = new Set<PdfFontKey>()
   readonly images: TextImage[] = []
   /** Text direction, as on a canvas (other canvas properties Cytoscape sets, such as shadows, are ignored). */
   direction: CanvasDirection = 'ltr'
@@ -113,10 +126,14 @@ export class PdfCanvas extends PdfPath {
   }
 
   // ---- Text ------------------------------------------------------------------
-  measureText(text: string): TextMetrics {
+  /** Width of a text in canvas units: the embedded faces' advances, the canvas's for runs no face has. */
+  private widthOf(text: string): { width: number; size: number; runs: { run: ReturnType<PdfFontSet['runs']>[number]; w: number }[] } {
     const { size, bold } = fontOf(this.s.font)
-    const bytes = winAnsi(text)
-    const width = bytes ? textWidthEm(bytes, bold) * size : measureWithCanvas(text, this.s.font)
+    const runs = this.fonts.runs(text, bold).map((run) => ({ run, w: run.face ? this.fonts.widthEm(run) * size : measureWithCanvas(run.text, this.s.font) }))
+    return { width: runs.reduce((a, r) => a + r.w, 0), size, runs }
+  }
+  measureText(text: string): TextMetrics {
+    const { width, size } = this.widthOf(text)
     return { width, actualBoundingBoxAscent: size * 0.72, actualBoundingBoxDescent: size * 0.21 } as TextMetrics
   }
   fillText(text: string, x: number, y: number): void {
@@ -127,26 +144,29 @@ export class PdfCanvas extends PdfPath {
   }
   private text(text: string, x: number, y: number, outline: boolean): void {
     if (!text) return
-    const { key, size, bold } = fontOf(this.s.font)
-    const bytes = winAnsi(text)
-    const width = bytes ? textWidthEm(bytes, bold) * size : measureWithCanvas(text, this.s.font)
+    const { width, size, runs } = this.widthOf(text)
     const align = this.s.textAlign
     const dir = this.dirIsRtl()
-    const x0 = align === 'center' ? x - width / 2 : align === 'right' || (align === 'end' && !dir) || (align === 'start' && dir) ? x - width : x
-    // Baseline offsets of the em box (ascent 0.81, descent 0.19 of an em, as Chromium places Arial/Helvetica).
+    let x0 = align === 'center' ? x - width / 2 : align === 'right' || (align === 'end' && !dir) || (align === 'start' && dir) ? x - width : x
+    // Baseline offsets of the em box as a canvas places it: Noto Sans's ascent and descent (1.069, 0.293) scaled to one em.
     const bl = this.s.textBaseline
-    const y0 = bl === 'top' || bl === 'hanging' ? y + 0.81 * size : bl === 'middle' ? y + 0.31 * size : bl === 'bottom' || bl === 'ideographic' ? y - 0.19 * size : y
-    if (!bytes) return this.textPicture(text, x0, y0, width, size, outline)
-    if (outline ? !this.useStroke() : !this.usePaint('fill', this.s.fillStyle)) return
-    this.fontsUsed.add(key)
+    const y0 = bl === 'top' || bl === 'hanging' ? y + 0.785 * size : bl === 'middle' ? y + 0.285 * size : bl === 'bottom' || bl === 'ideographic' ? y - 0.215 * size : y
     const m = this.s.m
-    const tm = [m[0] * size, m[1] * size, -m[2] * size, -m[3] * size, m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]].map(f).join(' ')
-    this.out.push(`BT /${key} 1 Tf ${outline ? '1 Tr ' : ''}${tm} Tm ${pdfLiteral(bytes)} Tj ET`)
+    for (const { run, w } of runs) {
+      if (!run.face) this.textPicture(run.text, x0, y0, w, size, outline)
+      else if (outline ? this.useStroke() : this.usePaint('fill', this.s.fillStyle)) {
+        const shown = this.fonts.show(run.face, run.text)
+        const tm = [m[0] * size, m[1] * size, -m[2] * size, -m[3] * size, m[0] * x0 + m[2] * y0 + m[4], m[1] * x0 + m[3] * y0 + m[5]].map(f).join(' ')
+        // Tr outlasts ET (it is graphics state): every text says its render mode.
+        this.out.push(`BT /${shown.key} 1 Tf ${outline ? 1 : 0} Tr ${tm} Tm <${shown.hex}> Tj ET`)
+      }
+      x0 += w
+    }
   }
   private dirIsRtl(): boolean {
     return this.direction === 'rtl'
   }
-  /** Text the standard fonts cannot show, as a picture (4× the print size of a 300 DPI page) in its place. */
+  /** Text no embedded font can show, as a picture (4× the print size of a 300 DPI page) in its place. */
   private textPicture(text: string, x0: number, y0: number, width: number, size: number, outline: boolean): void {
     if (outline) return // the outline is a halo around the filled text; the picture has none
     const [r, g, b, a] = parseColor(this.s.fillStyle)

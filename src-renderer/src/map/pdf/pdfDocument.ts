@@ -1,9 +1,11 @@
 // A one-page vector PDF around the content a PdfCanvas drew: the page, its
-// fonts (standard Helvetica, not embedded), transparency states, pictures of
-// text no standard font can show, and the document's title.
+// fonts (embedded subsets, written by pdfFonts.ts), transparency states,
+// pictures of text no embedded font can show, and the document's title.
+// Written here rather than by a PDF library: the file is a handful of
+// objects around one content stream, and the font objects are the part
+// that needs care (see pdfFonts.ts for why not pdf-lib's).
 import { concat } from '../imageEncoder'
 import type { PdfCanvas, TextImage } from './pdfCanvas'
-import { PDF_FONTS, type PdfFontKey } from './pdfFonts'
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'))
@@ -63,24 +65,22 @@ export async function pdfDocument(canvas: PdfCanvas, page: { width: number; heig
   const pageObj = reserve()
   const contents = reserve()
   const info = reserve()
-  const fonts = [...canvas.fontsUsed].sort().map((key) => ({ key, n: reserve() }))
   const images = canvas.images.map((img) => ({ img, n: reserve(), mask: reserve() }))
 
   const pw = page.width.toFixed(2)
   const ph = page.height.toFixed(2)
   const gs = [...canvas.alphas].map((a) => `/Gf${a.replace('.', '_')} << /ca ${a} >> /Gs${a.replace('.', '_')} << /CA ${a} >>`).join(' ')
-  const fontDict = fonts.map(({ key, n }) => `/${key} ${n} 0 R`).join(' ')
+  text('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
+  const fontDict = await canvas.fonts.write({ reserve, obj, deflate })
   const xobj = images.map(({ img, n }) => `/${img.name} ${n} 0 R`).join(' ')
   const resources = `<< /ProcSet [/PDF /Text /ImageB /ImageC]${fontDict ? ` /Font << ${fontDict} >>` : ''}${gs ? ` /ExtGState << ${gs} >>` : ''}${xobj ? ` /XObject << ${xobj} >>` : ''} >>`
 
-  text('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
   obj(catalog, `<< /Type /Catalog /Pages ${pages} 0 R >>`)
   obj(pages, `<< /Type /Pages /Kids [${pageObj} 0 R] /Count 1 >>`)
   obj(pageObj, `<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 ${pw} ${ph}] /Resources ${resources} /Contents ${contents} 0 R >>`)
   const content = await deflate(latin1(canvas.content()))
   obj(contents, `<< /Length ${content.length} /Filter /FlateDecode >>`, content)
   obj(info, `<< /Title ${pdfTextString(title)} /Producer (Research Workbench) /CreationDate (D:${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z) >>`)
-  for (const { key, n } of fonts) obj(n, `<< /Type /Font /Subtype /Type1 /BaseFont /${PDF_FONTS[key as PdfFontKey]} /Encoding /WinAnsiEncoding >>`)
   for (const { img, n, mask } of images) {
     const { rgb, alpha } = await imageObjects(img)
     obj(n, `<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask ${mask} 0 R /Filter /FlateDecode /Length ${rgb.length} >>`, rgb)

@@ -1,69 +1,211 @@
-// The PDF's text is set in Helvetica, one of the 14 standard fonts every
-// PDF reader has, so nothing is embedded and the labels stay text (they can
-// be searched, selected and copied). Widths are those of Adobe's AFM files
-// (units of 1/1000 em), needed to centre a label or end it at a point, as
-// the canvas does with textAlign.
+// The PDF's text is set in embedded subsets of Noto fonts, so every label,
+// the title, legend and footer stay real text in any script the fonts
+// cover: searchable, selectable, and extracted by pdf.js and pdftotext.
+//
+// Each face is a Type0 font (Identity-H, two-byte glyph ids) over a CID font
+// holding only the glyphs the page uses, with its widths (W) and a ToUnicode
+// map from each glyph back to the characters it draws (that map is what text
+// extraction reads). A text is cut into runs by the first face that has its
+// characters: the Latin face (Latin, Greek, Cyrillic), then the fallbacks
+// (CJK, Arabic); a run stays in its face through spaces and punctuation the
+// face also has, so "谷歌 Inc" is one run. A run no face covers (emoji) is
+// left to the caller (pdfCanvas.ts draws it as a small picture).
+//
+// fontkit 2 (the maintained upstream) parses, shapes and subsets. The fork
+// pdf-lib depends on (@pdf-lib/fontkit 1.1) writes broken subsets of exactly
+// these fonts (a short `loca` that shifts TrueType glyphs; an invalid CFF
+// header for Noto Sans CJK: pdf-lib issue #1232), which is why the PDF file
+// around the fonts is written here (pdfDocument.ts) and not by pdf-lib.
+//
+// Shaping: complex scripts (Arabic, Hebrew, Indic) go through fontkit's
+// layout (joining forms, ligatures; right-to-left runs come back in visual
+// order); everything else maps characters to glyphs one to one (much faster
+// for 20,000 labels). Kerning is not applied. No DOM here: unit-tested in Node.
+import { create, type Font, type Subset } from 'fontkit'
 
-export type PdfFontKey = 'F1' | 'F2' | 'F3' | 'F4'
+/** Scripts that need shaping (joining, reordering) to be drawn right. */
+const COMPLEX = /[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]/
 
-export const PDF_FONTS: Record<PdfFontKey, string> = {
-  F1: 'Helvetica',
-  F2: 'Helvetica-Bold',
-  F3: 'Helvetica-Oblique',
-  F4: 'Helvetica-BoldOblique'
+export interface FaceBytes {
+  /** The main text face (regular weight). */
+  regular: Uint8Array
+  /** Its bold weight (titles; labels set in 600+); the regular one when absent. */
+  bold?: Uint8Array
+  /** Faces tried, in order, for characters the main face lacks. */
+  fallbacks: Uint8Array[]
 }
 
-// Widths of the printable ASCII characters 32..126.
-// prettier-ignore
-const REGULAR = [278,278,355,556,556,889,667,191,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,278,278,584,584,584,556,1015,667,667,722,722,667,611,778,722,278,500,667,556,833,722,778,667,778,722,667,611,722,667,944,667,667,611,278,278,278,469,556,333,556,556,500,556,556,278,556,556,222,222,500,222,833,556,556,556,556,333,500,278,556,500,722,500,500,500,334,260,334,584]
-// prettier-ignore
-const BOLD = [278,333,474,556,556,889,722,238,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,333,333,584,584,584,611,975,722,722,722,722,667,611,778,722,278,556,722,611,833,722,778,667,778,722,667,611,722,667,944,667,667,611,333,278,333,584,556,333,556,611,556,611,556,333,611,611,278,278,556,278,889,611,611,611,611,389,556,333,611,556,778,556,556,500,389,280,389,584]
-
-/** Characters of WinAnsiEncoding's 0x80–0x9F row (the rest of 0xA0–0xFF is Latin-1 itself). */
-const WIN_ANSI_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a,
-  0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97,
-  0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f
+export interface Face {
+  font: Font
+  /** The resource name on the page (F1, F2…). */
+  key: string
+  subset: Subset | null
+  /** Advance widths by subset glyph id, in font units. */
+  widths: number[]
+  /** The characters each subset glyph draws (for ToUnicode). */
+  unicode: Map<number, string>
 }
 
-/** The text's bytes in WinAnsiEncoding, or null if a character has no place there (Cyrillic, Greek, CJK…). */
-export function winAnsi(text: string): number[] | null {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c === 0x09) out.push(0x20)
-    else if (c >= 0x20 && c <= 0x7e) out.push(c)
-    else if (c >= 0xa0 && c <= 0xff) out.push(c)
-    else if (WIN_ANSI_HIGH[c] !== undefined) out.push(WIN_ANSI_HIGH[c]!)
-    else return null
-  }
+export interface Run {
+  face: Face | null
+  text: string
+}
+
+/** A run set in a face: the glyph ids as PDF hex and the width in ems. */
+export interface Shown {
+  key: string
+  hex: string
+  em: number
+}
+
+/** Where the font objects are written (the document writer's own object table). */
+export interface ObjectSink {
+  reserve(): number
+  obj(n: number, body: string, stream?: Uint8Array): void
+  deflate(bytes: Uint8Array): Promise<Uint8Array>
+}
+
+const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
+
+function utf16Hex(s: string): string {
+  let out = ''
+  for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i))
   return out
 }
 
-/** Width of WinAnsi bytes in ems. */
-export function textWidthEm(bytes: number[], bold: boolean): number {
-  const table = bold ? BOLD : REGULAR
-  let w = 0
-  for (const b of bytes) w += b >= 32 && b <= 126 ? table[b - 32]! : b === 0xa0 ? 278 : 556
-  return w / 1000
-}
+export class PdfFontSet {
+  private readonly regular: Face
+  private readonly bold: Face
+  private readonly fallbacks: Face[]
+  private readonly shown = new Map<string, Shown>()
+  /** True once a text had characters no face has (drawn another way by the caller). */
+  uncovered = false
 
-/** A PDF literal string of WinAnsi bytes (ASCII stays readable; the rest as octal escapes). */
-export function pdfLiteral(bytes: number[]): string {
-  let s = '('
-  for (const b of bytes) {
-    if (b === 0x28 || b === 0x29 || b === 0x5c) s += `\\${String.fromCharCode(b)}`
-    else if (b >= 0x20 && b <= 0x7e) s += String.fromCharCode(b)
-    else s += `\\${b.toString(8).padStart(3, '0')}`
+  constructor(bytes: FaceBytes, parsed = new Map<Uint8Array, Font>()) {
+    let n = 0
+    const face = (b: Uint8Array): Face => {
+      let font = parsed.get(b)
+      if (!font) parsed.set(b, (font = create(b)))
+      return { font, key: `F${++n}`, subset: null, widths: [], unicode: new Map() }
+    }
+    this.regular = face(bytes.regular)
+    this.bold = bytes.bold ? face(bytes.bold) : this.regular
+    this.fallbacks = bytes.fallbacks.map(face)
   }
-  return `${s})`
+
+  private faceFor(cp: number, bold: boolean, current: Face | null): Face | null {
+    if (current?.font.hasGlyphForCodePoint(cp)) return current
+    const main = bold ? this.bold : this.regular
+    if (main.font.hasGlyphForCodePoint(cp)) return main
+    return this.fallbacks.find((f) => f.font.hasGlyphForCodePoint(cp)) ?? null
+  }
+
+  /** The text cut into runs by the face that draws them (null: no face has those characters). */
+  runs(text: string, bold: boolean): Run[] {
+    const out: Run[] = []
+    let cur = null as Run | null
+    for (const ch of text.replace(/[\t\n\r]/g, ' ')) {
+      const cp = ch.codePointAt(0)!
+      // Marks and joiners belong to the character before them.
+      const face = cur && /[\p{M}\u200c\u200d\ufe0f]/u.test(ch) ? cur.face : this.faceFor(cp, bold, cur?.face ?? null)
+      if (!face) this.uncovered = true
+      if (cur && cur.face === face) cur.text += ch
+      else out.push((cur = { face, text: ch }))
+    }
+    return out
+  }
+
+  /** A run set in its face: glyphs added to the face's subset, with their widths and characters. */
+  show(face: Face, text: string): Shown {
+    const cacheKey = `${face.key}\u0000${text}`
+    const hit = this.shown.get(cacheKey)
+    if (hit) return hit
+    const glyphs = COMPLEX.test(text) ? face.font.layout(text).glyphs : face.font.glyphsForString(text)
+    face.subset ??= face.font.createSubset()
+    let hex = ''
+    let units = 0
+    for (const g of glyphs) {
+      const id = face.subset.includeGlyph(g.id)
+      face.widths[id] = g.advanceWidth
+      if (g.codePoints.length && !face.unicode.has(id)) face.unicode.set(id, String.fromCodePoint(...g.codePoints))
+      hex += hex4(id)
+      units += g.advanceWidth
+    }
+    const out = { key: face.key, hex, em: units / face.font.unitsPerEm }
+    this.shown.set(cacheKey, out)
+    return out
+  }
+
+  /** Width of the runs a face draws, in ems (runs no face draws are measured by the caller). */
+  widthEm(run: Run): number {
+    return run.face ? this.show(run.face, run.text).em : 0
+  }
+
+  /** The faces with glyphs on the page. */
+  private used(): Face[] {
+    return [...new Set([this.regular, this.bold, ...this.fallbacks])].filter((f) => f.subset)
+  }
+
+  /** Writes each used face (Type0 → CID font → descriptor → subset program, and its ToUnicode); returns the page's /Font entries. */
+  async write(sink: ObjectSink): Promise<string> {
+    const entries: string[] = []
+    for (const [i, face] of this.used().entries()) {
+      const { font } = face
+      const cff = 'CFF ' in font.directory.tables
+      const k = 1000 / font.unitsPerEm
+      // A subset's name starts with six capitals and a plus (PDF 32000, 9.6.4); one tag per face.
+      const name = `RWB${String.fromCharCode(65 + Math.floor(i / 676) % 26, 65 + Math.floor(i / 26) % 26, 65 + (i % 26))}+${font.postscriptName.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '')}`
+      const program = await sink.deflate(face.subset!.encode())
+      const [type0, cid, desc, file, toUni] = [sink.reserve(), sink.reserve(), sink.reserve(), sink.reserve(), sink.reserve()]
+      const widths = Array.from({ length: face.widths.length }, (_, g) => Math.round((face.widths[g] ?? 0) * k)).join(' ')
+      const bb = font.bbox
+      entries.push(`/${face.key} ${type0} 0 R`)
+      sink.obj(type0, `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUni} 0 R >>`)
+      sink.obj(
+        cid,
+        `<< /Type /Font /Subtype /${cff ? 'CIDFontType0' : 'CIDFontType2'} /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [0 [${widths}]]${cff ? '' : ' /CIDToGIDMap /Identity'} >>`
+      )
+      sink.obj(
+        desc,
+        `<< /Type /FontDescriptor /FontName /${name} /Flags 4 /FontBBox [${[bb.minX, bb.minY, bb.maxX, bb.maxY].map((v) => Math.round(v * k)).join(' ')}] /ItalicAngle ${font.italicAngle || 0} /Ascent ${Math.round(font.ascent * k)} /Descent ${Math.round(font.descent * k)} /CapHeight ${Math.round((font.capHeight || font.ascent) * k)} /StemV 80 /${cff ? 'FontFile3' : 'FontFile2'} ${file} 0 R >>`
+      )
+      sink.obj(file, `<< /Length ${program.length} /Filter /FlateDecode${cff ? ' /Subtype /CIDFontType0C' : ''} >>`, program)
+      const cmap = await sink.deflate(new TextEncoder().encode(toUnicodeCMap(face.unicode)))
+      sink.obj(toUni, `<< /Length ${cmap.length} /Filter /FlateDecode >>`, cmap)
+    }
+    return entries.join(' ')
+  }
 }
 
-/** The font for a CSS font string ("italic 600 12px Inter, …"): bold from weight 600 up. */
-export function fontOf(css: string): { key: PdfFontKey; size: number; bold: boolean } {
+/** The ToUnicode CMap: each glyph id to the UTF-16 of the characters it draws, in blocks of at most 100 (the CMap limit). */
+export function toUnicodeCMap(unicode: Map<number, string>): string {
+  const pairs = [...unicode].sort((a, b) => a[0] - b[0])
+  const blocks: string[] = []
+  for (let i = 0; i < pairs.length; i += 100) {
+    const chunk = pairs.slice(i, i + 100)
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([g, s]) => `<${hex4(g)}> <${utf16Hex(s)}>`).join('\n')}\nendbfchar`)
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end'
+  ].join('\n')
+}
+
+/** The font size and weight of a CSS font string ("italic 600 12px Inter, …"): bold from weight 600 up. */
+export function fontOf(css: string): { size: number; bold: boolean } {
   const size = Number(/(\d+(?:\.\d+)?)px/.exec(css)?.[1] ?? 10)
   const bold = /\bbold(er)?\b|\b[6-9]00\b/.test(css)
-  const italic = /\b(italic|oblique)\b/.test(css)
-  const key: PdfFontKey = bold ? (italic ? 'F4' : 'F2') : italic ? 'F3' : 'F1'
-  return { key, size, bold }
+  return { size, bold }
 }

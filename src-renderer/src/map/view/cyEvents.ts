@@ -22,6 +22,7 @@ export function bindTaps(cy: Core, setMenu: (m: NodeMenuAt | null) => void): voi
   cy.on('tap', 'node', (e) => {
     const id = entityIdOf(e.target as NodeSingular)
     setMenu(null)
+    if (typeof id !== 'number') return selectClaimNode(e.target as NodeSingular)
     st().selectOnMap({ kind: 'node', entityId: id })
     // Selecting on the map selects the entity everywhere (the entities pane shows it).
     void st().guard(() => st().selectEntity(id))
@@ -30,6 +31,8 @@ export function bindTaps(cy: Core, setMenu: (m: NodeMenuAt | null) => void): voi
     const edge = e.target as EdgeSingular
     const kind = edgeKindOf(edge.classes().join(' '))
     setMenu(null)
+    // A part of a claim drawn as a node: the claim's evidence.
+    if (kind === 'claimpart' || kind === 'attribution') return selectClaimNode(edge.target().hasClass('claimnode') ? edge.target() : edge.source())
     st().selectOnMap({
       kind: 'edge',
       edgeId: edge.id(),
@@ -48,8 +51,28 @@ export function bindTaps(cy: Core, setMenu: (m: NodeMenuAt | null) => void): voi
   })
   cy.on('cxttap', 'node', (e) => {
     const n = e.target as NodeSingular
+    if (typeof entityIdOf(n) !== 'number') return
     const p = n.renderedPosition()
     setMenu({ entityId: entityIdOf(n), x: p.x, y: p.y })
+  })
+}
+
+/** A claim or value node (claims as nodes) shows its claim's evidence, as a claim edge does. */
+function selectClaimNode(n: NodeSingular): void {
+  const subjectId = n.data('subjectId') as number | undefined
+  const claimIds = (n.data('claimIds') as number[] | undefined) ?? []
+  const claim = useStore.getState().claimList.find((c) => c.id === claimIds[0])
+  const from = subjectId ?? claim?.subjectId
+  if (from === undefined) return
+  const objectId = (n.data('objectId') as number | null | undefined) ?? (claim?.object.kind === 'entity' ? claim.object.entityId : null)
+  useStore.getState().selectOnMap({
+    kind: 'edge',
+    edgeId: n.id(),
+    edgeKind: 'claim',
+    sourceId: from,
+    targetId: objectId ?? from,
+    label: claim ? `${claim.predicate} ${objectId === null ? claim.objectLabel : ''}`.trim() : String(n.data('label') ?? ''),
+    claimIds
   })
 }
 
@@ -76,7 +99,8 @@ export function watchDrags(cy: Core): () => void {
     const n = e.target as NodeSingular
     const id = entityIdOf(n)
     const mapId = st().activeMap?.id
-    if (mapId === undefined) return
+    // Claim and value nodes (claims as nodes) have no saved places.
+    if (mapId === undefined || typeof id !== 'number') return
     if (pending.mapId !== mapId) flush()
     pending.mapId = mapId
     pending.moves.set(id, { entityId: id, x: n.position('x'), y: n.position('y'), pinned: n.locked() })

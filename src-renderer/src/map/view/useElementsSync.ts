@@ -6,11 +6,13 @@
 //
 // It waits for claims and co-mentions (`mapDataReady`): a first layout
 // without their edges would be a poor one, and it would be saved.
-import { useEffect, type RefObject } from 'react'
-import type { ElementDefinition, NodeSingular } from 'cytoscape'
+import { useEffect, useRef, type RefObject } from 'react'
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape'
 import type { MapPosition } from '@contract/types'
 import { useStore } from '../../store'
 import { elementSignature } from '../graph'
+import { layoutNodes } from '../layoutBoxes'
+import { removeOverlaps } from '../overlap'
 import { placeNewNodes } from '../positions'
 import { entityIdOf, fitCalmly } from './cyTools'
 import type { MapCanvas } from './useCytoscape'
@@ -23,6 +25,8 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
   const guard = useStore((s) => s.guard)
   const saveMapPositions = useStore((s) => s.saveMapPositions)
   const { cyRef, shownMapRef } = canvas
+  /** The view (entities or claims as nodes) last drawn: a switch to claims lays the map out anew. */
+  const modeRef = useRef<string | null>(null)
 
   useEffect(() => {
     const cy = cyRef.current
@@ -36,6 +40,8 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
     shownMapRef.current = mapKey
     const wanted = new Map(elements.map((e) => [e.data.id as string, e]))
     const newNodes: ElementDefinition[] = []
+    /** Nodes whose label text changed are re-added where they are (see below). */
+    const keepAt = new Map<string, { x: number; y: number }>()
     cy.batch(() => {
       if (switched) cy.elements().remove()
       // Remove what went away; restyle what changed in place (a node keeps its place); add what is new.
@@ -47,6 +53,13 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
         }
         const sig = elementSignature(w)
         if (el.scratch('_sig') === sig) return
+        // A node whose label changes lines (a value line added or dropped) is re-added: restyled in place,
+        // Cytoscape drew the new label from the old label's cached picture, squeezed to a few pixels.
+        if (el.isNode() && el.data('display') !== w.data.display) {
+          keepAt.set(el.id(), { ...(el as NodeSingular).position() })
+          el.remove()
+          return
+        }
         el.data(w.data)
         el.classes((w.classes as string | undefined) ?? '')
         el.scratch('_sig', sig)
@@ -55,7 +68,7 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
       for (const e of elements) {
         if (cy.getElementById(e.data.id as string).nonempty()) continue
         if (e.group === 'nodes') {
-          const saved = positionsRef.current.get(e.data.entityId as number)
+          const saved = keepAt.get(e.data.id as string) ?? positionsRef.current.get(e.data.entityId as number)
           if (saved) add.push({ ...e, position: { x: saved.x, y: saved.y } })
           else {
             add.push(e)
@@ -80,7 +93,11 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
       })
     })
     const placedCount = cy.nodes().length - newNodes.length
-    if (newNodes.length && placedCount === 0) {
+    // Claim nodes appear together (the view switched to claims as nodes): lay the whole map out again, as the toolbar would.
+    const newClaimNodes = newNodes.filter((n) => typeof n.data.entityId !== 'number').length
+    const toClaims = !switched && modeRef.current === 'entities' && activeMap.settings.mode === 'claims'
+    modeRef.current = activeMap.settings.mode
+    if (newNodes.length && (placedCount === 0 || (toClaims && newClaimNodes > 0))) {
       // A map nobody arranged yet: lay it out with its layout, and save that.
       void layout.runLayout(activeMap.settings.layout)
     } else if (newNodes.length) {
@@ -93,11 +110,26 @@ export function useElementsSync(canvas: MapCanvas, layout: MapLayout, elements: 
         cy.edges().map((e) => [e.source().id(), e.target().id()])
       )
       cy.batch(() => spots.forEach((p, id) => cy.getElementById(id).position(p)))
-      const moves = [...spots.entries()].map(([id, p]) => ({ entityId: Number(id.slice(1)), x: p.x, y: p.y, pinned: false }))
-      void guard(() => saveMapPositions(moves, false))
+      // Only entities have saved places; claim and value nodes (claims as nodes) are placed afresh each time.
+      const moves = [...spots.entries()].flatMap(([id, p]) => {
+        const entityId = cy.getElementById(id).data('entityId') as number | undefined
+        return typeof entityId === 'number' ? [{ entityId, x: p.x, y: p.y, pinned: false }] : []
+      })
+      if (moves.length) void guard(() => saveMapPositions(moves, false))
+      if (newClaimNodes) settleUnsaved(cy)
     }
     if (switched && (placedCount > 0 || !newNodes.length)) fitCalmly(cy)
     // Only a change of elements, map or readiness re-syncs; the callbacks and refs read the latest values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements, activeMap?.id, mapDataReady])
+}
+
+/**
+ * Claim and value nodes (claims as nodes) placed beside their entities: moved
+ * off any node or label they landed on. Entities stay where the analyst put them.
+ */
+function settleUnsaved(cy: Core): void {
+  const boxes = layoutNodes(cy).map((b) => ({ ...b, x: b.x ?? 0, y: b.y ?? 0, pinned: b.pinned || typeof cy.getElementById(b.id).data('entityId') === 'number' }))
+  const at = removeOverlaps(boxes, 8)
+  cy.batch(() => boxes.forEach((b) => !b.pinned && cy.getElementById(b.id).position(at[b.id]!)))
 }

@@ -16,7 +16,6 @@ export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, 
   const documents = useStore((s) => s.documents)
   const entityDocuments = useStore((s) => s.entityDocuments)
   const mapName = useStore((s) => s.activeMap?.name)
-  const projectName = useStore((s) => s.project?.name ?? 'Research Workbench')
 
   // The documents behind what the map shows (its entities' mentions, its claims' passages).
   const sources = useCallback((): string[] => {
@@ -42,13 +41,18 @@ export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, 
       render: async (format, spec, onProgress) =>
         format === 'svg' ? new TextEncoder().encode(await exportSvg(cy, spec)) : format === 'pdf' ? exportPdf(cy, spec, { onProgress }) : exportPng(cy, spec, { onProgress }),
       legend: () => legend,
-      sources: () => [
-        ...sources(),
-        `${projectName} · ${mapName ?? 'Map'} · ${shown.entities.length} entities, ${edgeCount} relationships · exported ${new Date().toISOString().slice(0, 10)} from Research Workbench`
-      ],
+      // The sources and the date, once; the app's name is not the report's business.
+      sources: () => {
+        const counts = `${shown.entities.length} ${shown.entities.length === 1 ? 'entity' : 'entities'}, ${edgeCount} ${edgeCount === 1 ? 'relationship' : 'relationships'}`
+        return [...sources(), `${counts} · exported ${new Date().toISOString().slice(0, 10)}`]
+      },
       bestOrientation: (region) => bestOrientation(cy, region),
       nodeCount: () => cy.nodes().length,
-      mapName: () => mapName ?? 'Map'
+      mapName: () => mapName ?? 'Map',
+      claimIds: () => {
+        const ids = new Set(shown.entities.map((e) => e.id))
+        return shown.claims.filter((c) => ids.has(c.subjectId) && (c.objectId === null || ids.has(c.objectId))).map((c) => c.id)
+      }
     })
-  }, [cyRef, legend, sources, projectName, mapName, shown.entities.length, edgeCount])
+  }, [cyRef, legend, sources, mapName, shown.entities, shown.claims, edgeCount])
 }

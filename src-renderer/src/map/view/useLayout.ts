@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { MapLayoutName, MapPosition } from '@contract/types'
 import { useStore } from '../../store'
-import { layoutBox, planLayout } from '../layoutChoice'
+import { layoutNodes } from '../layoutBoxes'
+import { planLayout } from '../layoutChoice'
 import { runLayoutPlan, type LayoutJob } from '../layoutRunner'
 import { entityIdOf, fitCalmly } from './cyTools'
 import { layoutLog } from './mapProbe'
@@ -45,7 +46,8 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
       const job = runLayoutPlan(
         plan,
         {
-          nodes: cy.nodes().map((n) => ({ id: n.id(), ...layoutBox(Number(n.data('size')), String(n.data('label'))), x: n.position('x'), y: n.position('y'), pinned: n.locked() })),
+          // Boxes as drawn (labels included), so no two labels overlap on screen or in the exports.
+          nodes: layoutNodes(cy),
           edges: cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }))
         },
         (phase) => setProgress((p) => (p && p.job === job ? { ...p, phase } : p))
@@ -67,7 +69,12 @@ export function useLayout({ cyRef, shownMapRef }: MapCanvas, positionsRef: RefOb
           })
         })
         fitCalmly(cy)
-        const all = cy.nodes().map((n) => ({ entityId: entityIdOf(n), x: n.position('x'), y: n.position('y'), pinned: pinned.has(entityIdOf(n)) }))
+        // Entities only: claim and value nodes (claims as nodes) have no saved places.
+        const all = cy
+          .nodes()
+          .map((n) => n)
+          .filter((n) => typeof entityIdOf(n) === 'number')
+          .map((n) => ({ entityId: entityIdOf(n), x: n.position('x'), y: n.position('y'), pinned: pinned.has(entityIdOf(n)) }))
         // Keep the places of nodes this map has but does not show now (filtered out).
         const shownIds = new Set(all.map((p) => p.entityId))
         const hidden = [...positionsRef.current.values()].filter((p) => !shownIds.has(p.entityId))

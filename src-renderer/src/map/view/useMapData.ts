@@ -10,7 +10,8 @@ import { useEffect, useMemo, useRef } from 'react'
 import { DEFAULT_MAP_FILTERS, DEFAULT_MAP_SETTINGS } from '@contract/types'
 import { useStore } from '../../store'
 import { applyFilters, type MapData } from '../filters'
-import { buildElements } from '../graph'
+import { claimNodeElements, valueLines } from '../claimNodes'
+import { buildElements, markParallel } from '../graph'
 import { useMapClaims } from '../useMapClaims'
 import { legendEntries } from '../legend'
 import { LARGE_EDGES, LARGE_NODES } from './cyTools'
@@ -58,20 +59,27 @@ export function useMapData() {
   const data: MapData = useMemo(() => ({ entities, claims, coMentions, entityDocuments, documentDates }), [entities, claims, coMentions, entityDocuments, documentDates])
   const shown = useMemo(() => applyFilters(data, filters, settings), [data, filters, settings])
   const typeColors = useMemo(() => new Map(customTypes.map((t) => [t.key, { label: t.label, color: t.color }])), [customTypes])
-  const elements = useMemo(
-    () =>
-      buildElements({
-        entities: shown.entities,
-        coMentions: shown.coMentions,
-        showCoMentions: settings.showCoMentions,
-        claimEdges: shown.claimEdges,
-        sizeBy: settings.sizeBy,
-        degree: shown.degree,
-        typeColors
-      }),
-    [shown, settings.showCoMentions, settings.sizeBy, typeColors]
-  )
-  const edgeCount = elements.length - shown.entities.length
+  // Entity view: claims as edges, value claims as lines under their entity. Claims view: each claim a node
+  // (claimNodes.ts), sources linked to it; only links stay entity-to-entity edges.
+  const claimsMode = settings.mode === 'claims'
+  const elements = useMemo(() => {
+    const els = buildElements({
+      entities: shown.entities,
+      coMentions: shown.coMentions,
+      showCoMentions: settings.showCoMentions,
+      claimEdges: claimsMode ? shown.claimEdges.filter((c) => c.link) : shown.claimEdges,
+      sizeBy: settings.sizeBy,
+      degree: shown.degree,
+      typeColors,
+      edgeLabels: settings.edgeLabels,
+      valueLines: claimsMode ? undefined : valueLines(shown.claims)
+    })
+    if (!claimsMode) return els
+    const all = [...els, ...claimNodeElements(shown.claims, new Set(shown.entities.map((e) => e.id)))]
+    markParallel(all)
+    return all
+  }, [shown, settings.showCoMentions, settings.sizeBy, settings.edgeLabels, claimsMode, typeColors])
+  const edgeCount = elements.filter((e) => e.group === 'edges').length
   const large = shown.entities.length > LARGE_NODES || edgeCount > LARGE_EDGES
   const legend = useMemo(() => legendEntries(elements), [elements])
 

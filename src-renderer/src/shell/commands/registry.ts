@@ -10,6 +10,7 @@
 // selection) is reached through a handle that component registers while
 // mounted (see reader/commands.ts for why a handle rather than a store field).
 import type { CommandId } from '@contract/commands'
+import { claimCommands } from '../../claims'
 import { commandForKey, isTyping, keyEnv, runImpl, type CommandImpl, type CommandSource } from '../../commands'
 import { entityCommands } from '../../entities'
 import { historyCommands } from '../../history'
@@ -23,7 +24,8 @@ export const COMMAND_IMPLS: { readonly [K in CommandId]: CommandImpl } = {
   ...libraryCommands,
   ...readerCommands,
   ...entityCommands,
-  ...historyCommands
+  ...historyCommands,
+  ...claimCommands
 }
 
 /** Runs a command by id (from the native menu, a button, or a key). Resolves to whether it ran. */

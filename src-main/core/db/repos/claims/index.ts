@@ -11,5 +11,5 @@
 // Split by what a module does: rows.ts (the one row → Claim mapping),
 // queries.ts (reads), mutations.ts (writes). This file only re-exports, so
 // `repos/claims` keeps its names for ops.ts and the exporters.
-export { claimEdges, claimGroups, getClaim, listClaims, predicateSuggestions, snapshotClaims, type ClaimFilter } from './queries'
+export { claimEdges, claimGroups, getClaim, listClaims, predicateSuggestions, type ClaimFilter } from './queries'
 export { createClaim, deleteClaim, updateClaim, type ClaimInput, type PassageArgs } from './mutations'

@@ -1,6 +1,6 @@
 // Reading claims: one claim, a filtered and sorted list, the groups of the
 // same subject and predicate (with conflicts), the predicates already in use,
-// the map's evidenced edges and the exporters' shape. Nothing here writes.
+// the map's evidenced edges (the exporters' model is export/claimModel.ts). Nothing here writes.
 //
 // Trade-off: listClaims builds its WHERE clause from the filter by hand
 // rather than through a query builder: the filter is small, and the SQL
@@ -8,7 +8,6 @@
 import type { ClaimFilter as ClaimFilterArgs } from '../../../../contract/claims'
 import type { Claim, ClaimEdge, ClaimGroup, ClaimStatus, PredicateSuggestion, SourceReliability } from '../../../../contract/types'
 import { CoreError } from '../../../app/errors'
-import type { SnapshotClaim } from '../../../export/types'
 import { groupClaims } from '../../../tagging/groups'
 import { predicateKey } from '../../../tagging/values'
 import { all, type Database, type Params } from '../../sqlite'
@@ -145,20 +144,5 @@ export function claimEdges(db: Database): ClaimEdge[] {
     status: r.status,
     analystJudgement: r.judgement === 1,
     documentId: r.documentId
-  }))
-}
-
-/** Claims in the shape the exporters read (export/types.ts SnapshotClaim), for whoever wires claims into the snapshot. */
-export function snapshotClaims(db: Database): SnapshotClaim[] {
-  return listClaims(db).map((c) => ({
-    id: c.id,
-    subjectId: c.subjectId,
-    predicate: c.predicate,
-    objectId: c.object.kind === 'entity' ? c.object.entityId : null,
-    objectText: c.object.kind === 'entity' ? null : c.objectLabel,
-    grade: c.grade,
-    evidence: c.passage
-      ? [{ documentId: c.passage.documentId, start: c.passage.start, end: c.passage.end, quote: c.passage.quote, prefix: c.passage.prefix, suffix: c.passage.suffix }]
-      : []
   }))
 }
