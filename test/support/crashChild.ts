@@ -14,7 +14,8 @@
 //   ack <N>
 //   error <message>
 // With a second argument `hold` it only opens the project, prints `ready`
-// and waits (lock.test.ts uses it as "another window" holding the lock).
+// and waits (lock.test.ts uses it as "another window" holding the lock);
+// with `diskfull` it runs diskFull() below (journalDiskFull.test.ts).
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     out(`ready 0 ${db.replayedEdits} ${db.recoveredLock ?? '-'}`)
     return
   }
+  if (process.argv[3] === 'diskfull') return diskFull(db)
   const entities = await db.call('entities.list', undefined)
   let n = 0
   let counter = entities.find((e) => e.name === 'counter')
@@ -56,6 +58,35 @@ async function main(): Promise<void> {
       out('compacted')
     }
   }
+}
+
+/**
+ * `diskfull`: run under a file-size limit (journalDiskFull.test.ts), edits
+ * until the journal can no longer be written, then three more, then a save,
+ * then waits to be killed. Each edit is `edit-N` created, then its notes set
+ * to 2,000 characters (so the journal fills fast). One line per edit:
+ *   ack N                        both mutations durable (clean save state)
+ *   unsaved N <dirty|clean> <error>   what the save state said after it
+ *   save ok | save failed <error>
+ *   done
+ */
+async function diskFull(db: ProjectDb): Promise<void> {
+  const pad = 'n'.repeat(2000)
+  let unsaved = 0
+  for (let n = 1; unsaved < 3 && n < 10_000; n++) {
+    const e = await db.call('entities.create', { name: `edit-${n}`, type: 'Person' })
+    await db.call('entities.update', { id: e.id, notes: pad })
+    const s = db.saveState
+    if (!s.error && !s.dirty) out(`ack ${n}`)
+    else {
+      unsaved++
+      out(`unsaved ${n} ${s.dirty ? 'dirty' : 'clean'} ${(s.error ?? '-').replace(/\s+/g, ' ')}`)
+    }
+  }
+  const s = await db.save()
+  out(s.error ? `save failed ${s.error.replace(/\s+/g, ' ')}` : 'save ok')
+  out('done')
+  setInterval(() => {}, 60_000)
 }
 
 main().catch((e: unknown) => {

@@ -89,6 +89,18 @@ describe('journal file format', () => {
     const r = readJournal(path)!
     expect(r.records).toHaveLength(1)
     expect(r.damaged).toMatch(/record 2 .* damaged/)
+    // A flipped bit in a record's length (the length itself is checksummed):
+    // damage with records after it, not a torn tail that would drop them silently.
+    for (const bit of [0x01, 0x80]) {
+      const len = Buffer.from(readFileSync(journalPath(path)))
+      len[sizes[1]! + 10]! ^= 0x40 // undo the flip above
+      len[sizes[1]! + 1]! ^= bit
+      writeFileSync(journalPath(path), len)
+      const l = readJournal(path)!
+      expect(l.records).toHaveLength(1)
+      expect(l.damaged).toMatch(new RegExp(`record 2 \\(at byte ${sizes[1]}\\) is damaged and intact records follow it at byte ${sizes[2]}`))
+      writeFileSync(journalPath(path), bad)
+    }
     const hdr = readFileSync(journalPath(path))
     hdr[20]! ^= 1
     writeFileSync(journalPath(path), hdr)

@@ -21,7 +21,10 @@
 //
 // FORMAT (little-endian):
 //   header: "RWBJRNL1" | u32 n | u32 crc32 | n bytes of JSON {baseId, schema, createdAt}
-//   record: u32 n | u32 crc32(payload) | n bytes payload = v8.serialize(JournalRecord)
+//   record: u32 n | u32 crc32(payload) | u32 crc32(the 8 bytes before) | n bytes payload = v8.serialize(JournalRecord)
+// The third word guards the length: without it a flipped bit in a length
+// in the middle of the file would read as "cut short" and everything after
+// it would be dropped as a torn tail instead of reported as damage.
 // The header is written whole to a temp file, fsynced and renamed into place,
 // so a journal file never exists without a complete header.
 //
@@ -43,13 +46,14 @@
 //
 // TORN LAST RECORD. Records are appended one at a time and each is fsynced
 // before it is acknowledged, so a crash can only tear the last one. Reading
-// stops at the first record that is incomplete, has a zero length (blocks
-// the file system allocated but never wrote) or fails its CRC: when it is the
-// last thing in the file it was never acknowledged, and the writer truncates
-// it before appending. When intact-looking bytes follow a bad record, the
-// journal is damaged in the middle (not a crash): what precedes it is
-// replayed, the file is kept aside as `.journal.damaged-<time>` and the user
-// is told; nothing is guessed.
+// stops at the first record that is incomplete, has a bad record header
+// (zeros: blocks the file system allocated but never wrote) or fails its
+// CRC. When no intact record (good header CRC, good payload CRC, within the
+// file) starts anywhere after that point, the bad bytes are the last record,
+// never acknowledged, and the writer truncates them before appending. When an
+// intact record does follow, the journal is damaged in the middle (not a
+// crash): what precedes the damage is replayed, the file is kept aside as
+// `.journal.damaged-<time>` and the user is told; nothing is guessed.
 //
 // BACKUP AND LOCK. `.bak` stays "the previous good base" (written by each
 // compaction); Open Backup copies it under a new name, so no journal applies
@@ -111,11 +115,30 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0
 }
 
+const REC_HEAD = 12
+
 function frame(payload: Uint8Array): Buffer {
-  const head = Buffer.allocUnsafe(8)
+  const head = Buffer.allocUnsafe(REC_HEAD)
   head.writeUInt32LE(payload.length, 0)
   head.writeUInt32LE(crc32(payload), 4)
+  head.writeUInt32LE(crc32(head.subarray(0, 8)), 8)
   return Buffer.concat([head, payload])
+}
+
+/** The end of the intact record starting at `off`, or -1 (incomplete, bad header or bad payload). */
+function intactAt(bytes: Buffer, off: number): number {
+  if (bytes.length - off < REC_HEAD) return -1
+  if (crc32(bytes.subarray(off, off + 8)) !== bytes.readUInt32LE(off + 8)) return -1
+  const n = bytes.readUInt32LE(off)
+  const end = off + REC_HEAD + n
+  if (n === 0 || end > bytes.length) return -1
+  return crc32(bytes.subarray(off + REC_HEAD, end)) === bytes.readUInt32LE(off + 4) ? end : -1
+}
+
+/** Whether an intact record starts anywhere after `from` (then the bad bytes at `from` are damage, not a torn tail). */
+function intactAfter(bytes: Buffer, from: number): number {
+  for (let p = from + 1; p + REC_HEAD <= bytes.length; p++) if (intactAt(bytes, p) >= 0) return p
+  return -1
 }
 
 /** Reads a journal; null when there is none (or it is too short to have a header: never renamed into place). */
@@ -138,21 +161,23 @@ export function readJournal(projectPath: string): JournalRead | null {
   let off = 16 + hn
   let damaged: string | null = null
   while (off < bytes.length) {
-    if (bytes.length - off < 8) break // torn: not even a whole record header
-    const n = bytes.readUInt32LE(off)
-    const end = off + 8 + n
-    if (n === 0 || end > bytes.length) break // torn: never-written blocks, or cut short
-    const payload = bytes.subarray(off + 8, end)
+    const end = intactAt(bytes, off)
     let rec: JournalRecord | null = null
-    if (crc32(payload) === bytes.readUInt32LE(off + 4)) {
+    if (end >= 0) {
       try {
-        rec = deserialize(payload) as JournalRecord
+        rec = deserialize(bytes.subarray(off + REC_HEAD, end)) as JournalRecord
       } catch {
         rec = null
       }
     }
     if (!rec || typeof rec.op !== 'string') {
-      if (end < bytes.length) damaged = `record ${records.length + 1} (at byte ${off}) is damaged and ${bytes.length - end} bytes follow it`
+      if (end >= 0) {
+        // Its checksums hold, so it is no torn write: a record this version cannot read.
+        damaged = `record ${records.length + 1} (at byte ${off}) cannot be read`
+      } else {
+        const next = intactAfter(bytes, off)
+        if (next >= 0) damaged = `record ${records.length + 1} (at byte ${off}) is damaged and intact records follow it at byte ${next}`
+      }
       break
     }
     records.push(rec)

@@ -338,6 +338,7 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
   // pid left its temp file behind.
   const tmp = join(dir, `${tempPrefix(path)}${process.pid}.${++tmpCounter}${randomBytes(4).toString('hex')}.tmp`)
   let created = false
+  let committed = false
   try {
     writeFully(tmp, data, () => (created = true))
     // Reopen and check: the file must hold exactly the exported image (a
@@ -365,8 +366,15 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
       rmSync(bakTmp, { force: true })
     }
     renameSync(tmp, path)
+    committed = true
     fsyncDir(dir)
   } catch (e) {
+    if (committed) {
+      // The new file is in place (the rename happened; only the folder's
+      // fsync failed): the caller must treat it as the project file now.
+      const err = new CoreError('IO', `Could not save ${basename(path)}: ${ioReason(e)}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+      throw Object.assign(err, { committed: true })
+    }
     if (created) {
       rmSync(tmp, { force: true })
       rmSync(`${tmp}.bak`, { force: true })

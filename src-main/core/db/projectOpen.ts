@@ -35,16 +35,26 @@ export function metaValue(db: Database, key: string): string | null {
 }
 
 export async function openProject(path: string, now: string): Promise<OpenedProject> {
+  // The journal is read before the base. Under the lock nothing changes
+  // between the two reads; without it (the CLI reading a project the app has
+  // open) a compaction may run in between, and this order still pairs them
+  // right: a compaction renames its base into place before it replaces the
+  // journal, so a base read after a journal is that journal's base or a
+  // later one that supersedes it (its journal_prev), never an older one.
+  let read: JournalRead | null = null
+  let readError: Error | null = null
+  try {
+    read = readJournal(path)
+  } catch (e) {
+    readError = e as Error
+  }
   let db = await openProjectFile(path, now)
   const migrated = migratedAtOpen.has(db)
   const baseId = metaValue(db, 'journal_base')
   const name = basename(journalPath(path))
   const out: OpenedProject = { db, baseId, migrated, journal: null, replayed: 0, journalId: null, stale: false, problem: null }
-  let read: JournalRead | null
-  try {
-    read = readJournal(path)
-  } catch (e) {
-    out.problem = { kind: 'damaged', message: `The edit journal ${name} is damaged (${(e as Error).message}); it was not applied.` }
+  if (readError) {
+    out.problem = { kind: 'damaged', message: `The edit journal ${name} is damaged (${readError.message}); it was not applied.` }
     return out
   }
   if (!read) return out

@@ -85,7 +85,21 @@ async function compact(target: string): Promise<void> {
   const id = randomBytes(8).toString('hex')
   setMeta(d, 'journal_base', id)
   setMeta(d, 'journal_prev', target === path ? (journalId ?? '') : '')
-  await saveDurably(d, target)
+  try {
+    await saveDurably(d, target)
+  } catch (e) {
+    // Renamed into place, but the folder's fsync failed: the base on disk now
+    // says journal_base = id, so the old journal (its journal_prev) would be
+    // dropped as superseded at the next open. No edit may be appended to it:
+    // edits stay in memory (dirty) until a compaction succeeds.
+    if ((e as { committed?: boolean }).committed && target === path) {
+      journal?.close()
+      journal = null
+    }
+    throw e
+  }
+  // From here the old journal is superseded (its id is the base's journal_prev):
+  // a crash before the new one is in place drops it, and nothing is lost.
   journal?.close()
   journal = null
   journal = JournalWriter.create(target, { baseId: id, schema: LATEST_VERSION, createdAt: new Date().toISOString() })
