@@ -55,6 +55,18 @@
 // crash): what precedes the damage is replayed, the file is kept aside as
 // `.journal.damaged-<time>` and the user is told; nothing is guessed.
 //
+// DISK FULL (or any error on append/fdatasync). The failed append is cut
+// back to the last good record, the journal is closed, and the edit is NOT
+// reported as saved: the save state the worker posts before its reply says
+// "Could not save <name>: <why>. Your edits are kept in memory; use Project
+// → Save As to save them elsewhere." and stays dirty; later edits stay in
+// memory too until a full save (compaction, retried at the next pause, on
+// Save, Save As and close) succeeds, and close refuses to drop them. The
+// edit itself stays applied in memory rather than being rolled back, so a
+// person who is told can still rescue all of it with Save As elsewhere.
+// The base and every acknowledged record are untouched (journalDiskFull.test.ts,
+// a real EFBIG under a file-size limit).
+//
 // BACKUP AND LOCK. `.bak` stays "the previous good base" (written by each
 // compaction); Open Backup copies it under a new name, so no journal applies
 // to it. Only the worker of the window holding the project's lock writes the

@@ -369,19 +369,14 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
     committed = true
     fsyncDir(dir)
   } catch (e) {
-    if (committed) {
-      // The new file is in place (the rename happened; only the folder's
-      // fsync failed): the caller must treat it as the project file now.
-      const err = new CoreError('IO', `Could not save ${basename(path)}: ${ioReason(e)}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
-      throw Object.assign(err, { committed: true })
-    }
-    if (created) {
+    // committed: renamed into place, only the folder's fsync failed; the caller must treat it as the project file now.
+    if (created && !committed) {
       rmSync(tmp, { force: true })
       rmSync(`${tmp}.bak`, { force: true })
     }
     if (e instanceof CoreError) throw e
-    const why = ioReason(e)
-    throw new CoreError('IO', `Could not save ${basename(path)}: ${why}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    const err = new CoreError('IO', `Could not save ${basename(path)}: ${ioReason(e)}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    throw Object.assign(err, { committed })
   }
   return { bytes: data.length }
 }
