@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import type { AppCore } from '../core/app/appCore'
-import { openProjectFile } from '../core/db/projectFile'
+import { openProject } from '../core/db/projectOpen'
 import type { Database } from '../core/db/sqlite'
 import { CliError, EXIT_FAILED, EXIT_USAGE, firstLine, usage } from './args'
 
@@ -51,7 +51,8 @@ function checkIsFile(project: string): string {
 export async function withReadOnly<T>(path: string, fn: (db: Database) => T): Promise<T> {
   const file = checkIsFile(path)
   if (statSync(file).size <= BASELINE_WASM_MAX_BYTES) baselineWasmOnly()
-  const db = await openProjectFile(file, now())
+  // The base and the edits of its journal (an open app's latest ones included).
+  const { db } = await openProject(file, now())
   try {
     return fn(db)
   } finally {

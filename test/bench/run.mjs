@@ -23,6 +23,7 @@ const BENCHMARKS = [
   { name: 'map', title: 'Relationship map: layout, panning and A3 export at 2,000–3,000 nodes', load: async () => (await import('./map.mjs')).benchMap },
   { name: 'reader', title: 'Reader: a 1 MB document with 5,000 highlights (open, tag, scroll)', load: async () => (await import('./reader.mjs')).benchReader },
   { name: 'original', title: 'Reader: the original view of a 100-page PDF with 1,000 highlights (first page, scroll)', load: async () => (await import('./original.mjs')).benchOriginal },
+  { name: 'scale', title: 'A 10,000-article project: import, durable edits, tag, search, full save, open, memory', load: async () => (await import('./scale.mjs')).benchScale },
   { name: 'cli', title: '`rwb documents` on a one-article project (start-up of the command line)', load: async () => (await import('./cli.mjs')).benchCli },
   { name: 'suggest', title: 'Entity suggestions in their worker: 100 kB and 1 MB documents, model load', load: async () => (await import('./suggest.mjs')).benchSuggest },
   { name: 'report', title: 'Evidence report: 1,000 documents, 5,000 entities, 20,000 claims (docx and html)', load: async () => (await import('./report.mjs')).benchReport },

@@ -1,17 +1,21 @@
 // The process the crash-safety test kills. It opens a project through the
-// real ProjectDb (worker thread, lock file, stale-temp clean-up, durable
-// saves) and loops: one edit (a new entity `edit-N`, and the `counter`
-// entity's notes set to N), save(), and only once save() has resolved with
-// no error does it print `ack N` on stdout. The parent SIGKILLs it at a
-// random moment and checks that every acknowledged edit is in the file.
+// real ProjectDb (worker thread, lock file, stale-temp clean-up, journal
+// replay, durable edits and compactions) and loops: one edit (a new entity
+// `edit-N`, then the `counter` entity's notes set to N); each mutation is
+// durable (journaled and fsynced) when its call returns, so once both have
+// returned with a clean save state it prints `ack N`. Now and then (one
+// iteration in RWB_CRASH_COMPACT_EVERY, default 8) it compacts with save(),
+// between `compact` and `compacted`. The parent SIGKILLs it at a random
+// moment and checks that every acknowledged edit is in the file.
 //
 // Bundled by crashSafety.test.ts into test/.cache/crash-child.js (the core is
 // TypeScript) and run with plain node. Protocol on stdout, one line each:
-//   ready <lastEditInFile> <recoveredLockReason or ->
+//   ready <lastEditInFile> <editsReplayedFromTheJournal> <recoveredLockReason or ->
 //   ack <N>
 //   error <message>
 // With a second argument `hold` it only opens the project, prints `ready`
-// and waits (lock.test.ts uses it as "another window" holding the lock).
+// and waits (lock.test.ts uses it as "another window" holding the lock);
+// with `diskfull` it runs diskFull() below (journalDiskFull.test.ts).
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -25,9 +29,10 @@ async function main(): Promise<void> {
     // moment it reads that line, and without a handler SIGTERM kills at once.
     process.on('SIGTERM', () => void db.close().then(() => process.exit(0)))
     setInterval(() => {}, 60_000)
-    out(`ready 0 ${db.recoveredLock ?? '-'}`)
+    out(`ready 0 ${db.replayedEdits} ${db.recoveredLock ?? '-'}`)
     return
   }
+  if (process.argv[3] === 'diskfull') return diskFull(db)
   const entities = await db.call('entities.list', undefined)
   let n = 0
   let counter = entities.find((e) => e.name === 'counter')
@@ -36,15 +41,52 @@ async function main(): Promise<void> {
     if (m) n = Math.max(n, Number(m[1]))
   }
   if (!counter) counter = await db.call('entities.create', { name: 'counter', type: 'Other' })
-  out(`ready ${n} ${db.recoveredLock ?? '-'}`)
+  out(`ready ${n} ${db.replayedEdits} ${db.recoveredLock ?? '-'}`)
+  const every = Math.max(1, Number(process.env.RWB_CRASH_COMPACT_EVERY ?? 8))
   for (;;) {
     n++
     await db.call('entities.create', { name: `edit-${n}`, type: 'Person' })
     await db.call('entities.update', { id: counter.id, notes: String(n) })
-    const state = await db.save()
-    if (state.error || state.dirty) throw new Error(`save not acknowledged: ${state.error ?? 'still dirty'}`)
+    // The worker posts the save state before its reply: this is the state after the edit.
+    const s = db.saveState
+    if (s.error || s.dirty) throw new Error(`edit not durable: ${s.error ?? 'still dirty'}`)
     out(`ack ${n}`)
+    if (Math.random() < 1 / every) {
+      out('compact')
+      const state = await db.save()
+      if (state.error || state.dirty) throw new Error(`compaction failed: ${state.error ?? 'still dirty'}`)
+      out('compacted')
+    }
   }
+}
+
+/**
+ * `diskfull`: run under a file-size limit (journalDiskFull.test.ts), edits
+ * until the journal can no longer be written, then three more, then a save,
+ * then waits to be killed. Each edit is `edit-N` created, then its notes set
+ * to 2,000 characters (so the journal fills fast). One line per edit:
+ *   ack N                        both mutations durable (clean save state)
+ *   unsaved N <dirty|clean> <error>   what the save state said after it
+ *   save ok | save failed <error>
+ *   done
+ */
+async function diskFull(db: ProjectDb): Promise<void> {
+  const pad = 'n'.repeat(2000)
+  let unsaved = 0
+  for (let n = 1; unsaved < 3 && n < 10_000; n++) {
+    const e = await db.call('entities.create', { name: `edit-${n}`, type: 'Person' })
+    await db.call('entities.update', { id: e.id, notes: pad })
+    const s = db.saveState
+    if (!s.error && !s.dirty) out(`ack ${n}`)
+    else {
+      unsaved++
+      out(`unsaved ${n} ${s.dirty ? 'dirty' : 'clean'} ${(s.error ?? '-').replace(/\s+/g, ' ')}`)
+    }
+  }
+  const s = await db.save()
+  out(s.error ? `save failed ${s.error.replace(/\s+/g, ' ')}` : 'save ok')
+  out('done')
+  setInterval(() => {}, 60_000)
 }
 
 main().catch((e: unknown) => {

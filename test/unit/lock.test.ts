@@ -89,7 +89,7 @@ function startHolder(path: string): Promise<{ proc: ChildProcess; recovered: str
     let err = ''
     proc.stderr!.on('data', (d) => (err += d))
     createInterface({ input: proc.stdout! }).on('line', (line) => {
-      if (line.startsWith('ready ')) resolve({ proc, recovered: line.split(' ')[2] === '-' ? null : line.split(' ').slice(2).join(' ') })
+      if (line.startsWith('ready ')) resolve({ proc, recovered: line.split(' ')[3] === '-' ? null : line.split(' ').slice(3).join(' ') })
       if (line.startsWith('error ')) reject(new Error(line))
     })
     proc.on('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)))

@@ -155,10 +155,12 @@ describe('migration 0006: links become analyst-judgement claims', () => {
     expect(await s.call('entities.merges', { entityId: byName.get('U.S. Department of Defense')!.id })).toHaveLength(1)
     expect(await s.call('history.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Merge “Pentagon” into “U.S. Department of Defense”' })
 
-    // Opening only migrates in memory (the file on disk stays as it was until
-    // the next edit is saved); after that it is schema 6+ without the table.
+    // Opening writes the migrated project whole once (an edit journal only
+    // ever continues a file of this version); the file as the old version
+    // left it is kept, byte for byte, as the backup. It is schema 6+ without the table.
     await s.flush()
-    expect(await countsOnDisk(path)).toEqual(before)
+    expect(readFileSync(`${path}.bak`).equals(readFileSync(FIXTURE))).toBe(true)
+    expect(await countsOnDisk(`${path}.bak`)).toEqual(before)
     await s.call('entities.update', { id: byName.get('Meta')!.id, notes: 'Backs Scale AI.' })
     await s.flush()
     await s.core.shutdown()

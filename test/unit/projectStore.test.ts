@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { APPLICATION_ID, backupPath } from '../../src-main/core/db/projectFile'
+import { readJournal } from '../../src-main/core/db/journal'
 import { LATEST_VERSION, MIGRATIONS } from '../../src-main/core/db/migrations'
 import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
 import { tempDir } from '../support/tempDir'
@@ -66,7 +67,9 @@ describe('project store', () => {
     const m = await db.call('mentions.create', { documentId: docId, entityId: e.id, start: 0, end: 8 })
     expect(m.quote).toBe('Scale AI')
     expect(m.suffix.startsWith(' and the')).toBe(true)
-    expect(db.saveState.dirty).toBe(true)
+    // durable already: in the journal beside the project, the file itself not rewritten yet
+    expect(db.saveState.dirty).toBe(false)
+    expect(readJournal(path)!.records.map((r) => r.op)).toEqual(['documents.insert', 'entities.create', 'mentions.create'])
     const state = await db.save()
     expect(state.dirty).toBe(false)
     expect(existsSync(backupPath(path))).toBe(true)

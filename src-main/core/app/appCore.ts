@@ -87,6 +87,7 @@ export class AppCore {
       }
       if (!this.project) await this.openDefaultProject()
     }
+    notice ??= this.db().openNotice
     return { project: await this.info(), save: this.db().saveState, notice, damaged }
   }
 
@@ -149,6 +150,7 @@ export class AppCore {
       if (create && !existed) {
         rmSync(path, { force: true })
         rmSync(`${path}.bak`, { force: true })
+        rmSync(`${path}.journal`, { force: true })
       }
       throw e
     }

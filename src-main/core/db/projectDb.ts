@@ -32,6 +32,10 @@ export class ProjectDb {
   private listeners = new Set<(s: SaveState) => void>()
   private closed = false
   saveState: SaveState = { dirty: false, saving: false, lastSavedAt: null, error: null }
+  /** What the user should know about how the project opened (an edit journal kept aside), or null. */
+  openNotice: string | null = null
+  /** How many journaled edits were replayed when the project opened. */
+  replayedEdits = 0
 
   private constructor(
     private readonly worker: Worker,
@@ -76,7 +80,9 @@ export class ProjectDb {
     }
     const pdb = new ProjectDb(worker, path, lock)
     try {
-      await pdb.request({ type: 'open', path, create: opts.create ?? false, saveDelayMs: opts.saveDelayMs ?? 800 })
+      const r = (await pdb.request({ type: 'open', path, create: opts.create ?? false, saveDelayMs: opts.saveDelayMs ?? 800 })) as { notice?: string | null; replayed?: number }
+      pdb.openNotice = r?.notice ?? null
+      pdb.replayedEdits = r?.replayed ?? 0
     } catch (e) {
       lock.release()
       await worker.terminate()
@@ -104,7 +110,11 @@ export class ProjectDb {
     return this.request({ type: 'call', op, args: args[0] ?? {} }) as Promise<OpResult<K>>
   }
 
-  /** Saves now if anything changed; resolves with the state after the save. */
+  /**
+   * Writes the whole project file now (compaction) if the journal holds
+   * edits; every acknowledged edit is already durable without it.
+   * Resolves with the state after the save.
+   */
   save(): Promise<SaveState> {
     return this.request({ type: 'save' }) as Promise<SaveState>
   }

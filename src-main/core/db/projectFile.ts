@@ -183,6 +183,9 @@ export async function checkBackup(path: string): Promise<{ path: string; savedAt
  * (`<path>.bak`, the previous save) is good: `{ path, backupAvailable, backupPath?, backupSavedAt? }`.
  * The file itself is only read, never changed, when it is refused.
  */
+/** Bases that migrations changed while opening (they get a full save before any journal continues them). */
+export const migratedAtOpen = new WeakSet<Database>()
+
 export async function openProjectFile(path: string, now: string): Promise<Database> {
   let bytes: Uint8Array
   try {
@@ -196,7 +199,7 @@ export async function openProjectFile(path: string, now: string): Promise<Databa
     db = await openAndCheckVersion(bytes, label)
     db.exec('PRAGMA foreign_keys = ON')
     try {
-      migrate(db, now)
+      if (migrate(db, now).length) migratedAtOpen.add(db)
     } catch (e) {
       // A file whose schema our migrations cannot bring up to date (a damaged
       // user_version, a table missing) is a damaged project, not an app bug.
@@ -335,6 +338,7 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
   // pid left its temp file behind.
   const tmp = join(dir, `${tempPrefix(path)}${process.pid}.${++tmpCounter}${randomBytes(4).toString('hex')}.tmp`)
   let created = false
+  let committed = false
   try {
     writeFully(tmp, data, () => (created = true))
     // Reopen and check: the file must hold exactly the exported image (a
@@ -362,27 +366,33 @@ export async function saveDurably(db: Database, path: string): Promise<{ bytes: 
       rmSync(bakTmp, { force: true })
     }
     renameSync(tmp, path)
+    committed = true
     fsyncDir(dir)
   } catch (e) {
-    if (created) {
+    // committed: renamed into place, only the folder's fsync failed; the caller must treat it as the project file now.
+    if (created && !committed) {
       rmSync(tmp, { force: true })
       rmSync(`${tmp}.bak`, { force: true })
     }
     if (e instanceof CoreError) throw e
-    const err = e as NodeJS.ErrnoException
-    const why =
-      err.code === 'ENOSPC'
-        ? 'the disk is full'
-        : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS'
-          ? 'the folder is read-only'
-          : err.code === 'ENOENT' || err.code === 'ENOTDIR'
-            ? 'its folder no longer exists'
-            : err.code === 'EDQUOT'
-              ? 'the disk quota is used up'
-              : err.code === 'EFBIG'
-                ? 'the file is too large for this disk'
-                : err.message
-    throw new CoreError('IO', `Could not save ${basename(path)}: ${why}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    const err = new CoreError('IO', `Could not save ${basename(path)}: ${ioReason(e)}. Your edits are kept in memory; use Project → Save As to save them elsewhere.`)
+    throw Object.assign(err, { committed })
   }
   return { bytes: data.length }
+}
+
+/** Why a write failed, in words a person can act on. */
+export function ioReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException
+  const reasons: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EACCES: 'the folder is read-only',
+    EPERM: 'the folder is read-only',
+    EROFS: 'the folder is read-only',
+    ENOENT: 'its folder no longer exists',
+    ENOTDIR: 'its folder no longer exists',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file is too large for this disk'
+  }
+  return (err?.code && reasons[err.code]) || err?.message || String(e)
 }

@@ -1,0 +1,123 @@
+// A 10,000-article project (the real corpus pages with their real original
+// files, as save.mjs does for 1,000): import, durable edits, tagging, full
+// save (compaction), close, open, search; wall times, main-loop stalls
+// (everything runs in the database worker: main must never block > 16 ms)
+// and the process's RSS (main + database worker + the parsed corpus; the
+// renderer is not part of this process).
+//
+// Trade-off: the articles go in by documents.insertMany in batches of 100
+// (one journal record per batch) rather than one import per file: this
+// measures the project's scale, not the importers (importMany.mjs does).
+// RWB_BENCH_SCALE_ARTICLES sets another size (e.g. 3000 to try it quickly).
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { statSync } from 'node:fs'
+import { makeArticle, parseCorpus } from './lib/articles.mjs'
+import { collectGarbage } from './lib/gc.mjs'
+import { loadCore } from './lib/core.mjs'
+import { measureOnMain, sleep } from './lib/loopMonitor.mjs'
+import { max, median, round } from './lib/stats.mjs'
+import { tempDir } from './lib/tempDir.mjs'
+
+const DEFAULTS = { articles: Number(process.env.RWB_BENCH_SCALE_ARTICLES ?? 10_000), batch: 100, edits: 40, searches: 21 }
+
+function p95(xs) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]
+}
+
+const rssMb = () => process.memoryUsage().rss / 1e6
+
+export async function benchScale(options = {}) {
+  const { articles, batch, edits, searches } = { ...DEFAULTS, ...options }
+  const log = options.log ?? (() => {})
+  const { core, warnings } = await loadCore()
+  for (const w of warnings) (options.warn ?? log)(w)
+  const tmp = tempDir('rwb-bench-scale-')
+  const file = join(tmp.dir, 'scale.rwb')
+  const L = `${articles}_articles`
+  const results = []
+  const stalls = []
+  const timed = async (what, fn) => {
+    collectGarbage()
+    await sleep(30)
+    const m = await measureOnMain(fn)
+    stalls.push(m.worstMs)
+    log(`${what}: ${round(m.wallMs)} ms, main blocked ${round(m.worstMs)} ms, RSS ${round(rssMb(), 0)} MB`)
+    return m
+  }
+  try {
+    const corpus = parseCorpus(core)
+    log(`parsed ${corpus.parsed.length} corpus pages in ${round(corpus.ms / 1000, 1)} s; RSS ${round(rssMb(), 0)} MB`)
+    let db = await core.ProjectDb.open(file, { create: true, saveDelayMs: 60 * 60_000 })
+    let docId = 0
+    try {
+      const t0 = performance.now()
+      let worstInsertStall = 0
+      for (let first = 1; first <= articles; first += batch) {
+        const docs = []
+        for (let n = first; n < first + batch && n <= articles; n++) docs.push(makeArticle(core, corpus.parsed, n))
+        const m = await measureOnMain(() => db.call('documents.insertMany', { documents: docs }))
+        worstInsertStall = Math.max(worstInsertStall, m.worstMs)
+        docId ||= m.value[0].id
+      }
+      const importMs = performance.now() - t0
+      log(`imported ${articles} articles in ${round(importMs / 1000, 1)} s (main blocked at most ${round(worstInsertStall)} ms); RSS ${round(rssMb(), 0)} MB`)
+      stalls.push(worstInsertStall)
+      results.push({ name: `import_${L}_ms`, value: round(importMs, 0), unit: 'ms' })
+      collectGarbage()
+      await sleep(100)
+      results.push({ name: `rss_mb_${L}`, value: round(rssMb(), 0), unit: 'MB' })
+
+      const e = await db.call('entities.create', { name: 'Scale bench entity', type: 'Person' })
+      const editWall = []
+      for (let i = 1; i <= edits; i++) {
+        const m = await measureOnMain(() => db.call('entities.update', { id: e.id, notes: `edit ${i}` }))
+        if (db.saveState.dirty || db.saveState.error) throw new Error(`edit ${i} not durable`)
+        editWall.push(m.wallMs)
+        stalls.push(m.worstMs)
+      }
+      log(`durable edits: median ${round(median(editWall))} ms, max ${round(max(editWall))} ms`)
+      results.push(
+        { name: `edit_durable_${L}_ms`, value: round(median(editWall)), unit: 'ms', target: 20, stat: 'median' },
+        { name: `edit_durable_${L}_max_ms`, value: round(max(editWall)), unit: 'ms', target: 20, stat: 'max' }
+      )
+      const doc = await db.call('documents.get', { id: docId })
+      const word = /\b[A-Z][a-z]{4,}\b/.exec(doc.text)
+      const tag = await timed('tag a word (durable)', () =>
+        db.call('mentions.create', { documentId: docId, entityId: e.id, start: word.index, end: word.index + word[0].length })
+      )
+      results.push({ name: `tag_durable_${L}_ms`, value: round(tag.wallMs), unit: 'ms', target: 20 })
+
+      const times = []
+      for (let i = 0; i < searches; i++) {
+        const t = performance.now()
+        await db.call('search.query', { query: i % 2 ? 'the' : 'surveillance OR intelligence', limit: 50 })
+        times.push(performance.now() - t)
+      }
+      log(`search: median ${round(median(times))} ms, p95 ${round(p95(times))} ms`)
+      results.push({ name: `search_${L}_p95_ms`, value: round(p95(times)), unit: 'ms', target: 50, stat: 'p95' })
+
+      const c = await timed('compaction (full save)', () => db.save())
+      if (c.value.error) throw new Error(`compaction failed: ${c.value.error}`)
+      results.push(
+        { name: `compaction_${L}_ms`, value: round(c.wallMs), unit: 'ms' },
+        { name: `compaction_${L}_main_blocked_ms`, value: round(c.worstMs), unit: 'ms', target: 16 },
+        { name: `rss_peak_mb_${L}`, value: round(process.resourceUsage().maxRSS / 1e3, 0), unit: 'MB' }
+      )
+      const closing = await timed('close', () => db.close())
+      results.push({ name: `close_${L}_ms`, value: round(closing.wallMs), unit: 'ms' })
+    } finally {
+      await db.abandon().catch(() => {})
+    }
+    log(`project file: ${round(statSync(file).size / 1e6, 0)} MB`)
+    const o = await timed('open', () => core.ProjectDb.open(file, { saveDelayMs: 60 * 60_000 }))
+    db = o.value
+    results.push({ name: `open_${L}_ms`, value: round(o.wallMs), unit: 'ms' }, { name: `open_${L}_main_blocked_ms`, value: round(o.worstMs), unit: 'ms', target: 16 })
+    await db.abandon()
+    results.push({ name: `scale_${L}_main_blocked_max_ms`, value: round(max(stalls)), unit: 'ms', target: 16, stat: 'max' })
+    return results
+  } finally {
+    tmp.cleanup()
+  }
+}
