@@ -17,16 +17,26 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'project.saveAs': () => app.saveAsDialog(),
     'project.recent': async () => app.settings.get().recent,
     'project.saveState': async () => app.saveState(),
-    'settings.userName': async () => ({ userName: app.settings.userName() }),
+    'settings.userName': async () => ({ userName: app.settings.userName(), chosen: app.settings.userNameChosen() }),
     'settings.setUserName': async ({ userName }) => {
       app.settings.setUserName(userName)
       await app.syncUserName()
-      return { userName: app.settings.userName() }
+      return { userName: app.settings.userName(), chosen: true }
     },
     'settings.paneLayout': async () => app.settings.paneLayout((await app.info()).path),
     'settings.setPaneLayout': async (layout) => {
       app.settings.setPaneLayout((await app.info()).path, layout)
       return layout
+    },
+    'settings.readingPlace': async () => app.settings.readingPlace((await app.info()).path),
+    'settings.setReadingPlace': async (place) => {
+      app.settings.setReadingPlace((await app.info()).path, place)
+      return place
+    },
+    'settings.theme': async () => ({ theme: app.settings.theme() }),
+    'settings.setTheme': async ({ theme }) => {
+      app.settings.setTheme(theme)
+      return { theme }
     },
 
     'documents.openFiles': () => app.openFilesDialog(),
