@@ -101,8 +101,13 @@ test('keyboard only: open a document, caret-select a phrase, tag it, make a clai
   await page.keyboard.press('c')
   const dlg = page.getByRole('dialog', { name: 'New claim' })
   await expect(dlg).toBeVisible()
-  await expect(dlg.getByRole('combobox', { name: 'Subject' })).toHaveValue('Scale AI')
-  await expect(dlg.getByLabel('Amount', { exact: true })).toHaveValue('29000000000')
+  // The subject: typed, and Tab takes the entity the list offers.
+  const subject = dlg.getByRole('combobox', { name: 'Subject' })
+  await expect(subject).toBeFocused()
+  await page.keyboard.type('Scale')
+  await page.keyboard.press('Tab')
+  await expect(subject).toHaveValue('Scale AI')
+  await expect(dlg.getByLabel('Quoted passage')).toContainText("Scale AI's valuation has surged")
   // Tab to the predicate (focus stays inside the dialog), type it, Ctrl+Enter saves.
   const predicate = dlg.getByLabel('Predicate', { exact: true })
   for (let i = 0; i < 25 && !(await predicate.evaluate((el) => el === document.activeElement)); i++) {
