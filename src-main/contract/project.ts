@@ -35,7 +35,7 @@ export interface Bootstrap {
 export interface UserSettings {
   /** Recorded in the audit log with every change. */
   userName: string
-  /** False until the user has chosen a name: the first start asks (userName is then the OS full name, a suggestion). */
+  /** False until the user has chosen a name: the first start asks (userName is then the OS full name as a suggestion, '' when there is none but "root"). */
   chosen?: boolean
 }
 

@@ -4,6 +4,7 @@
 // `runs: 'app'` and missing here is a type error.
 import { reportDialog } from '../export/report/run'
 import type { AppCore } from './appCore'
+import { osDisplayName } from './osUser'
 import type { AppHandlers } from './handlers'
 
 export function createAppHandlers(app: AppCore): AppHandlers {
@@ -17,7 +18,8 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'project.saveAs': () => app.saveAsDialog(),
     'project.recent': async () => app.settings.get().recent,
     'project.saveState': async () => app.saveState(),
-    'settings.userName': async () => ({ userName: app.settings.userName(), chosen: app.settings.userNameChosen() }),
+    // Before the user has chosen: the OS full name as a suggestion ('' rather than "root" or a placeholder).
+    'settings.userName': async () => (app.settings.userNameChosen() ? { userName: app.settings.userName(), chosen: true } : { userName: osDisplayName(), chosen: false }),
     'settings.setUserName': async ({ userName }) => {
       app.settings.setUserName(userName)
       await app.syncUserName()

@@ -40,7 +40,7 @@ export function UserNameDialog({ onClose, firstStart = false }: { onClose(): voi
       }
     >
       <label htmlFor="user-name">Name</label>
-      <input id="user-name" value={name} maxLength={100} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+      <input id="user-name" value={name} maxLength={100} autoComplete="name" placeholder="Your name, as colleagues know it" onChange={(e) => setName(e.target.value)} />
     </FormModal>
   )
 }

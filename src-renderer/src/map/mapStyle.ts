@@ -31,7 +31,7 @@ export interface StyleOptions {
 /** The colours the map's chrome uses (node labels, their halos, the paper); type colours are the same in both. */
 const PALETTES = {
   light: { paper: '#ffffff', text: '#1f2328', edgeText: '#424a53', accent: '#0b5cad', strong: EDGE_LOOK.strong.color, part: EDGE_LOOK.claimpart.color },
-  dark: { paper: '#1e2227', text: '#e6e8eb', edgeText: '#c3c8ce', accent: '#5ea5f0', strong: '#c9d1d9', part: '#9aa3ad' }
+  dark: { paper: '#16191d', text: '#e6e8eb', edgeText: '#c3c8ce', accent: '#5ea5f0', strong: '#c9d1d9', part: '#9aa3ad' }
 }
 
 /** Map styling: type colours and icons on nodes; edges by kind and grade. */
