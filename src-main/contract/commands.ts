@@ -84,6 +84,10 @@ export const COMMANDS = {
   'view.toggleLibrary': { label: 'Show or Hide Library', keys: ['Mod+Shift+L'], menu: { menu: 'View', group: 1 } },
   'view.toggleEntities': { label: 'Show or Hide Entities', keys: ['Mod+Shift+E'], menu: { menu: 'View', group: 1 } },
   'view.mapFocus': { label: 'Map Focus Mode', keys: ['Mod+Shift+M'], menu: { menu: 'View', group: 1 } },
+  // F6 / Shift+F6 move the focus between the window's parts (top bar, library, reader/map/claims, entities), as in browsers and mail clients.
+  'view.nextPane': { label: 'Next Pane', keys: ['F6'], menu: { menu: 'View', group: 2 } },
+  'view.previousPane': { label: 'Previous Pane', keys: ['Shift+F6'], menu: { menu: 'View', group: 2 } },
+  'view.appearance': { label: 'Appearance…', menu: { menu: 'View', group: 2 } },
 
   'export.mapPng': { label: 'Map Image…', keys: ['Mod+E'], menu: { menu: 'Export', group: 0 } },
   'export.report': { label: 'Evidence Report…', menu: { menu: 'Export', group: 0 } },

@@ -35,6 +35,8 @@ export interface Bootstrap {
 export interface UserSettings {
   /** Recorded in the audit log with every change. */
   userName: string
+  /** False until the user has chosen a name: the first start asks (userName is then the OS full name as a suggestion, '' when there is none but "root"). */
+  chosen?: boolean
 }
 
 /**
@@ -53,6 +55,25 @@ export const paneLayoutSchema = z
   })
   .strict()
 export type PaneLayout = z.infer<typeof paneLayoutSchema>
+
+/**
+ * Where reading stopped in one project: the document open and the canonical
+ * text offset of the text run at the top of the reader. Kept in the app's settings like the
+ * pane layout (how this machine shows the project, not the analyst's work).
+ */
+export const readingPlaceSchema = z
+  .object({
+    documentId: z.number().int().positive(),
+    offset: z.number().int().min(0),
+    /** Pixels from the line holding `offset` down to the top of the view. */
+    dy: z.number().int().min(0).max(100_000)
+  })
+  .strict()
+export type ReadingPlace = z.infer<typeof readingPlaceSchema>
+
+/** The colour theme: 'system' follows the operating system (prefers-color-scheme). */
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof themeSchema>
 
 /** Another project is open when the dialog was not cancelled. */
 const opened = (info: ProjectInfo | null) => (info ? (['session'] as const) : [])
@@ -83,5 +104,10 @@ export const projectContract = {
   }),
   /** The open project's pane layout; null when it was never changed on this machine. */
   'settings.paneLayout': query({ args: none, result: returns<PaneLayout | null>(), runs: 'app' }),
-  'settings.setPaneLayout': mutation({ args: paneLayoutSchema, result: returns<PaneLayout>(), runs: 'app', changes: [] })
+  'settings.setPaneLayout': mutation({ args: paneLayoutSchema, result: returns<PaneLayout>(), runs: 'app', changes: [] }),
+  /** The open project's reading place on this machine; null when none was kept. */
+  'settings.readingPlace': query({ args: none, result: returns<ReadingPlace | null>(), runs: 'app' }),
+  'settings.setReadingPlace': mutation({ args: readingPlaceSchema, result: returns<ReadingPlace>(), runs: 'app', changes: [] }),
+  'settings.theme': query({ args: none, result: returns<{ theme: Theme }>(), runs: 'app' }),
+  'settings.setTheme': mutation({ args: z.object({ theme: themeSchema }).strict(), result: returns<{ theme: Theme }>(), runs: 'app', changes: [] })
 }

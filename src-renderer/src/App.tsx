@@ -17,6 +17,7 @@ import { ExportPngDialog } from './map/ExportPngDialog'
 import { MapView } from './map/MapView'
 import { Reader } from './reader/Reader'
 import { onShortcutKey, runCommand } from './shell/commands'
+import { AppearanceDialog } from './shell/AppearanceDialog'
 import { RecoveryBanner } from './shell/RecoveryBanner'
 import { TopBar } from './shell/TopBar'
 import { Workspace } from './shell/Workspace'
@@ -52,6 +53,7 @@ function Dialogs() {
   if (dialog.kind === 'claim') return <ClaimDialog key={JSON.stringify(dialog)} dialog={dialog} onClose={close} />
   if (dialog.kind === 'deleteClaim') return <DeleteClaimDialog claimId={dialog.claimId} onClose={close} />
   if (dialog.kind === 'report') return <ReportDialog onClose={close} />
+  if (dialog.kind === 'appearance') return <AppearanceDialog onClose={close} />
   if (dialog.kind === 'docMeta') return <DocumentMetaDialog documentId={dialog.documentId} onClose={close} />
   return <ExportPngDialog onClose={close} />
 }
@@ -80,6 +82,11 @@ export function App() {
         if (boot.damaged?.backupAvailable) useStore.getState().setRecovery({ path: boot.damaged.path, message: boot.notice ?? '' })
         else if (boot.notice) useStore.getState().notify('error', boot.notice)
         await useStore.getState().loadProject()
+        void useStore.getState().guard(useStore.getState().loadTheme)
+        // First start: ask the name the activity log records (the OS full name offered), before any change is made.
+        void useStore.getState().guard(() => call('settings.userName')).then((u) => {
+          if (u && u.chosen === false && !useStore.getState().dialog) useStore.getState().openDialog({ kind: 'userName', firstStart: true })
+        })
         setReady(true)
       })
       .catch((e: Error) => setFatal(e.message))

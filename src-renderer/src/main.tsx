@@ -9,5 +9,6 @@ import './styles/panes.css'
 import './styles/dialogs.css'
 import './styles/extras.css'
 import './styles/room.css'
+import './styles/theme.css'
 
 createRoot(document.getElementById('root')!).render(<App />)

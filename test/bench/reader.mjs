@@ -226,6 +226,9 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
   writeFileSync(join(seeds, LONG_NAME), text)
   for (const f of readdirSync(join(REPO_ROOT, 'seeds'))) writeFileSync(join(seeds, f), readFileSync(join(REPO_ROOT, 'seeds', f)))
   const native = { showOpenDialog: async () => [], showSaveDialog: async () => null, emit: () => {} }
+  // A user name is chosen already, so the first-start name prompt does not cover the library.
+  mkdirSync(join(tmp.dir, 'data'), { recursive: true })
+  writeFileSync(join(tmp.dir, 'data', 'settings.json'), JSON.stringify({ lastProject: null, recent: [], userName: 'Bench' }))
   const app = new core.AppCore({ dataDir: join(tmp.dir, 'data'), seedsDir: seeds, native, saveDelayMs: 600_000 })
   const handlers = core.createHandlers(app)
   const api = async (method, args) => {
@@ -276,7 +279,7 @@ export async function benchReader({ log, warn } = { log: console.log, warn: cons
     const opens = []
     for (let i = 0; i < OPENS; i++) {
       await page.locator('.doc-list li', { hasText: sample.title }).first().click()
-      await page.locator('.doc-source', { hasText: sample.sourcePath.split('/').pop() }).waitFor()
+      await page.locator('.doc-source', { hasText: sample.sourcePath.split('/').pop() }).waitFor({ state: 'attached' })
       await page.waitForTimeout(300)
       opens.push(
         await page.evaluate(async (title) => {

@@ -1,7 +1,7 @@
 // The e2e harness: the built renderer in real Chromium, with the preload
 // bridge replaced by page.exposeBinding into the same handler table that
 // Electron's ipcMain uses, over a real project file in a temp folder.
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -103,14 +103,27 @@ export function newDataDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** Starts the app over `dataDir` (first start when it is empty). */
-export async function launchApp(dataDir: string, opts: { saveDelayMs?: number } = {}): Promise<AppSession> {
+/** The display name a first start is preset with, so the first-start name prompt does not stand in every test's way. */
+export const E2E_USER = 'E2E Analyst'
+
+/**
+ * Starts the app over `dataDir` (first start when it is empty). A first start
+ * has its user name preset (E2E_USER) unless `userName: null` asks for the
+ * real first-start prompt; `colorScheme` is what the OS is said to prefer.
+ */
+export async function launchApp(
+  dataDir: string,
+  opts: { saveDelayMs?: number; userName?: string | null; colorScheme?: 'light' | 'dark' } = {}
+): Promise<AppSession> {
   await startHarness()
+  const settingsFile = join(dataDir, 'settings.json')
+  const presetName = opts.userName === undefined ? E2E_USER : opts.userName
+  if (presetName !== null && !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ lastProject: null, recent: [], userName: presetName }))
   const { AppCore, createHandlers, dispatch, dispatchBatch } = await loadCore()
   const native = new ScriptedNative()
   const core = new AppCore({ dataDir, seedsDir: join(REPO, 'seeds'), native, saveDelayMs: opts.saveDelayMs ?? 300 })
   const handlers = createHandlers(core)
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: opts.colorScheme ?? 'light' })
   const page = await context.newPage()
   native.page = page
   const foreignRequests: string[] = []

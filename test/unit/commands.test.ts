@@ -102,7 +102,7 @@ describe('the generated native menu', () => {
       ['&Project', ['New Project… [CmdOrCtrl+Shift+N]', 'Open Project… [CmdOrCtrl+Shift+O]', 'Open Recent', '—', 'Save Project As… [CmdOrCtrl+Shift+S]', '—', 'Activity Log…', 'Your Name…']],
       ['&Edit', ['Undo [CmdOrCtrl+Z]', 'Redo [CmdOrCtrl+Shift+Z]', '—', 'cut', 'copy', 'paste', 'selectAll', '—', 'Find in Document… [CmdOrCtrl+F]', 'Search All Documents… [CmdOrCtrl+Shift+F]']],
       ['&Tag', ['Tag Selection… [T]', 'New Claim from Selection… [C]', 'Tag All Mentions…', '—', 'Merge Entity Into…', 'Manage Entity Types…']],
-      ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', '—', 'Show or Hide Library [CmdOrCtrl+Shift+L]', 'Show or Hide Entities [CmdOrCtrl+Shift+E]', 'Map Focus Mode [CmdOrCtrl+Shift+M]']],
+      ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', '—', 'Show or Hide Library [CmdOrCtrl+Shift+L]', 'Show or Hide Entities [CmdOrCtrl+Shift+E]', 'Map Focus Mode [CmdOrCtrl+Shift+M]', '—', 'Next Pane [F6]', 'Previous Pane [Shift+F6]', 'Appearance…']],
       ['&Export', ['Map Image… [CmdOrCtrl+E]', 'Evidence Report…', '—', 'GraphML…', 'GEXF…', 'CSV Tables…', 'FollowTheMoney JSON…', 'W3C Web Annotations…', 'Cytoscape JSON…', 'GEXF with Co-mentions…', '—', 'Import W3C Annotations…']]
     ])
     const recent = menu[1]!.submenu!.find((i) => i.label === 'Open Recent')!

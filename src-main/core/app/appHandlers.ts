@@ -4,6 +4,7 @@
 // `runs: 'app'` and missing here is a type error.
 import { reportDialog } from '../export/report/run'
 import type { AppCore } from './appCore'
+import { osDisplayName } from './osUser'
 import type { AppHandlers } from './handlers'
 import { reimportDocument } from './reimport'
 
@@ -18,16 +19,27 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'project.saveAs': () => app.saveAsDialog(),
     'project.recent': async () => app.settings.get().recent,
     'project.saveState': async () => app.saveState(),
-    'settings.userName': async () => ({ userName: app.settings.userName() }),
+    // Before the user has chosen: the OS full name as a suggestion ('' rather than "root" or a placeholder).
+    'settings.userName': async () => (app.settings.userNameChosen() ? { userName: app.settings.userName(), chosen: true } : { userName: osDisplayName(), chosen: false }),
     'settings.setUserName': async ({ userName }) => {
       app.settings.setUserName(userName)
       await app.syncUserName()
-      return { userName: app.settings.userName() }
+      return { userName: app.settings.userName(), chosen: true }
     },
     'settings.paneLayout': async () => app.settings.paneLayout((await app.info()).path),
     'settings.setPaneLayout': async (layout) => {
       app.settings.setPaneLayout((await app.info()).path, layout)
       return layout
+    },
+    'settings.readingPlace': async () => app.settings.readingPlace((await app.info()).path),
+    'settings.setReadingPlace': async (place) => {
+      app.settings.setReadingPlace((await app.info()).path, place)
+      return place
+    },
+    'settings.theme': async () => ({ theme: app.settings.theme() }),
+    'settings.setTheme': async ({ theme }) => {
+      app.settings.setTheme(theme)
+      return { theme }
     },
 
     'documents.openFiles': () => app.openFilesDialog(),

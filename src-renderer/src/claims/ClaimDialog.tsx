@@ -87,6 +87,15 @@ export function ClaimDialog({ dialog, onClose }: Props) {
   const [pendingSource, setPendingSource] = useState('')
   const formRef = useRef<HTMLDivElement>(null)
 
+  // The field to focus once the draft's form is on screen (a timer could fire before React drew it, leaving the focus on Cancel).
+  const focusFirst = useRef<string | null>(null)
+  useEffect(() => {
+    const target = focusFirst.current ? formRef.current?.querySelector<HTMLElement>(focusFirst.current) : null
+    if (!target) return
+    focusFirst.current = null
+    target.focus()
+  })
+
   // Build the first draft: from the stored claim, or guessed from the passage.
   useEffect(() => {
     let live = true
@@ -95,12 +104,8 @@ export function ClaimDialog({ dialog, onClose }: Props) {
       initial.current = JSON.stringify(d)
       setDraft(d)
       setPassage(p)
-      // After the modal's own focus: the first thing still to fill in.
-      setTimeout(() => {
-        const form = formRef.current
-        const target = d.subjectId === null ? form?.querySelector<HTMLElement>('#claim-subject') : form?.querySelector<HTMLElement>('#claim-predicate')
-        target?.focus()
-      }, 0)
+      // After the modal's own focus: the first thing still to fill in, once the form is drawn (the effect below).
+      focusFirst.current = d.subjectId === null ? '#claim-subject' : '#claim-predicate'
     }
     const built = guard(async () => {
       void call('claims.predicates', { limit: 200 }).then((p) => live && setPredicates(p), () => {})

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { CLAIM_STATUSES, INFO_CREDIBILITY, INFO_CREDIBILITY_LABELS, SOURCE_RELIABILITY, SOURCE_RELIABILITY_LABELS, type Claim, type ClaimGroup, type ClaimStatus } from '@contract/types'
 import { useStore } from '../store'
+import { useRovingList, type RovingList } from '../ui/useRovingList'
 import { NO_CLAIM_FILTERS, type ClaimSortKey } from '../store/claimsSlice'
 import { conflictsByClaim, filterClaims, groupByClaim, listItems, predicateKeyOf, sortClaims } from './claimView'
 import { GradeBadge, STATUS_LABELS, StatusBadge } from './grades'
@@ -55,6 +56,8 @@ export function ClaimsPane() {
   const groupOf = useMemo(() => groupByClaim(groups), [groups])
   const shown = useMemo(() => sortClaims(filterClaims(claims, filters, conflicts), sort.key, sort.desc), [claims, filters, conflicts, sort])
   const items = useMemo(() => listItems(shown, groupOf, grouped), [shown, groupOf, grouped])
+  const rowIds = useMemo(() => items.slice(0, limit).flatMap((it) => (it.kind === 'group' ? [] : [it.claim.id])), [items, limit])
+  const roving = useRovingList(rowIds)
 
   // What the filters offer: only what the claims actually use.
   const usedEntities = useMemo(() => {
@@ -189,12 +192,13 @@ export function ClaimsPane() {
             </button>
           </span>
         </div>
-        <div className="claims-body">
+        {/* One Tab stop: arrows, Home/End and PageUp/PageDown move between claims (ui/useRovingList). */}
+        <div className="claims-body" {...roving.listProps}>
           {items.slice(0, limit).map((it) =>
             it.kind === 'group' ? (
               <GroupHeading key={`g-${it.group.key}`} group={it.group} shown={it.shown} />
             ) : (
-              <ClaimRow key={it.claim.id} claim={it.claim} grouped={it.grouped} conflict={conflicts.get(it.claim.id) ?? null} />
+              <ClaimRow key={it.claim.id} claim={it.claim} grouped={it.grouped} conflict={conflicts.get(it.claim.id) ?? null} roving={roving} />
             )
           )}
           {items.length > limit && (
@@ -246,7 +250,7 @@ function GroupHeading({ group, shown }: { group: ClaimGroup; shown: number }) {
   )
 }
 
-function ClaimRow({ claim: c, grouped, conflict }: { claim: Claim; grouped: boolean; conflict: ClaimGroup | null }) {
+function ClaimRow({ claim: c, grouped, conflict, roving }: { claim: Claim; grouped: boolean; conflict: ClaimGroup | null; roving: RovingList<number> }) {
   const openDocument = useStore((s) => s.openDocument)
   const openDialog = useStore((s) => s.openDialog)
   const guard = useStore((s) => s.guard)
@@ -260,18 +264,15 @@ function ClaimRow({ claim: c, grouped, conflict }: { claim: Claim; grouped: bool
     <div
       className={`claim-row ${grouped ? 'in-group' : ''} ${conflict ? 'conflict' : ''} ${c.status}`}
       role="row"
-      tabIndex={0}
+      {...roving.itemProps(c.id)}
       aria-label={`Claim: ${label}`}
+      aria-keyshortcuts="Enter E Delete"
       title={c.passage ? 'Open the passage in the reader (Enter) · ↑↓ move · E edit · Delete remove' : 'Analyst judgement: no passage · E edit · Delete remove'}
       onClick={(e) => !(e.target as HTMLElement).closest('button') && jump()}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return
         if (e.key === 'Enter') jump()
-        else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          // Up and down move between claims, like in any list.
-          const rows = [...(e.currentTarget.parentElement?.querySelectorAll<HTMLElement>('.claim-row') ?? [])]
-          rows[rows.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)]?.focus()
-        } else if (e.key.toLowerCase() === 'e') openDialog({ kind: 'claim', mode: 'edit', claimId: c.id })
+        else if (e.key.toLowerCase() === 'e') openDialog({ kind: 'claim', mode: 'edit', claimId: c.id })
         else if (e.key === 'Delete' || e.key === 'Backspace') openDialog({ kind: 'deleteClaim', claimId: c.id })
         else return
         e.preventDefault()
@@ -320,10 +321,10 @@ function ClaimRow({ claim: c, grouped, conflict }: { claim: Claim; grouped: bool
         )}
       </span>
       <span role="cell" className="col-actions">
-        <button type="button" className="icon" aria-label={`Edit claim ${label}`} title="Edit (E)" onClick={() => openDialog({ kind: 'claim', mode: 'edit', claimId: c.id })}>
+        <button type="button" className="icon" tabIndex={-1} aria-label={`Edit claim ${label}`} title="Edit (E)" onClick={() => openDialog({ kind: 'claim', mode: 'edit', claimId: c.id })}>
           Edit
         </button>
-        <button type="button" className="icon danger" aria-label={`Delete claim ${label}`} title="Delete" onClick={() => openDialog({ kind: 'deleteClaim', claimId: c.id })}>
+        <button type="button" className="icon danger" tabIndex={-1} aria-label={`Delete claim ${label}`} title="Delete (Delete)" onClick={() => openDialog({ kind: 'deleteClaim', claimId: c.id })}>
           ✕
         </button>
       </span>

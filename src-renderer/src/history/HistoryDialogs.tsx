@@ -6,6 +6,6 @@ import { UserNameDialog } from './UserNameDialog'
 
 export function historyDialog(dialog: Dialog, onClose: () => void): ReactElement | null {
   if (dialog?.kind === 'audit') return <AuditDialog onClose={onClose} />
-  if (dialog?.kind === 'userName') return <UserNameDialog onClose={onClose} />
+  if (dialog?.kind === 'userName') return <UserNameDialog onClose={onClose} firstStart={!!dialog.firstStart} />
   return null
 }

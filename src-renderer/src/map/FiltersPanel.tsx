@@ -1,10 +1,11 @@
 // The open map's filters: entity type, documents, predicate, minimum grade,
 // status, date range of claims, isolated nodes, and focus on a neighbourhood.
 // Every change is saved with the map.
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { CLAIM_STATUSES, DEFAULT_MAP_FILTERS, INFO_CREDIBILITY_LABELS, SOURCE_RELIABILITY, SOURCE_RELIABILITY_LABELS, type MapFilters, type MinGrade } from '@contract/types'
 import { entityType } from '@contract/vocabulary'
 import { useStore } from '../store'
+import { tabbables, trapTab, useFocusReturn } from '../ui/useFocusTrap'
 import { predicateKey } from './edgesFromClaims'
 import type { MapData } from './filters'
 
@@ -73,9 +74,15 @@ export function FiltersPanel({ filters, data, onChange, onClose }: Props) {
   }, [data.claims])
   const sortedEntities = useMemo(() => [...data.entities].sort((a, b) => a.name.localeCompare(b.name)), [data.entities])
   const grade: MinGrade | null = filters.minGrade
+  // A dialog for the keyboard too: the focus moves in, Tab stays in, and goes back to the Filters button on close.
+  const ref = useRef<HTMLDivElement>(null)
+  useFocusReturn()
+  useEffect(() => {
+    if (ref.current) tabbables(ref.current)[0]?.focus()
+  }, [])
 
   return (
-    <div className="map-filters" role="dialog" aria-label="Map filters">
+    <div className="map-filters" role="dialog" aria-label="Map filters" ref={ref} onKeyDown={(e) => trapTab(e, ref.current)}>
       <div className="map-filters-head">
         <strong>Filters of this map</strong>
         <span className="spacer" />

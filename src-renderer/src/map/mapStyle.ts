@@ -24,10 +24,19 @@ const PIN_URI = `data:image/svg+xml;utf8,${encodeURIComponent(
 export interface StyleOptions {
   /** Big maps draw edge labels only for the selected edge, and cheaper lines. */
   large: boolean
+  /** The app's dark theme (from the store). Exports always draw with the light palette (useExportHandle). */
+  dark?: boolean
+}
+
+/** The colours the map's chrome uses (node labels, their halos, the paper); type colours are the same in both. */
+const PALETTES = {
+  light: { paper: '#ffffff', text: '#1f2328', edgeText: '#424a53', accent: '#0b5cad', strong: EDGE_LOOK.strong.color, part: EDGE_LOOK.claimpart.color },
+  dark: { paper: '#16191d', text: '#e6e8eb', edgeText: '#c3c8ce', accent: '#5ea5f0', strong: '#c9d1d9', part: '#9aa3ad' }
 }
 
 /** Map styling: type colours and icons on nodes; edges by kind and grade. */
-export function mapStyle({ large }: StyleOptions): StylesheetJson {
+export function mapStyle({ large, dark = false }: StyleOptions): StylesheetJson {
+  const pal = dark ? PALETTES.dark : PALETTES.light
   const edgeLabel = large
     ? {}
     : {
@@ -35,15 +44,15 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         label: 'data(display)',
         'font-family': FONT,
         'font-size': 10,
-        color: '#424a53',
+        color: pal.edgeText,
         'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
+        'text-background-color': pal.paper,
         'text-background-opacity': 0.9,
         'text-background-padding': '2px'
       }
   return [
     // While a big map pans, Cytoscape moves a picture of the view; the strip it uncovers is the map's own white, not grey.
-    { selector: 'core', style: { 'outside-texture-bg-color': '#ffffff', 'outside-texture-bg-opacity': 1 } },
+    { selector: 'core', style: { 'outside-texture-bg-color': pal.paper, 'outside-texture-bg-opacity': 1 } },
     {
       selector: 'node',
       style: {
@@ -57,7 +66,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         height: 'data(size)',
         // The name, and under it the entity's value claims when it has some (graph.ts).
         label: 'data(display)',
-        color: '#1f2328',
+        color: pal.text,
         'font-family': FONT,
         'font-size': 12,
         'font-weight': 600,
@@ -67,9 +76,9 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'text-wrap': 'wrap',
         'text-max-width': '140px',
         // Big maps zoomed out: labels too small to read are not drawn (labelLod.ts).
-        ...(large ? { 'min-zoomed-font-size': LABEL_MIN_ZOOMED_FONT } : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' }),
+        ...(large ? { 'min-zoomed-font-size': LABEL_MIN_ZOOMED_FONT } : { 'text-background-color': pal.paper, 'text-background-opacity': 0.85, 'text-background-padding': '2px' }),
         'border-width': 2,
-        'border-color': '#ffffff'
+        'border-color': pal.paper
       }
     },
     {
@@ -83,7 +92,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
         'background-clip': ['node', 'none'],
         'background-image-containment': ['inside', 'over'],
         'bounds-expansion': 8,
-        'border-color': '#1f2328',
+        'border-color': pal.text,
         'border-width': 2.5
       } as Record<string, unknown>
     },
@@ -96,7 +105,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
     { selector: 'node.claimnode.grade-disputed', style: { color: CLAIM_NODE_COLOR.disputed } },
     { selector: 'node.valuenode', style: { shape: 'diamond', 'background-color': VALUE_NODE_COLOR, 'background-image': 'none', 'font-size': 11, 'font-weight': 500, 'text-max-width': '160px' } },
     { selector: 'node.dimmed', style: { opacity: 0.25 } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b5cad' } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': pal.accent } },
     {
       selector: 'edge',
       style: {
@@ -112,7 +121,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
     // Edges between the same two nodes (a link and a claim, claims both ways, a co-mention) curve apart, labels apart too.
     { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier', 'control-point-step-size': 44 } },
     { selector: 'edge.link', style: { 'line-color': EDGE_LOOK.link.color, 'target-arrow-color': EDGE_LOOK.link.color, width: EDGE_LOOK.link.width } },
-    { selector: 'edge.claim.grade-strong', style: { 'line-color': EDGE_LOOK.strong.color, 'target-arrow-color': EDGE_LOOK.strong.color, width: EDGE_LOOK.strong.width } },
+    { selector: 'edge.claim.grade-strong', style: { 'line-color': pal.strong, 'target-arrow-color': pal.strong, width: EDGE_LOOK.strong.width } },
     {
       selector: 'edge.claim.grade-weak',
       style: { 'line-color': EDGE_LOOK.weak.color, 'target-arrow-color': EDGE_LOOK.weak.color, 'line-style': 'dashed', 'line-dash-pattern': [...EDGE_LOOK.weak.dash], width: EDGE_LOOK.weak.width }
@@ -145,7 +154,7 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
     { selector: 'edge.comention[?parallel]', style: { 'curve-style': 'bezier', 'control-point-step-size': 44 } },
     {
       selector: 'edge.claimpart',
-      style: { label: '', 'line-color': EDGE_LOOK.claimpart.color, 'target-arrow-color': EDGE_LOOK.claimpart.color, width: EDGE_LOOK.claimpart.width, 'arrow-scale': 0.9 }
+      style: { label: '', 'line-color': pal.part, 'target-arrow-color': pal.part, width: EDGE_LOOK.claimpart.width, 'arrow-scale': 0.9 }
     },
     {
       selector: 'edge.attribution',
@@ -162,15 +171,15 @@ export function mapStyle({ large }: StyleOptions): StylesheetJson {
     {
       selector: 'edge:selected',
       style: {
-        'line-color': '#0b5cad',
-        'target-arrow-color': '#0b5cad',
+        'line-color': pal.accent,
+        'target-arrow-color': pal.accent,
         width: 3.5,
         label: 'data(display)',
         'font-family': FONT,
         'font-size': 11,
-        color: '#0b5cad',
+        color: pal.accent,
         'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
+        'text-background-color': pal.paper,
         'text-background-opacity': 0.95,
         'text-background-padding': '2px',
         'z-index': 10

@@ -186,6 +186,9 @@ export const BlockView = memo(function BlockView({ block, text, highlights, sugg
       {block.kind === 'table' ? tableBody(text, block, draw) : draw(block.start, block.end)}
     </Tag>
   )
+  // A list item is a block of its own (the virtualised chunks cut anywhere), so each sits in a list of its own:
+  // an <li> outside a list is no list item to assistive technology (axe: listitem).
+  const item = block.kind === 'li' ? <ul className="blk-list">{body}</ul> : body
   // The first block of each PDF page carries a page marker (not part of the text).
   return pageStart ? (
     <>
@@ -197,9 +200,9 @@ export const BlockView = memo(function BlockView({ block, text, highlights, sugg
           </span>
         )}
       </div>
-      {body}
+      {item}
     </>
   ) : (
-    body
+    item
   )
 }, (a, b) => a.block === b.block && a.text === b.text && a.hlKey === b.hlKey && a.findKey === b.findKey && a.flash === b.flash && a.pageStart === b.pageStart && a.claims === b.claims && a.claimKey === b.claimKey && a.ocr === b.ocr)

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 import type { Mention } from '@contract/types'
 import { useTypeLookup } from '../colors'
 import { useStore } from '../store'
+import { trapTab, useFocusReturn } from '../ui/useFocusTrap'
 
 interface Props {
   x: number
@@ -19,6 +20,7 @@ export function MentionPopover({ x, y, mentions, onClose }: Props) {
   const guard = useStore((s) => s.guard)
   const typeOf = useTypeLookup()
   const ref = useRef<HTMLDivElement>(null)
+  useFocusReturn()
   useEffect(() => ref.current?.querySelector<HTMLButtonElement>('button')?.focus(), [])
 
   return (
@@ -29,7 +31,10 @@ export function MentionPopover({ x, y, mentions, onClose }: Props) {
       role="dialog"
       aria-label="Mention"
       onMouseDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      onKeyDown={(e) => {
+        trapTab(e, ref.current)
+        if (e.key === 'Escape') onClose()
+      }}
     >
       {mentions.map((m) => {
         const ent = entities.find((e) => e.id === m.entityId)

@@ -20,12 +20,14 @@ import { ReimportNotice } from './ReimportNotice'
 import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
+import { useCaret } from './useCaret'
+import { useReadingPlace } from './useReadingPlace'
 import { useVirtualChunks } from './useVirtualChunks'
 import { OriginalView, ViewSwitch, hasOriginalView, useReaderMode } from './original'
 import { OcrNote } from './OcrNote'
 
 type Popover =
-  | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string }
+  | { kind: 'tag'; x: number; y: number; start: number; end: number; text: string; fromText?: boolean }
   | { kind: 'mention'; x: number; y: number; mentions: Mention[] }
   | null
 
@@ -96,6 +98,10 @@ function TextReader() {
   const tagChunk = popover?.kind === 'tag' && chunks.length ? chunkAt(chunks, popover.start) : -1
   const pinned = useMemo(() => [jumpChunk, findChunk, tagChunk].filter((i) => i >= 0), [jumpChunk, findChunk, tagChunk])
   const virt = useVirtualChunks({ scrollRef, textRef, chunks, enabled: virtual, pinned, holdRef })
+  // Caret browsing: the text is a Tab stop with a caret that arrows move and Shift+arrows extend into a selection (./useCaret.ts).
+  const caret = useCaret(textRef, scrollRef)
+  // Where reading stopped is remembered, and restored when the app reopens (./useReadingPlace.ts).
+  const restorePlace = useReadingPlace(scrollRef, textRef, doc?.id ?? null)
 
   // A mouse selection may run past the rendered chunks: none is taken out until the button is released.
   useEffect(() => {
@@ -117,9 +123,10 @@ function TextReader() {
   }, [])
 
   useLayoutEffect(() => {
-    if (jump) scrollToOffset(jump.start)
+    if (jump?.restore) restorePlace(jump.start, jump.restore.dy)
+    else if (jump) scrollToOffset(jump.start)
     else scrollRef.current?.scrollTo({ top: 0 })
-  }, [jump, doc?.id, scrollToOffset])
+  }, [jump, doc?.id, scrollToOffset, restorePlace])
 
   useEffect(() => {
     setPopover(null)
@@ -143,7 +150,8 @@ function TextReader() {
     const sel = selectionOffsets(textRef.current)
     if (!sel) return false
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
-    setPopover({ kind: 'tag', ...popoverAt(rect.left, rect.bottom), ...sel })
+    // Opened from the caret (T with the text focused): closing it gives the focus back to the text.
+    setPopover({ kind: 'tag', ...popoverAt(rect.left, rect.bottom), ...sel, fromText: document.activeElement === textRef.current })
     return true
   }, [popoverAt])
 
@@ -231,15 +239,22 @@ function TextReader() {
             <ViewSwitch doc={doc} />
             {titleInText ? null : <h1 className="doc-title">{doc.title}</h1>}
             {meta.length > 0 && <div className="doc-meta">{meta.join(' · ')}</div>}
-            <div className="doc-source" title={doc.sourcePath}>
-              {doc.sourcePath.split(/[\\/]/).pop()} · sha256 {doc.sha256.slice(0, 12)}…
+            {/* The file and its hash matter when checking provenance, not while reading: folded into Details. */}
+            <div className="doc-tools">
+              <details className="doc-details">
+                <summary>Details</summary>
+                <div className="doc-source">
+                  <span title={doc.sourcePath}>{doc.sourcePath}</span>
+                  <span className="doc-hash">SHA-256 {doc.sha256}</span>
+                </div>
+              </details>
               <button type="button" className="link edit-meta" onClick={() => openDialog({ kind: 'docMeta', documentId: doc.id })}>
                 Edit details
               </button>
             </div>
             <OcrNote doc={doc} />
           </header>
-          <div className="doc-text" ref={textRef} aria-label="Document text">
+          <div className="doc-text" ref={textRef} aria-label="Document text" {...caret.textProps}>
             {chunks.map((c, i) => {
               if (virt.rendered !== null && !virt.rendered.has(i)) {
                 // Away from the view: one empty box as tall as the run of chunks it stands for (drawn at the run's first chunk).
@@ -262,7 +277,7 @@ function TextReader() {
                   selectedEntityId={selectedEntityId}
                   finds={findsPerChunk[i]!}
                   currentFind={currentFind}
-                  flash={jump && jump.end > c.start && jump.start < c.end ? jump : null}
+                  flash={jump && !jump.restore && jump.end > c.start && jump.start < c.end ? jump : null}
                   pending={pending && pending.end > c.start && pending.start < c.end ? pending : null}
                   bare={!virtual}
                   observer={virt.observer}
@@ -271,6 +286,7 @@ function TextReader() {
             })}
           </div>
         </article>
+        {caret.box && !popover && <div className="reader-caret" style={{ left: caret.box.left, top: caret.box.top, height: caret.box.height }} aria-hidden="true" />}
         {popover?.kind === 'tag' && (
           <TagPopover
             x={popover.x}
@@ -281,6 +297,7 @@ function TextReader() {
               // Esc cancels the tag but keeps the words selected (T reopens it).
               setPopover(null)
               if (textRef.current) selectOffsets(textRef.current, popover.start, popover.end)
+              if (popover.fromText) textRef.current?.focus({ preventScroll: true })
             }}
             onPick={(target) => {
               const span = { start: popover.start, end: popover.end }
@@ -289,7 +306,9 @@ function TextReader() {
               const mine: PendingTag = { ...span, color: look.color, title: `${'entityId' in target ? (ent?.name ?? '?') : target.name} (${look.label}), saving…` }
               setPopover(null)
               setPending(mine)
-              window.getSelection()?.removeAllRanges()
+              // From the caret: it stays where the tagged words end, so the keyboard carries on from there.
+              if (popover.fromText && textRef.current && selectOffsets(textRef.current, popover.end, popover.end)) textRef.current.focus({ preventScroll: true })
+              else window.getSelection()?.removeAllRanges()
               void guard(() => tagSpan(span, target)).finally(() => setPending((p) => (p === mine ? null : p)))
             }}
           />

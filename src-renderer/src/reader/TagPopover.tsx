@@ -6,6 +6,7 @@ import { ENTITY_TYPES } from '@contract/vocabulary'
 import { useStore } from '../store'
 import { EntityCombobox, type EntityComboboxHandle } from '../ui/EntityCombobox'
 import { hasExactName } from '../ui/rankEntities'
+import { trapTab } from '../ui/useFocusTrap'
 
 /**
  * Number keys pick a type while the prefilled name is still wholly selected
@@ -36,6 +37,8 @@ export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: 
   const [text, setText] = useState(initial)
   const [type, setType] = useState<string>(ENTITY_TYPES[1]!.key)
   const combo = useRef<EntityComboboxHandle>(null)
+  // Tab stays inside; the reader gives the focus back to the text when it was opened from there.
+  const box = useRef<HTMLDivElement>(null)
   // The type picker shows while "create new" is on offer (no entity has this exact name).
   const creating = !hasExactName(entities, text)
   const createTypes = useMemo(() => [type], [type])
@@ -48,6 +51,7 @@ export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: 
 
   return (
     <div
+      ref={box}
       className="popover tag-popover"
       style={{ left: x, top: y }}
       role="dialog"
@@ -55,6 +59,7 @@ export function TagPopover({ x, y, selectedText, onPick, onClose, onNewClaim }: 
       onMouseDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         const input = combo.current?.input ?? null
+        trapTab(e, box.current)
         if (e.key === 'Escape') {
           e.preventDefault()
           onClose()

@@ -7,6 +7,8 @@ import { runCommand, switchProject, useCommandEnabled } from './commands'
 import { call } from '../api'
 import { HistoryButtons } from '../history'
 
+const APP_NAME = 'Research Workbench'
+
 function SaveIndicator() {
   const s = useStore((st) => st.saveState)
   const text = s.error ? 'Not saved' : s.saving ? 'Saving…' : s.dirty ? 'Edited' : 'Saved'
@@ -77,6 +79,7 @@ function ProjectMenu() {
           <div className="menu-sep" />
           {item('history.audit', 'who changed what')}
           {item('settings.userName', 'for the activity log')}
+          {item('view.appearance', 'light, dark or as the system')}
           <div className="menu-sep" />
           <div className="menu-label muted">Recent projects</div>
           {recent
@@ -161,7 +164,8 @@ export function TopBar() {
   const view = useStore((s) => s.view)
   return (
     <header className="topbar">
-      <div className="brand">Research Workbench</div>
+      {/* The default project is named after the app: its name alone says both, rather than "Research Workbench" twice. */}
+      {project?.name !== APP_NAME && <div className="brand">{APP_NAME}</div>}
       <div className="project-name" title={project?.path}>
         {project?.name ?? '…'}
       </div>

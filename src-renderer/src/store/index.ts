@@ -5,6 +5,7 @@ import { claimsSlice } from './claimsSlice'
 import { entityToolsSlice } from './entityToolsSlice'
 import { historySlice } from './historySlice'
 import { mapSlice } from './mapSlice'
+import { prefsSlice } from './prefsSlice'
 import { roomSlice } from './roomSlice'
 import { entitiesSlice, librarySlice, projectSlice, readerSlice, uiSlice } from './slices'
 import type { AppState } from './types'
@@ -19,7 +20,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...uiSlice(...a),
   ...historySlice(...a),
   ...claimsSlice(...a),
-  ...roomSlice(...a)
+  ...roomSlice(...a),
+  ...prefsSlice(...a)
 }))
 
 export type { AppState } from './types'

@@ -36,8 +36,11 @@ export const projectSlice: Slice<ProjectSlice> = (set, get) => {
       coMentions: []
     })
     await Promise.all([get().refreshRecent(), get().refreshEntityTypes(), get().refreshAllAliases(), get().refreshHistory()])
-    const first = documents[0]
-    if (first) await get().openDocument(first.id)
+    // Back where reading stopped on this machine (settings.readingPlace), else the first document.
+    const place = await call('settings.readingPlace').catch(() => null)
+    const placed = place && documents.some((d) => d.id === place.documentId) ? place : null
+    if (placed) await get().openDocument(placed.documentId, { start: placed.offset, end: placed.offset, restore: { dy: placed.dy } })
+    else if (documents[0]) await get().openDocument(documents[0].id)
   }
   return {
     project: null,

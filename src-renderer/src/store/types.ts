@@ -44,13 +44,15 @@ export interface JumpTarget {
   start: number
   end: number
   nonce: number
+  /** A restored reading place: the offset goes to the top of the view, `dy` pixels above it, with no flash. */
+  restore?: { dy: number }
 }
 
 export interface ReaderSlice {
   doc: DocumentContent | null
   mentions: Mention[]
   jump: JumpTarget | null
-  openDocument(id: number, jump?: { start: number; end: number }): Promise<void>
+  openDocument(id: number, jump?: { start: number; end: number; restore?: { dy: number } }): Promise<void>
   refreshMentions(): Promise<void>
   tagSpan(span: { start: number; end: number }, target: { entityId: number } | { name: string; type: string }): Promise<Mention | null>
   /** Shows a just-recorded mention (and the entity it created) before the refreshed reads arrive. */
@@ -79,7 +81,7 @@ export type { MapSlice, MapSelection } from './mapSlice'
 import type { HistorySlice } from './historySlice'
 export type { HistorySlice } from './historySlice'
 /** The history UI's dialogs: the activity (audit) log and the user's name. */
-export type HistoryDialog = { kind: 'audit' } | { kind: 'userName' }
+export type HistoryDialog = { kind: 'audit' } | { kind: 'userName'; firstStart?: boolean }
 
 import type { ClaimsSlice } from './claimsSlice'
 export type { ClaimsSlice } from './claimsSlice'
@@ -99,7 +101,7 @@ export interface Toast {
   text: string
 }
 
-export type Dialog = { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'deleteEntity'; entityId: number } | EntityDialog | ClaimDialog | HistoryDialog | null
+export type Dialog = { kind: 'docMeta'; documentId: number } | { kind: 'exportPng' } | { kind: 'appearance' } | { kind: 'deleteEntity'; entityId: number } | EntityDialog | ClaimDialog | HistoryDialog | null
 
 /** A damaged project whose last good backup can be opened. */
 export interface Recovery {
@@ -126,4 +128,6 @@ export interface UiSlice {
 import type { RoomSlice } from './roomSlice'
 export type { RoomSlice } from './roomSlice'
 
-export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice & RoomSlice
+import type { PrefsSlice } from './prefsSlice'
+
+export type AppState = ProjectSlice & LibrarySlice & ReaderSlice & EntitiesSlice & MapSlice & EntityToolsSlice & UiSlice & HistorySlice & ClaimsSlice & RoomSlice & PrefsSlice

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { trapTab } from './useFocusTrap'
 
 interface Props {
   title: string
@@ -7,13 +8,15 @@ interface Props {
   footer: ReactNode
 }
 
-/** A modal dialog: focus moves in, Esc closes, the backdrop click closes. */
+/** A modal dialog: focus moves in and stays in (Tab wraps), Esc closes, the backdrop click closes; the focus goes back where it was. */
 export function Modal({ title, onClose, children, footer }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
-    return () => prev?.focus?.()
+    return () => {
+      if (prev?.isConnected) prev.focus({ preventScroll: true })
+    }
   }, [])
   return (
     <div className="modal-backdrop" onMouseDown={onClose}>
@@ -25,6 +28,7 @@ export function Modal({ title, onClose, children, footer }: Props) {
         aria-label={title}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
+          trapTab(e, ref.current)
           if (e.key === 'Escape') {
             e.stopPropagation()
             onClose()

@@ -10,6 +10,7 @@ import cytoscape, { type Core } from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import cytoscapeSvg from 'cytoscape-svg'
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useStore } from '../../store'
 import { setMapHandle } from '../mapHandle'
 import { mapStyle } from '../mapStyle'
 import { chooseRenderer, type RendererChoice } from '../webgl'
@@ -75,15 +76,18 @@ export function useCytoscape(large: boolean, setMenu: (m: NodeMenuAt | null) => 
     }
   }, [renderer, setMenu])
 
-  // Cheaper drawing for big maps.
+  // Cheaper drawing for big maps; the app's theme (the store's, so the map follows the OS or the user's choice).
+  const dark = useStore((s) => s.theme === 'dark')
   useEffect(() => {
     const cy = cyRef.current
     if (!cy) return
-    cy.style(mapStyle({ large }))
+    cy.style(mapStyle({ large, dark }))
+    // Read by the export handle, which draws exports in the light palette and puts this one back.
+    cy.scratch('rwbStyle', { large, dark })
     const r = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }).renderer()
     r.hideEdgesOnViewport = large
     r.textureOnViewport = large
-  }, [large])
+  }, [large, dark])
 
   const flushMoves = useCallback(() => flushMovesRef.current(), [])
   return { containerRef, cyRef, shownMapRef, renderer, flushMoves }

@@ -7,7 +7,23 @@ import type { Core } from 'cytoscape'
 import { useStore } from '../../store'
 import { bestOrientation, exportPdf, exportPng, exportSvg, sheetSize } from '../exportImage'
 import { setMapHandle } from '../mapHandle'
+import { mapStyle } from '../mapStyle'
 import type { MapDataView } from './useMapData'
+
+/**
+ * Runs an export with the map in its light palette: exports keep their own
+ * light styling whatever the app's theme (the dark palette comes back after).
+ */
+async function inLightPalette<T>(cy: Core, run: () => Promise<T>): Promise<T> {
+  const shown = cy.scratch('rwbStyle') as { large: boolean; dark: boolean } | undefined
+  if (!shown?.dark) return run()
+  cy.style(mapStyle({ large: shown.large, dark: false }))
+  try {
+    return await run()
+  } finally {
+    cy.style(mapStyle({ large: shown.large, dark: true }))
+  }
+}
 
 /** At most this many documents are named in the footer; the rest are counted. */
 const MAX_SOURCES = 25
@@ -38,8 +54,10 @@ export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, 
     if (!cy) return
     setMapHandle({
       sheetSize: (spec) => sheetSize(cy, spec),
-      render: async (format, spec, onProgress) =>
-        format === 'svg' ? new TextEncoder().encode(await exportSvg(cy, spec)) : format === 'pdf' ? exportPdf(cy, spec, { onProgress }) : exportPng(cy, spec, { onProgress }),
+      render: (format, spec, onProgress) =>
+        inLightPalette(cy, async () =>
+          format === 'svg' ? new TextEncoder().encode(await exportSvg(cy, spec)) : format === 'pdf' ? exportPdf(cy, spec, { onProgress }) : exportPng(cy, spec, { onProgress })
+        ),
       legend: () => legend,
       // The sources and the date, once; the app's name is not the report's business.
       sources: () => {

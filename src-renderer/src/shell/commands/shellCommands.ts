@@ -7,6 +7,7 @@ import { call } from '../../api'
 import { closeMapLayer, hasMapLayer } from '../../map'
 import { useStore } from '../../store'
 import type { AppState } from '../../store'
+import { cyclePanes } from '../paneCycle'
 
 /** Opens another project; the answer's 'session' change loads it (store/changes.ts). */
 export async function switchProject(open: () => Promise<unknown>): Promise<void> {
@@ -61,6 +62,9 @@ export const shellCommands: CommandImpls<
   | 'view.toggleLibrary'
   | 'view.toggleEntities'
   | 'view.mapFocus'
+  | 'view.nextPane'
+  | 'view.previousPane'
+  | 'view.appearance'
   | 'export.mapPng'
   | 'export.graphml'
   | 'export.gexf'
@@ -100,6 +104,9 @@ export const shellCommands: CommandImpls<
       s.setMapFocus(s.view !== 'map' || !s.mapFocus)
     }
   },
+  'view.nextPane': { enabled: (s) => !s.dialog, perform: () => void cyclePanes(1) },
+  'view.previousPane': { enabled: (s) => !s.dialog, perform: () => void cyclePanes(-1) },
+  'view.appearance': { enabled: always, perform: (s) => s.openDialog({ kind: 'appearance' }) },
   // Plain store actions (the dialog is the map feature's), so no need to reach into the map's module graph.
   'export.mapPng': {
     enabled: always,
