@@ -44,13 +44,7 @@ export interface Block extends TextSpan {
   n?: number
 }
 
-/**
- * The extraction that new imports record (documents.extraction): 1 is every
- * document imported before tables became table blocks and list items carried
- * their depth and number; 2 keeps them. A document's text never changes by
- * itself: an older one is re-extracted only by an explicit re-import.
- */
-export const CURRENT_EXTRACTION = 2
+export { CURRENT_EXTRACTION } from './extraction'
 
 /** What `documents.reimport` did with a document's tags. */
 export interface ReimportResult {

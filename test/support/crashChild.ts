@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     if (m) n = Math.max(n, Number(m[1]))
   }
   if (!counter) counter = await db.call('entities.create', { name: 'counter', type: 'Other' })
+  // A kill between `edit-N` and the counter's update leaves the counter at N - 1; catch it up before
+  // the next edit, or a second such kill in the next run would leave it two behind (not a torn save).
+  else if (n > 0 && counter.notes !== String(n)) await db.call('entities.update', { id: counter.id, notes: String(n) })
   out(`ready ${n} ${db.replayedEdits} ${db.recoveredLock ?? '-'}`)
   const every = Math.max(1, Number(process.env.RWB_CRASH_COMPACT_EVERY ?? 8))
   for (;;) {

@@ -354,7 +354,8 @@ describe('importPaths', () => {
     expect(docs.map((d) => d.title).sort()).toEqual([BBC_TITLE, 'note'].sort())
     expect(docs.find((d) => d.title === BBC_TITLE)).toMatchObject({ sourcePath: BBC, mediaType: 'text/html', fileSize: statSync(BBC).size })
     expect((await core.info()).documentCount).toBe(2)
-    expect(native.events.some((e) => e.kind === 'save' && e.state.dirty)).toBe(true)
+    // Each import is journalled before its call returns, so the project is never left with unsaved edits.
+    expect(native.events.some((e) => e.kind === 'save' && e.state.dirty)).toBe(false)
 
     // Importing the same batch again stores nothing new.
     const again = await core.importPaths([BBC, note])
@@ -381,15 +382,18 @@ describe('saving', () => {
     native.events.length = 0
 
     await core.db().call('entities.create', { name: 'Autosaved', type: 'Person' })
-    expect(core.saveState().dirty).toBe(true)
+    // Durable when the call returns (in the edit journal); the project file is rewritten at the pause.
+    expect(core.saveState().dirty).toBe(false)
+    expect(statSync(`${path}.journal`).size).toBeGreaterThan(0)
     const waited = await waitFor('the project file to change', () => !readFileSync(path).equals(before), 3000)
     expect(waited).toBeLessThan(3000)
     expect((await readProjectFile(path)).entities).toEqual(['Autosaved'])
     await waitFor('a clean save state', () => !core.saveState().dirty && !core.saveState().saving, 3000)
     expect(core.saveState()).toMatchObject({ dirty: false, error: null, lastSavedAt: expect.any(String) })
-    // the renderer heard about it: dirty, then saving, then clean
+    // the renderer heard about it: saving, then clean (never dirty: the edit was journalled first)
     const saves = native.events.flatMap((e) => (e.kind === 'save' ? [e.state] : []))
-    expect(saves[0]).toMatchObject({ dirty: true })
+    expect(saves.some((x) => x.saving)).toBe(true)
+    expect(saves.some((x) => x.dirty)).toBe(false)
     expect(saves.at(-1)).toMatchObject({ dirty: false, saving: false })
     expect(existsSync(`${path}.bak`)).toBe(true)
   })
@@ -416,7 +420,9 @@ describe('saving', () => {
     await core.db().call('entities.create', { name: 'Flushed on quit', type: 'Person' })
     await new Promise((r) => setTimeout(r, 100))
     expect((await readProjectFile(path)).entities).toEqual([])
-    expect(core.saveState().dirty).toBe(true)
+    // Not in the project file yet, but durable: in the edit journal beside it.
+    expect(core.saveState().dirty).toBe(false)
+    expect(statSync(`${path}.journal`).size).toBeGreaterThan(0)
 
     await core.shutdown()
     expect(() => core.db()).toThrow(/No project/)

@@ -229,10 +229,14 @@ describe('audit log and user name', () => {
   })
 
   it('records who did what and when, newest first, with paging', async () => {
-    const os = (await s.call('settings.userName', {})).userName
-    expect(os.length).toBeGreaterThan(0)
+    // No name chosen yet: the OS full name is only offered (never "root": the first start asks).
+    const offered = await s.call('settings.userName', {})
+    expect(offered.chosen).toBe(false)
+    expect(offered.userName.toLowerCase()).not.toBe('root')
+    // Until a name is chosen the log says the OS full name, or 'analyst' where there is none.
+    const os = offered.userName || 'analyst'
     const a = await s.call('entities.create', { name: 'Alpha', type: 'Person' })
-    expect(await s.call('settings.setUserName', { userName: '  Ana Analyst ' })).toEqual({ userName: 'Ana Analyst' })
+    expect(await s.call('settings.setUserName', { userName: '  Ana Analyst ' })).toEqual({ userName: 'Ana Analyst', chosen: true })
     await s.call('entities.update', { id: a.id, name: 'Alpha One' })
     await s.call('history.undo', {})
     await s.call('history.redo', {})
@@ -276,7 +280,7 @@ describe('audit log and user name', () => {
   it('keeps the user name in the settings across restarts, beside the recent projects', async () => {
     await s.core.shutdown()
     s = await startSession(t.dir, { seeds: false })
-    expect(await s.call('settings.userName', {})).toEqual({ userName: 'Ana Analyst' })
+    expect(await s.call('settings.userName', {})).toEqual({ userName: 'Ana Analyst', chosen: true })
     expect((await s.call('project.recent', {})).length).toBe(1)
     await s.call('entities.create', { name: 'Beta', type: 'Person' })
     expect((await s.call('audit.list', { limit: 1 })).entries[0]).toMatchObject({ user: 'Ana Analyst', action: 'entities.create' })

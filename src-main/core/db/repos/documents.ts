@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { DocumentMetaEdit } from '../../../contract/documents'
-import { CURRENT_EXTRACTION, type Block, type BlockKind, type DocumentContent, type DocumentOriginal, type DocumentSummary, type OcrInfo } from '../../../contract/types'
+import { CURRENT_EXTRACTION } from '../../../contract/extraction'
+import type { Block, BlockKind, DocumentContent, DocumentOriginal, DocumentSummary, OcrInfo } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
 import { all, get, run, type Database } from '../sqlite'
 
