@@ -41,7 +41,7 @@ async function closeDialog(page: Page): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: every view and dialog, ${scheme} theme: no serious or critical violations`, async () => {
-    test.setTimeout(900_000)
+    test.setTimeout(Number(process.env.A11Y_TIMEOUT ?? 900_000))
     mkdirSync(SHOTS, { recursive: true })
     const data = newDataDir()
     const app = await launchApp(data.dir, { colorScheme: scheme })

@@ -30,6 +30,8 @@ export async function dragSelect(page: Page, text: string, nth = 0): Promise<voi
     },
     { text, nth }
   )
+  // Words split over runs (a suggestion's dotted words inside them): found across the runs instead.
+  if (!box && nth === 0) return dragSelectAcross(page, text, text)
   if (!box) throw new Error(`"${text}" (occurrence ${nth}) is not in the reader as one run of text`)
   // A new selection: pressing on words that are still selected would drag them instead.
   await page.evaluate(() => window.getSelection()?.removeAllRanges())

@@ -17,7 +17,7 @@
 // `selectionchange`. The virtualised chunks (useVirtualChunks) keep the
 // selection's chunks in the DOM; the caret is scrolled into view after each
 // move, so the chunks around it are rendered before the next one.
-import { useCallback, useEffect, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react'
 import './caret.css'
 
 export interface CaretBox {
@@ -82,7 +82,14 @@ export interface Caret {
   /** Where to draw the caret (relative to the scroller's content), or null when the text has no focus. */
   box: CaretBox | null
   /** Spread on the text container. */
-  textProps: { tabIndex: 0; role: 'document'; onFocus: () => void; onBlur: () => void; onKeyDown: (e: KeyboardEvent<HTMLElement>) => void }
+  textProps: {
+    tabIndex: 0
+    role: 'document'
+    onFocus: (e: FocusEvent<HTMLElement>) => void
+    onBlur: () => void
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => void
+    onMouseDown: () => void
+  }
 }
 
 export function useCaret(textRef: RefObject<HTMLElement | null>, scrollRef: RefObject<HTMLElement | null>): Caret {
@@ -120,8 +127,18 @@ export function useCaret(textRef: RefObject<HTMLElement | null>, scrollRef: RefO
     return () => document.removeEventListener('selectionchange', on)
   }, [focused, redraw])
 
-  const onFocus = useCallback(() => {
+  // A press in the text focuses it before the browser places the selection there: moving the
+  // selection then would anchor the mouse's drag at the first visible words.
+  const pressed = useRef(false)
+  const onMouseDown = useCallback(() => {
+    pressed.current = true
+    setTimeout(() => (pressed.current = false), 0)
+  }, [])
+
+  const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
     setFocused(true)
+    // Focus that lands on something inside the text (a suggestion) or comes with a press keeps the selection the press makes.
+    if (pressed.current || e.target !== e.currentTarget) return redraw(false)
     const text = textRef.current
     const sc = scrollRef.current
     const sel = window.getSelection()
@@ -153,6 +170,6 @@ export function useCaret(textRef: RefObject<HTMLElement | null>, scrollRef: RefO
 
   return {
     box: focused ? box : null,
-    textProps: { tabIndex: 0, role: 'document', onFocus, onBlur: () => setFocused(false), onKeyDown }
+    textProps: { tabIndex: 0, role: 'document', onFocus, onBlur: () => setFocused(false), onKeyDown, onMouseDown }
   }
 }
