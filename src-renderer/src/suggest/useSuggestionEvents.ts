@@ -38,9 +38,13 @@ export function useSuggestionEvents(
   useEffect(() => {
     const root = textRef.current
     if (!root || documentId === null) return
+    // Where the press began: a click that ends a drag selected words (for tagging), it did not pick the suggestion.
+    let down: { x: number; y: number } | null = null
+    const onDown = (e: MouseEvent) => void (down = { x: e.clientX, y: e.clientY })
     const onClick = (e: MouseEvent) => {
       const hit = suggestionOf(e.target as HTMLElement, list)
       if (!hit) return
+      if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > 3) return
       // Words selected across a suggestion are for tagging, not for the suggestion.
       const sel = window.getSelection()
       if (sel && !sel.isCollapsed) return
@@ -71,9 +75,11 @@ export function useSuggestionEvents(
         void reject(documentId, [s])
       }
     }
+    root.addEventListener('mousedown', onDown)
     root.addEventListener('click', onClick)
     root.addEventListener('keydown', onKey)
     return () => {
+      root.removeEventListener('mousedown', onDown)
       root.removeEventListener('click', onClick)
       root.removeEventListener('keydown', onKey)
     }
