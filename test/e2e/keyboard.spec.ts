@@ -23,12 +23,17 @@ function caretAt(page: Page): Promise<number> {
   })
 }
 
-/** Where `text` starts in the canonical text (found in the reader's runs). */
+/** Where `text` starts in the canonical text (found across the reader's runs: suggestions and tags split words into runs). */
 function offsetOf(page: Page, text: string): Promise<number> {
   return page.evaluate((text) => {
-    for (const run of document.querySelectorAll<HTMLElement>('.doc-text [data-s]')) {
-      const i = run.textContent!.indexOf(text)
-      if (i >= 0) return Number(run.dataset.s) + i
+    const runs = [...document.querySelectorAll<HTMLElement>('.doc-text [data-s]')]
+    for (let k = 0; k < runs.length; k++) {
+      // Runs in a row that continue each other's offsets, joined.
+      let whole = ''
+      const start = Number(runs[k]!.dataset.s)
+      for (let j = k; j < runs.length && Number(runs[j]!.dataset.s) === start + whole.length && whole.length < runs[k]!.textContent!.length + text.length; j++) whole += runs[j]!.textContent
+      const i = whole.indexOf(text)
+      if (i >= 0) return start + i
     }
     return -1
   }, text)

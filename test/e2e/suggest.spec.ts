@@ -4,7 +4,8 @@
 // before accepting; review list by keyboard; restart and find it all kept;
 // no request left the page; the map shows only what was accepted.
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { dragSelect } from './actions'
 import { launchApp, newDataDir, REPO, stopHarness } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
@@ -13,6 +14,14 @@ test.afterAll(stopHarness)
 const entityList = (page: Page) => page.getByRole('listbox', { name: 'Entity list' })
 const entityRow = (page: Page, name: string) => entityList(page).getByRole('option').filter({ has: page.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
 const sg = (page: Page, text: string) => page.locator('.doc-text [data-sg]', { hasText: new RegExp(`^${text}$`) })
+/** The reader's caret brought into a suggestion's words (as the arrow keys do; keyboard.spec drives the arrows themselves). */
+async function caretInto(run: Locator): Promise<void> {
+  await run.evaluate((el) => {
+    const text = el.closest<HTMLElement>('.doc-text')!
+    text.focus()
+    window.getSelection()!.collapse(el.firstChild!, 1)
+  })
+}
 
 test('suggestions: accept, accept all, reject, change type; kept after a restart; only accepted tags on the map', async () => {
   test.setTimeout(180_000)
@@ -50,15 +59,28 @@ test('suggestions: accept, accept all, reject, change type; kept after a restart
   await expect(entityRow(page, 'Scale AI').locator('.count')).toHaveText(String(scaleCount))
   await expect(sg(page, 'Scale AI')).toHaveCount(0)
 
-  // --- Reject one from the keyboard: focus it, X.
+  // --- A drag over a suggestion's words selects them for tagging (no suggestion popover, no line start).
+  await dragSelect(page, 'NextFin')
+  const tagPop = page.getByRole('dialog', { name: 'Tag selection' })
+  await expect(tagPop.getByLabel('Entity name')).toHaveValue('NextFin')
+  await expect(page.getByRole('dialog', { name: /^Suggestion/ })).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(tagPop).toBeHidden()
+
+  // --- Reject one from the keyboard: the caret in its words (a screen reader hears what it is), X.
   const victim = page.locator('.doc-text [data-sg]').filter({ hasNotText: /Scale AI|NextFin/ }).first()
   const victimSpan = await victim.getAttribute('data-sg')
-  await victim.focus()
+  const victimText = (await victim.textContent())!
+  const before = await page.locator('.doc-text [data-sg]').count()
+  await caretInto(victim)
+  await expect(page.locator('.reader [aria-live="polite"]').filter({ hasText: `Suggestion: ${victimText}` })).toHaveCount(1)
   await page.keyboard.press('x')
   await expect(page.locator(`.doc-text [data-sg="${victimSpan}"]`)).toHaveCount(0)
 
-  // --- Change one's type before accepting: NextFin as a source, by Enter on the focused words.
-  await sg(page, 'NextFin').first().focus()
+  await expect(page.locator('.doc-text [data-sg]')).toHaveCount(before - 1)
+
+  // --- Change one's type before accepting: NextFin as a source, by Enter with the caret in its words.
+  await caretInto(sg(page, 'NextFin').first())
   await page.keyboard.press('Enter')
   const nf = page.getByRole('dialog', { name: 'Suggestion “NextFin”' })
   await expect(nf).toBeVisible()

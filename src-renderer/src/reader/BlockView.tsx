@@ -119,15 +119,8 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
         className={cls || undefined}
         title={marks.length ? marks.map((m) => m.title).reverse().join('\n') : sg ? `Suggestion: ${sg.label}` : undefined}
         style={inner ? nestedStyle(marks) : sg ? { textDecorationColor: sg.color } : undefined}
-        {...(sg
-          ? {
-              'data-sg': `${sg.start}:${sg.end}`,
-              // One Tab stop per suggestion, on its first run.
-              tabIndex: seg.start === sg.start ? 0 : -1,
-              role: 'button',
-              'aria-label': `Suggestion: ${text.slice(sg.start, sg.end)}, ${sg.label}. Enter to review, A to accept, X to reject.`
-            }
-          : {})}
+        // No Tab stop and no role: the caret is the keyboard's way into a suggestion (suggest/useSuggestionEvents).
+        data-sg={sg ? `${sg.start}:${sg.end}` : undefined}
       >
         {text.slice(seg.start, seg.end)}
       </span>

@@ -20,6 +20,7 @@ import { ReimportNotice } from './ReimportNotice'
 import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
+import { useHeldWhilePressed } from './useHeldWhilePressed'
 import { useCaret } from './useCaret'
 import { useReadingPlace } from './useReadingPlace'
 import { useVirtualChunks } from './useVirtualChunks'
@@ -80,10 +81,12 @@ function TextReader() {
     // Only once a document (so a project) is open: before that there is nothing to ask.
     if (docOpen && !claimsLoaded) void guard(refreshClaims)
   }, [docOpen, claimsLoaded, guard, refreshClaims])
+  // True while the mouse button is down in the text (a drag): chunks stay in the DOM, suggestions stay still (./useHeldWhilePressed.ts).
+  const holdRef = useRef(false)
   // Entity suggestions (src-renderer/src/suggest): dotted words; that feature handles their clicks and keys.
-  const suggestions = useDocumentSuggestions(doc?.id ?? null)
+  const suggestions = useHeldWhilePressed(useDocumentSuggestions(doc?.id ?? null), holdRef)
   const suggestionsPerChunk = useMemo(() => bucketByChunk(chunks, suggestions), [chunks, suggestions])
-  const { focusSuggestion } = useSuggestionEvents(textRef, scrollRef, doc?.id ?? null, suggestions)
+  const { focusSuggestion, announcement: suggestionSpoken } = useSuggestionEvents(textRef, scrollRef, doc?.id ?? null, suggestions)
   const claimsPerChunk = useMemo(() => bucketByChunk(chunks, claimSpans(claimList, doc?.id ?? null)), [chunks, claimList, doc?.id])
 
   const text = doc?.text
@@ -92,7 +95,6 @@ function TextReader() {
   const currentFind = finds.length ? Math.min(findIndex, finds.length - 1) : -1
 
   // Chunks that must be in the DOM wherever the view is: the jump's target, the current find, the words being tagged.
-  const holdRef = useRef(false)
   const jumpChunk = jump && chunks.length ? chunkAt(chunks, jump.start) : -1
   const findChunk = currentFind >= 0 && chunks.length ? chunkAt(chunks, finds[currentFind]!.start) : -1
   const tagChunk = popover?.kind === 'tag' && chunks.length ? chunkAt(chunks, popover.start) : -1
@@ -314,6 +316,9 @@ function TextReader() {
           />
         )}
         <SuggestionPopover documentId={doc.id} suggestions={suggestions} onDone={focusSuggestion} />
+        <div className="sr-only" aria-live="polite" aria-atomic="true">
+          {suggestionSpoken}
+        </div>
         {popover?.kind === 'mention' && <MentionPopover x={popover.x} y={popover.y} mentions={popover.mentions} onClose={() => setPopover(null)} />}
       </div>
     </div>
