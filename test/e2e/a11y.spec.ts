@@ -1,7 +1,7 @@
 // Accessibility checked by axe-core (issue 13), in the light and the dark
 // theme: the library, the reader (text view), its tag and mention popovers,
-// the entities pane, the claims view, the map and its filters, and every
-// dialog: no serious or critical violations. The dark run also leaves a
+// the entities pane, the claims view, the map and its filters, the reader's
+// Original view of a PDF, and every dialog: no serious or critical violations. The dark run also leaves a
 // screenshot of each view in test/artifacts/dark-*.png (looked at by a
 // person), and checks the page really is dark and the map's paper too.
 import { mkdirSync } from 'node:fs'
@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { dragSelect, pickEntity, tagNewEntity } from './actions'
-import { launchApp, newDataDir, REPO, stopHarness } from './harness'
+import { launchApp, newDataDir, REPO, SHARED, stopHarness } from './harness'
 
 const SHOTS = join(REPO, 'test/artifacts')
 test.afterAll(stopHarness)
@@ -147,6 +147,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('dialog')).toBeVisible()
     await check('dialog-export-image', '[role="dialog"]')
     await closeDialog(page)
+
+    // The reader's Original view of a PDF: its page bar, pages and text layer.
+    app.native.openAnswers.push([join(SHARED, 'corpus/pdf/tracemonkey.pdf')])
+    await page.keyboard.press('Control+1')
+    await page.keyboard.press('Control+o')
+    await expect(page.getByRole('status').filter({ hasText: 'Import:' })).toContainText('1 imported', { timeout: 60_000 })
+    await expect(page.locator('.reader-page h1').first()).toContainText('Trace-based Just-in-Time')
+    await page.getByRole('group', { name: 'Reader view' }).getByRole('button', { name: 'Original' }).click()
+    await expect(page.locator('.pdf-page[data-page="1"][data-painted="true"][data-mapped="true"]')).toBeVisible({ timeout: 30_000 })
+    await check('reader-original')
+    if (scheme === 'dark') {
+      // The bar around the pages follows the theme; the pages stay paper-white, as the PDF is.
+      const bar = await page.evaluate(() => getComputedStyle(document.querySelector('.original-bar')!).backgroundColor)
+      expect(bar).not.toBe('rgb(255, 255, 255)')
+      const paper = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.pdf-page[data-page="1"] canvas')!
+        const px = c.getContext('2d')!.getImageData(4, 4, 1, 1).data
+        return [px[0], px[1], px[2]]
+      })
+      expect(paper).toEqual([255, 255, 255])
+    }
 
     if (scheme === 'dark') {
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
