@@ -94,6 +94,16 @@ export async function call<M extends Method>(method: M, ...args: {} extends Args
   return res.value as ResultOf<M>
 }
 
+/**
+ * A background review a view starts after a change or on opening a document
+ * (the anchor review, the entity suggestions): those of one render pass share
+ * one round trip. They are the slow reads, so batching them together makes no
+ * quick read wait; a tag stays at three trips (the mutation, its reads, the reviews).
+ */
+export function reviewCall<M extends Method>(method: M, ...args: {} extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]): Promise<ResultOf<M>> {
+  return inOneBatch(() => call(method, ...args))
+}
+
 export function onAppEvent(listener: (e: AppEvent) => void): () => void {
   return bridge().onEvent(listener)
 }

@@ -161,9 +161,15 @@ for (const scheme of ['light', 'dark'] as const) {
       // The bar around the pages follows the theme; the pages stay paper-white, as the PDF is.
       const bar = await page.evaluate(() => getComputedStyle(document.querySelector('.original-bar')!).backgroundColor)
       expect(bar).not.toBe('rgb(255, 255, 255)')
-      const paper = await page.evaluate(() => {
-        const c = document.querySelector<HTMLCanvasElement>('.pdf-page[data-page="1"] canvas')!
-        const px = c.getContext('2d')!.getImageData(4, 4, 1, 1).data
+      const paper = await page.evaluate(async () => {
+        // The drawn page (a canvas, swapped for an image of it once painted), one pixel of its margin.
+        const drawn = document.querySelector<HTMLImageElement | HTMLCanvasElement>('.pdf-page[data-page="1"] img, .pdf-page[data-page="1"] canvas')!
+        if (drawn instanceof HTMLImageElement) await drawn.decode()
+        const probe = document.createElement('canvas')
+        probe.width = probe.height = 8
+        const g = probe.getContext('2d')!
+        g.drawImage(drawn, 0, 0, 8, 8, 0, 0, 8, 8)
+        const px = g.getImageData(4, 4, 1, 1).data
         return [px[0], px[1], px[2]]
       })
       expect(paper).toEqual([255, 255, 255])

@@ -104,29 +104,40 @@ test('names, notes and titles typed by the user are shown as text', async () => 
 })
 
 test('the whole corpus can be imported, read, mapped and exported offline', async () => {
+  // Every corpus file, then the background suggestions of each: minutes on a loaded CI machine. Each phase is a
+  // step, so a timeout says which one it was (one CI run timed out here without a trace; 4 local runs took 14–21 s).
+  test.setTimeout(240_000)
   const { page: p, native } = fresh.app
   const corpus = join(SHARED, 'corpus')
   const files = ['html', 'pdf', 'docx'].flatMap((kind) =>
     readdirSync(join(corpus, kind)).map((f) => (kind === 'html' ? join(corpus, kind, f, 'source.html') : join(corpus, kind, f)))
   )
-  native.openAnswers.push(files)
-  await p.keyboard.press('Control+o')
-  const report = p.getByRole('status').filter({ hasText: 'Import:' })
-  await expect(report.locator('li')).toHaveCount(files.length, { timeout: 90_000 })
-  const docs = p.getByRole('listbox', { name: 'Documents' }).getByRole('option')
-  const n = await docs.count()
-  expect(n).toBeGreaterThan(12)
-  for (let i = 0; i < n; i++) {
-    await docs.nth(i).click()
-    await expect(p.locator('.doc-text .blk').first()).toBeVisible()
-  }
-  await p.keyboard.press('Control+f')
-  await p.getByLabel('Find in document').fill('the')
-  await p.keyboard.press('Escape')
-  await tagNewEntity(p, 'the', 'Organization')
-  await p.getByRole('tab', { name: 'Map' }).click()
-  fresh.app.native.saveAnswers.push(join(fresh.data.dir, 'corpus-map.png'))
-  await p.getByRole('button', { name: 'Export PNG…' }).first().click()
-  await p.getByRole('dialog', { name: 'Export map as PNG' }).getByRole('button', { name: 'Export…' }).click()
-  await expect(p.getByRole('status').filter({ hasText: 'Map exported to' })).toBeVisible()
+  await test.step('import every corpus file', async () => {
+    native.openAnswers.push(files)
+    await p.keyboard.press('Control+o')
+    const report = p.getByRole('status').filter({ hasText: 'Import:' })
+    await expect(report.locator('li')).toHaveCount(files.length, { timeout: 90_000 })
+  })
+  await test.step('open every document', async () => {
+    const docs = p.getByRole('listbox', { name: 'Documents' }).getByRole('option')
+    const n = await docs.count()
+    expect(n).toBeGreaterThan(12)
+    for (let i = 0; i < n; i++) {
+      await docs.nth(i).click()
+      await expect(p.locator('.doc-text .blk').first()).toBeVisible()
+    }
+  })
+  await test.step('find and tag', async () => {
+    await p.keyboard.press('Control+f')
+    await p.getByLabel('Find in document').fill('the')
+    await p.keyboard.press('Escape')
+    await tagNewEntity(p, 'the', 'Organization')
+  })
+  await test.step('map and PNG export', async () => {
+    await p.getByRole('tab', { name: 'Map' }).click()
+    fresh.app.native.saveAnswers.push(join(fresh.data.dir, 'corpus-map.png'))
+    await p.getByRole('button', { name: 'Export PNG…' }).first().click()
+    await p.getByRole('dialog', { name: 'Export map as PNG' }).getByRole('button', { name: 'Export…' }).click()
+    await expect(p.getByRole('status').filter({ hasText: 'Map exported to' })).toBeVisible()
+  })
 })

@@ -157,11 +157,12 @@ test('the evidence panel never covers the node it shows, and a click on it never
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h })
     await openMap(page)
-    await page.waitForTimeout(400)
     const canvas = (await page.getByLabel('Relationship map').boundingBox())!
-    // The rightmost node: where the panel opens.
-    const right = (await nodes(page)).sort((a, b) => b.rx - a.rx)[0]!
-    expect(right.rx).toBeGreaterThan(canvas.width - 320)
+    // The rightmost node: where the panel opens (once the map is laid out and fitted: under load that takes a while).
+    const rightmost = async () => (await nodes(page)).sort((a, b) => b.rx - a.rx)[0]!
+    await expect.poll(async () => (await rightmost()).rx, { timeout: 20_000 }).toBeGreaterThan(canvas.width - 320)
+    await page.waitForTimeout(300)
+    const right = await rightmost()
     await page.mouse.click(canvas.x + right.rx, canvas.y + right.ry)
     const panel = page.getByRole('complementary', { name: `Map entity ${right.label}` })
     await expect(panel).toBeVisible()

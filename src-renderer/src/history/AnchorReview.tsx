@@ -4,7 +4,7 @@
 // place and where the words do occur, and is never moved automatically.
 import { useEffect, useState } from 'react'
 import type { AnchorIssue } from '@contract/types'
-import { call } from '../api'
+import { call, reviewCall } from '../api'
 import { shortcutHint } from '../commands'
 import { useStore } from '../store'
 import './history.css'
@@ -45,7 +45,7 @@ export function AnchorReview() {
       return
     }
     let stale = false
-    void guard(() => call('anchors.review', { documentId: docId })).then((found) => {
+    void guard(() => reviewCall('anchors.review', { documentId: docId })).then((found) => {
       if (!stale && found) setIssues(found)
     })
     return () => {

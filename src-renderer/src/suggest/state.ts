@@ -12,7 +12,7 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import type { AcceptResult, DocumentSuggestions, EntitySuggestion } from '@contract/types'
-import { call } from '../api'
+import { call, reviewCall } from '../api'
 import { useStore } from '../store'
 
 export interface OpenSuggestion {
@@ -63,7 +63,7 @@ export function useDocumentSuggestions(documentId: number | null): readonly Enti
     }
     const mine = ++seq
     useSuggest.setState((s) => (s.data?.documentId === documentId ? { loading: true } : { loading: true, data: null, open: null, proposal: null }))
-    call('suggestions.forDocument', { documentId })
+    reviewCall('suggestions.forDocument', { documentId })
       .then((d) => {
         if (mine === seq) useSuggest.setState({ data: d, loading: false })
       })

@@ -305,7 +305,8 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
           <button type="button" className="link" onClick={() => setNotice(null)}>Dismiss</button>
         </div>
       )}
-      <div className="reader-scroll original-scroll" ref={scrollRef} onScroll={onScroll} onMouseUp={onMouseUp} onMouseDown={() => popover?.kind === 'mention' && setPopover(null)}>
+      {/* A Tab stop of its own, so the pages scroll from the keyboard (arrows, Page Up/Down) as well. */}
+      <div className="reader-scroll original-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Original pages" onScroll={onScroll} onMouseUp={onMouseUp} onMouseDown={() => popover?.kind === 'mention' && setPopover(null)}>
         {error && <p className="original-error">The original could not be shown: {error}. The Text view still has the document.</p>}
         {pdf && scale > 0 && (
           <div className="pdf-pages" style={{ height: tops[n] }}>
