@@ -1,7 +1,7 @@
 // The `rwb --help` text. A module of its own because it lists the export
 // formats from the API contract, which loads zod and every method's schema:
 // only --help (or no command at all) pays for that.
-import { DATA_EXPORT_FORMATS } from '../contract/api'
+import { DATA_EXPORT_FORMATS } from '../contract/exportFormats'
 
 export const USAGE = `Usage: rwb <command> <project.rwb> ...
 

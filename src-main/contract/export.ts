@@ -3,9 +3,9 @@
 import { z } from 'zod'
 import { fileBytes, id, mutation, query, returns } from './define'
 
-/** The data export formats (see src-main/core/export/). */
-export const DATA_EXPORT_FORMATS = ['graphml', 'gexf', 'csv', 'ftm', 'w3c', 'cyjs'] as const
-export type DataExportFormat = (typeof DATA_EXPORT_FORMATS)[number]
+import { DATA_EXPORT_FORMATS, type DataExportFormat } from './exportFormats'
+
+export { DATA_EXPORT_FORMATS, type DataExportFormat }
 
 export interface DataExportResult {
   format: DataExportFormat

@@ -12,7 +12,7 @@
 // Trade-off: without the worker and its lock, the export is of the project's
 // last save: edits the app has not saved yet are not in it.
 import { existsSync, statSync } from 'node:fs'
-import { DATA_EXPORT_FORMATS, type DataExportFormat } from '../../contract/api'
+import { DATA_EXPORT_FORMATS, type DataExportFormat } from '../../contract/exportFormats'
 import { snapshotOptionsFor, writeExport } from '../../core/export/index'
 import { readSnapshotFrom } from '../../core/export/snapshot'
 import { CliError, EXIT_FAILED, EXIT_OK, parseCommandArgs, usage, type CliIo } from '../args'

@@ -10,7 +10,7 @@
 // start-up stays small).
 import { basename } from 'node:path'
 import { journalPath, readJournal, type JournalRead } from './journal'
-import { migratedAtOpen, openProjectFile } from './projectFile'
+import { migratedAtOpen, openProjectFile, type CheckDepth } from './projectFile'
 import { get, type Database } from './sqlite'
 
 export interface OpenedProject {
@@ -34,7 +34,7 @@ export function metaValue(db: Database, key: string): string | null {
   return get<{ value: string }>(db, 'SELECT value FROM project_meta WHERE key = ?', [key])?.value || null
 }
 
-export async function openProject(path: string, now: string): Promise<OpenedProject> {
+export async function openProject(path: string, now: string, depth: CheckDepth = 'full'): Promise<OpenedProject> {
   // The journal is read before the base. Under the lock nothing changes
   // between the two reads; without it (the CLI reading a project the app has
   // open) a compaction may run in between, and this order still pairs them
@@ -48,7 +48,7 @@ export async function openProject(path: string, now: string): Promise<OpenedProj
   } catch (e) {
     readError = e as Error
   }
-  let db = await openProjectFile(path, now)
+  let db = await openProjectFile(path, now, depth)
   const migrated = migratedAtOpen.has(db)
   const baseId = metaValue(db, 'journal_base')
   const name = basename(journalPath(path))
@@ -72,7 +72,7 @@ export async function openProject(path: string, now: string): Promise<OpenedProj
     if (r.diverged) {
       // The diverging edit has run: start again from the base and replay only what came out the same.
       db.close()
-      db = out.db = await openProjectFile(path, now)
+      db = out.db = await openProjectFile(path, now, depth)
       replayRecords(db, read.records.slice(0, r.replayed))
       out.problem = { kind: 'diverged', message: `Only the first ${r.replayed} of ${read.records.length} unsaved edits could be restored: ${r.diverged}.` }
       return out
