@@ -21,6 +21,7 @@ import { findAll, type Layer } from './segments'
 import { selectOffsets, selectionOffsets } from './selection'
 import { TagPopover } from './TagPopover'
 import { useHeldWhilePressed } from './useHeldWhilePressed'
+import { useSelectionKept } from './useSelectionKept'
 import { useCaret } from './useCaret'
 import { useReadingPlace } from './useReadingPlace'
 import { useVirtualChunks } from './useVirtualChunks'
@@ -86,6 +87,8 @@ function TextReader() {
   // Entity suggestions (src-renderer/src/suggest): dotted words; that feature handles their clicks and keys.
   const suggestions = useHeldWhilePressed(useDocumentSuggestions(doc?.id ?? null), holdRef)
   const suggestionsPerChunk = useMemo(() => bucketByChunk(chunks, suggestions), [chunks, suggestions])
+  // A selection or the caret stays put when suggestions arrive under it (./useSelectionKept.ts).
+  useSelectionKept(textRef, suggestions)
   const { focusSuggestion, announcement: suggestionSpoken } = useSuggestionEvents(textRef, scrollRef, doc?.id ?? null, suggestions)
   const claimsPerChunk = useMemo(() => bucketByChunk(chunks, claimSpans(claimList, doc?.id ?? null)), [chunks, claimList, doc?.id])
 
