@@ -12,7 +12,7 @@
 //     into view: frames per second (>= 50).
 //
 // Alone: `npx electron-vite build && node test/bench/run.mjs original`.
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -168,6 +168,9 @@ export async function benchOriginal({ log, warn } = { log: console.log, warn: co
   const tmp = tempDir('rwb-bench-original-')
   const pdfPath = join(tmp.dir, 'Long report (original bench).pdf')
   writeFileSync(pdfPath, makeLongPdf(prose()))
+  // A user name already chosen, as reader.mjs does: else the first-start name prompt covers the reader.
+  mkdirSync(join(tmp.dir, 'data'), { recursive: true })
+  writeFileSync(join(tmp.dir, 'data', 'settings.json'), JSON.stringify({ lastProject: null, recent: [], userName: 'Bench' }))
   const native = { showOpenDialog: async () => [], showSaveDialog: async () => null, emit: () => {} }
   const app = new core.AppCore({ dataDir: join(tmp.dir, 'data'), seedsDir: join(REPO_ROOT, 'seeds'), native, saveDelayMs: 600_000 })
   const handlers = core.createHandlers(app)
