@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAP_LAYOUTS } from '../../src-main/contract/types'
 import { layoutBox, planLayout, sizeTier } from '../../src-renderer/src/map/layoutChoice'
-import { computePositions, type LayoutRequest } from '../../src-renderer/src/map/layoutEngine'
+import { computePositions, needsStyle, type LayoutRequest } from '../../src-renderer/src/map/layoutEngine'
 import { placeNewNodes } from '../../src-renderer/src/map/positions'
 
 function graph(n: number, m: number, seed = 1): Omit<LayoutRequest, 'plan'> {
@@ -43,6 +43,19 @@ describe('layout choice by size', () => {
     const huge = planLayout('fcose', 3000, 20000)
     expect(huge.options[0]).toMatchObject({ quality: 'draft', samplingType: true })
   })
+
+  it('builds the headless graph without style only where no phase reads node sizes from it', () => {
+    expect(needsStyle(planLayout('fcose', 10, 12))).toBe(true)
+    expect(needsStyle(planLayout('fcose', 300, 900))).toBe(true)
+    expect(needsStyle(planLayout('fcose', 2000, 8000))).toBe(false)
+    expect(needsStyle(planLayout('fcose', 3000, 20000))).toBe(false)
+    expect(needsStyle(planLayout('grid', 2000, 8000))).toBe(true)
+    // The draft without style still ends with no two node boxes overlapping (the spread reads the boxes from data).
+    const g = graph(2000, 8000)
+    const at = computePositions({ ...g, plan: planLayout('fcose', 2000, 8000) })
+    const cells = new Set(g.nodes.map((n) => `${Math.round(at[n.id]!.x)},${Math.round(at[n.id]!.y)}`))
+    expect(cells.size).toBe(g.nodes.length)
+  }, 60_000)
 
   it('has a plan for every layout the map offers, never animated', () => {
     for (const name of MAP_LAYOUTS)
