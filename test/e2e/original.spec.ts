@@ -88,9 +88,17 @@ test('tag on the original page and in the text: the same words either way; jumps
   const { page, native } = fresh.app
   await importTracemonkey(page, native)
 
-  // --- Text | Original: the pages, drawn from the project's bytes.
+  // --- Text | Original: the pages, drawn from the project's bytes, read ahead while the text was shown (pdfCache.ts).
+  const originalReads = () => fresh.app.roundTrips.flat().filter((m) => m === 'documents.original').length
+  await expect.poll(originalReads, { timeout: 20_000 }).toBe(1)
   await readerView(page).getByRole('button', { name: 'Original' }).click()
   await expect(page.locator('.pdf-page[data-page="1"][data-painted="true"]')).toBeVisible({ timeout: 30_000 })
+  // Back to the text and to the original again: the document stays open, its bytes are not read again.
+  await readerView(page).getByRole('button', { name: 'Text' }).click()
+  await expect(page.locator('.doc-text')).toBeVisible()
+  await readerView(page).getByRole('button', { name: 'Original' }).click()
+  await expect(page.locator('.pdf-page[data-page="1"][data-painted="true"]')).toBeVisible({ timeout: 30_000 })
+  expect(originalReads()).toBe(1)
   await expect(mapped(page, 1)).toBeVisible()
   await expect(page.getByLabel('Page number')).toHaveValue('1')
   await expect(page.locator('.original-bar')).toContainText('of 14')

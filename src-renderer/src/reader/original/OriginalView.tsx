@@ -11,14 +11,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { DocumentContent, Mention } from '@contract/types'
-import { call } from '../../api'
 import { useTypeLookup } from '../../colors'
 import { useStore } from '../../store'
 import { claimSpans, type PendingTag } from '../ChunkView'
 import { useReaderCommands } from '../commands'
 import { MentionPopover } from '../MentionPopover'
 import { TagPopover } from '../TagPopover'
-import { loadPdfJs, openPdf } from './pdfjs'
+import { pdfFor } from './pdfCache'
 import { PdfPage, type PageSpan, type PageText } from './PdfPage'
 import { selectionToSpan } from './pageSelection'
 import { pageOf, pageRange } from './textMap'
@@ -61,21 +60,21 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
 
   // The document's bytes, from the project; page 1's size stands for every page's until all are known.
   useEffect(() => {
-    let doomed: PDFDocumentProxy | null = null
     let cancelled = false
     setPdf(null)
     setFirstPainted(false)
     setError(null)
     setSizes([])
     pageTexts.current.clear()
-    void loadPdfJs().catch(() => {}) // in parallel with reading the bytes
     void (async () => {
       try {
-        const original = await call('documents.original', { id: doc.id })
-        const p = await openPdf(original.bytes)
-        doomed = p
-        if (cancelled) return void p.destroy()
+        performance.mark('rwb:original:start')
+        // Usually read ahead while the text view was shown (pdfCache.ts); it stays open for the next switch.
+        const p = await pdfFor(doc)
+        performance.mark('rwb:original:opened')
+        if (cancelled) return
         const first = (await p.getPage(1)).view
+        if (cancelled) return
         const size: [number, number] = [first[2]! - first[0]!, first[3]! - first[1]!]
         setSizes(Array.from({ length: p.numPages }, () => size))
         setPdf(p)
@@ -85,9 +84,8 @@ export function OriginalView({ doc }: { doc: DocumentContent }) {
     })()
     return () => {
       cancelled = true
-      void doomed?.destroy()
     }
-  }, [doc.id])
+  }, [doc.id, doc.sha256])
 
   // Every page's own size, once the first page is painted (asking earlier would queue
   // a hundred requests in pdf.js's worker ahead of the first page's drawing).

@@ -89,6 +89,7 @@ function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, span
     void (async () => {
       const [pdfjs, proxy] = await Promise.all([import('pdfjs-dist'), pdf.getPage(page)])
       if (cancelled) return
+      performance.mark(`rwb:original:page${page}`)
       const viewport = proxy.getViewport({ scale })
       const canvas = canvasRef.current!
       const dpr = window.devicePixelRatio || 1
@@ -108,6 +109,7 @@ function PdfPageImpl({ pdf, page, scale, width, height, live, text, blocks, span
       })
       if (!drawn) return
       if (cancelled) return
+      performance.mark(`rwb:original:drawn${page}`)
       setPainted(true)
       onPainted?.(page)
       // The drawn page becomes an image: a canvas is composited again on every

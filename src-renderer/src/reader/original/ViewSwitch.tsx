@@ -2,18 +2,18 @@
 // toggle buttons; nothing at all for documents without pages).
 import { useEffect } from 'react'
 import type { DocumentSummary } from '@contract/types'
-import { loadPdfJs } from './pdfjs'
+import { readAhead } from './pdfCache'
 import { hasOriginalView, setReaderMode, useReaderMode } from './viewMode'
 
-export function ViewSwitch({ doc }: { doc: Pick<DocumentSummary, 'mediaType'> }) {
+type Doc = Pick<DocumentSummary, 'id' | 'mediaType' | 'sha256' | 'fileSize'>
+
+export function ViewSwitch({ doc }: { doc: Doc }) {
   const mode = useReaderMode()
   const pdf = hasOriginalView(doc)
-  // A PDF is open: load pdf.js and start its worker while the reader is idle, so Original opens at once.
-  useEffect(() => {
-    if (!pdf) return
-    const id = requestIdleCallback(() => void loadPdfJs().catch(() => {}), { timeout: 3000 })
-    return () => cancelIdleCallback(id)
-  }, [pdf])
+  // A PDF is in the reader: read and open it now (an effect runs after the text is painted; the
+  // parse is in pdf.js's worker), so Original opens at once; another document closes the one held (pdfCache.ts).
+  const { id, sha256, fileSize } = doc
+  useEffect(() => readAhead(pdf ? { id, sha256, fileSize } : null), [pdf, id, sha256, fileSize])
   if (!pdf) return null
   const button = (m: 'text' | 'original', label: string, hint: string) => (
     <button type="button" className={mode === m ? 'active' : ''} aria-pressed={mode === m} title={hint} onClick={() => setReaderMode(m)}>
