@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SuggestClient } from '../../src-main/core/suggest/client'
+import { PART_SIZE } from '../../src-main/core/suggest/protocol'
 import { suggestEntities } from '../../src-main/core/suggest/suggest'
 import { goldText } from '../support/suggestGold'
 import { REPO_ROOT } from '../support/tempDir'
@@ -43,6 +44,18 @@ describe('suggestion worker', () => {
       qualifier: 'up to'
     })
   })
+
+  it('sends a long answer in parts that arrive whole and in order, requests answered one by one', async () => {
+    const { text, lang } = goldText('seed')
+    const one = suggestEntities(text, { lang })
+    // Enough copies of the article for several parts; a short request sent meanwhile waits its turn.
+    const copies = Math.ceil((PART_SIZE * 2.5) / one.length)
+    const long = Array.from({ length: copies }, () => text).join('\n\n')
+    const [big, small] = await Promise.all([client.suggest(long, { lang }), client.suggest('Marcus Thorne met Scale AI officials in Paris.')])
+    expect(big.suggestions.length).toBeGreaterThan(PART_SIZE * 2)
+    expect(big.suggestions).toEqual(suggestEntities(long, { lang }))
+    expect(small.suggestions.map((s) => s.text)).toEqual(['Marcus Thorne', 'Scale AI', 'Paris'])
+  }, 60_000)
 
   it('fails pending requests when stopped, and starts afresh after', async () => {
     const pending = client.suggest('Marcus Thorne met Scale AI officials in Paris.')

@@ -4,7 +4,7 @@
 // worker that dies fails its pending requests with the reason and is
 // replaced on the next request.
 import { Worker } from 'node:worker_threads'
-import type { SuggestRequest, SuggestResponse, SuggestTiming } from './protocol'
+import type { SuggestPart, SuggestRequest, SuggestResponse, SuggestTiming } from './protocol'
 import type { SuggestOptions, Suggestion } from './types'
 
 /**
@@ -18,7 +18,7 @@ export function suggestWorkerLocation(): URL | string {
 
 export const DEFAULT_IDLE_MS = 60_000
 
-type Pending = { resolve: (r: SuggestResponse & { ok: true }) => void; reject: (e: Error) => void }
+type Pending = { resolve: (r: SuggestResponse & { ok: true }) => void; reject: (e: Error) => void; parts: Suggestion[][] }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export class SuggestClient {
@@ -51,7 +51,7 @@ export class SuggestClient {
     this.idleTimer = null
     worker.ref()
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
+      this.pending.set(id, { resolve, reject, parts: [] })
       worker.postMessage({ ...req, id } as SuggestRequest)
     })
   }
@@ -60,11 +60,12 @@ export class SuggestClient {
     if (this.worker) return this.worker
     const worker = new Worker(this.location)
     this.worker = worker
-    worker.on('message', (res: SuggestResponse) => {
+    worker.on('message', (res: SuggestResponse | SuggestPart) => {
       const p = this.pending.get(res.id)
       if (!p) return
+      if ('part' in res) return void p.parts.push(res.part)
       this.pending.delete(res.id)
-      if (res.ok) p.resolve(res)
+      if (res.ok) p.resolve(p.parts.length ? { ...res, suggestions: [...p.parts.flat(), ...res.suggestions] } : res)
       else p.reject(new Error(`suggestions failed: ${res.message}`))
       if (!this.pending.size) this.idle()
     })

@@ -18,3 +18,15 @@ export interface SuggestTiming {
 export type SuggestResponse =
   | ({ id: number; ok: true; suggestions: Suggestion[] } & SuggestTiming)
   | { id: number; ok: false; message: string }
+
+/**
+ * A long answer comes as parts (`SuggestPart`s, then the response with the
+ * last suggestions): main's loop reads each part's objects in a few ms and is
+ * free in between, where one 10,000-suggestion message held it for 20–30.
+ */
+export interface SuggestPart {
+  id: number
+  part: Suggestion[]
+}
+
+export const PART_SIZE = 1500

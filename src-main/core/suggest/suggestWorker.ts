@@ -2,11 +2,12 @@
 // 100 kB and the model a few hundred to load, so they run here, off main's
 // event loop (and the renderer's). The model is loaded once, on the first
 // request (or a 'warm' one), and kept for the worker's life. Requests are
-// answered in order.
+// answered in order, one at a time (a long answer is sent in parts with a
+// breather between them, see protocol.ts, and the next request waits for it).
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { loadModel, modelLoadMs } from './model'
-import type { SuggestRequest, SuggestResponse } from './protocol'
+import { PART_SIZE, type SuggestPart, type SuggestRequest, type SuggestResponse } from './protocol'
 import { suggestEntities } from './suggest'
 
 const port = parentPort
@@ -21,7 +22,10 @@ function threadCpuMs(): number | null {
   }
 }
 
-port.on('message', (req: SuggestRequest) => {
+/** A millisecond for main's loop to read the part just sent before the next one queues behind it. */
+const breather = () => new Promise((resolve) => setTimeout(resolve, 1))
+
+async function answer(req: SuggestRequest): Promise<void> {
   const t0 = performance.now()
   const c0 = threadCpuMs()
   const cpu = () => {
@@ -35,10 +39,22 @@ port.on('message', (req: SuggestRequest) => {
       res = { id: req.id, ok: true, suggestions: [], ms: performance.now() - t0, cpuMs: cpu(), modelLoadMs: modelLoadMs() }
     } else {
       const suggestions = suggestEntities(req.text, req.options)
-      res = { id: req.id, ok: true, suggestions, ms: performance.now() - t0, cpuMs: cpu(), modelLoadMs: modelLoadMs() }
+      const ms = performance.now() - t0
+      const cpuMs = cpu()
+      let from = 0
+      for (; suggestions.length - from > PART_SIZE; from += PART_SIZE) {
+        port!.postMessage({ id: req.id, part: suggestions.slice(from, from + PART_SIZE) } satisfies SuggestPart)
+        await breather()
+      }
+      res = { id: req.id, ok: true, suggestions: from ? suggestions.slice(from) : suggestions, ms, cpuMs, modelLoadMs: modelLoadMs() }
     }
   } catch (e) {
     res = { id: req.id, ok: false, message: (e as Error)?.message ?? String(e) }
   }
-  port.postMessage(res)
+  port!.postMessage(res)
+}
+
+let queue: Promise<void> = Promise.resolve()
+port.on('message', (req: SuggestRequest) => {
+  queue = queue.then(() => answer(req))
 })
