@@ -15,8 +15,8 @@ export interface GoldSpan {
   text: string
 }
 
-export const DEV_DOCS = ['seed', 'guardian-1', 'ars-1'] as const
-export const HELD_OUT_DOCS = ['citylab-1', 'aclu', 'cnn'] as const
+export const DEV_DOCS = ['seed', 'guardian-1', 'ars-1', 'citylab-1', 'aclu', 'cnn'] as const
+export const HELD_OUT_DOCS = ['nytimes-1', 'wapo-1', 'seattletimes-1'] as const
 export const GOLD_FILE = join(REPO_ROOT, 'test/fixtures/suggest/gold.txt')
 
 /** The corpus beside the repository (or beside the main checkout, from a worktree). */

@@ -22,8 +22,10 @@ import {
   type Table
 } from '../support/suggestGold'
 
-// Measured when written (exact-boundary F1, all types): dev 0.93, held-out 0.81.
-const MEASURED = { dev: 0.93, heldOut: 0.81 }
+// Measured (exact-boundary F1, all types). Session 6: dev 0.93, old held-out (citylab-1, aclu, cnn) 0.81.
+// Session 7 tuned on that held-out part's errors (0.91 after) and labelled a fresh one, where the
+// engine measures 0.68 (0.65 before that tuning): the 0.81 did not carry over to unseen pages.
+const MEASURED = { dev: 0.92, heldOut: 0.68 }
 const MARGIN = 0.02
 
 describe('suggestion gold set', () => {

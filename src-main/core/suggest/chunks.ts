@@ -61,6 +61,8 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
     // Only opening punctuation may stand between a sentence start and the word.
     if (k < i && !/^[“"‘'(\[•*–—-]+$/.test(t.value) && !/^\s+$/.test(t.value)) return false
     if (t.sentenceStart) return true
+    // A quotation starts a sentence of its own: “When we hear …”, a "Like" button.
+    if (k < i && /^[“"]$/.test(t.value)) return true
   }
   return true
 }
@@ -119,6 +121,8 @@ export function findChunks(text: string, tokens: readonly Token[]): Chunk[] {
       const v = tokens[from]!.value
       // "Scale AI’s ascent": the same two words appear mid-sentence elsewhere.
       if (j - from > 1 && midPairs.has(`${v} ${tokens[from + 1]!.value}`) && !COMMON_INITIAL.has(v)) break
+      // "De Miranda points out": a name particle capitalised at a sentence start stays in the name.
+      if (j - from > 1 && NAME_PARTICLES.has(v.toLowerCase()) && v.length <= 3) break
       const known = PLACES.has(v) || FIRST_NAMES.has(v) || looksLikeName(v)
       const common = COMMON_INITIAL.has(v) || (!looksLikeName(v) && lower.has(v.toLowerCase())) || (!known && !midCaps.has(v) && tokens[from]!.pos !== 'PROPN')
       if (common || (!known && !midCaps.has(v) && j - from === 1)) from++

@@ -1,7 +1,10 @@
 // Typing proper-noun chunks by their words and their context, in order of
 // how much each clue is worth in news text:
-// 1. the chunk is a listed place, or has a place/organisation/event word
-//    at its end or start ("Stewart Island", "Global Security Institute");
+// 1. the chunk is a listed place, organisation or product (short gazetteers
+//    of names every news reader knows: "Reuters", "Firefox"), or has a
+//    place/organisation/event word at its end or start ("Stewart Island",
+//    "Global Security Institute", "Paris Motor Show"); an acronym spelled
+//    out just before it and words inside a quoted title are no names;
 // 2. a title or role before it ("President Trump", "ranger Jamie Werner"),
 //    kin ("his daughter Kaiarahi"), speech ("said X", "X says"), a first
 //    name at its start → a person;
@@ -14,7 +17,7 @@
 // Nationalities, peoples and everyday acronyms ("AI", "CPU") are no mention.
 // Document-level consistency is applied afterwards (suggest.ts).
 import type { Chunk } from './chunks'
-import { EVENT_LAST, FIRST_NAMES, LOC_FIRST, LOC_LAST, NATIONALITIES, NOT_NAMES, NOT_ROLE, ORG_FIRST, ORG_LAST, ROLE_BEFORE, TITLES } from './lexicon'
+import { EVENT_LAST, FIRST_NAMES, KNOWN_ORGS, KNOWN_PRODUCTS, LOC_FIRST, LOC_LAST, NATIONALITIES, NOT_NAMES, NOT_ROLE, ORG_FIRST, ORG_LAST, PRODUCT_LAST, ROLE_BEFORE, TITLES } from './lexicon'
 import type { Token } from './model'
 import { PLACES } from './places'
 import type { CoarseType } from './types'
@@ -58,6 +61,33 @@ function words(c: Chunk, tokens: readonly Token[]): string[] {
   return out
 }
 
+/** An acronym spelled out in lower case just before it, in brackets: an abbreviation, not a name. */
+function definedAcronym(name: string, before: string): boolean {
+  if (!/^\p{Lu}{2,6}s?$/u.test(name)) return false
+  const m = /((?:[\p{Ll}][\p{Ll}-]*\s+){1,6})["“”']?\s*\(\s*["“]?$/u.exec(before)
+  if (!m) return false
+  const letters = name.replace(/s$/, '').toLowerCase()
+  const initials = m[1]!.trim().split(/\s+/).map((x) => x[0]).join('')
+  return initials.endsWith(letters)
+}
+
+/**
+ * The chunk sits inside a quoted title ("You Loved Me Like a Distant Star",
+ * “The World of Tomorrow”): three or more words in the quotes, most of them
+ * capitalised, and the chunk not all of them. Titles of works are no mention.
+ */
+function quotedTitle(text: string, c: Chunk): boolean {
+  const open = Math.max(text.lastIndexOf('“', c.start), text.lastIndexOf('"', c.start))
+  if (open < 0 || c.start - open > 80 || /[\n”]/.test(text.slice(open + 1, c.start))) return false
+  const close = text.slice(c.end, c.end + 80).search(/[”"\n]/)
+  if (close < 0 || text[c.end + close] === '\n') return false
+  const inside = text.slice(open + 1, c.end + close).replace(/[,.!?]+$/, '')
+  const ws = inside.split(/\s+/).filter(Boolean)
+  if (ws.length < 3 || inside.trim() === c.text) return false
+  const caps = ws.filter((x) => /^\p{Lu}/u.test(x)).length
+  return caps * 3 >= ws.length * 2
+}
+
 export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
   const { text, tokens, lower } = ctx
   const w = words(c, tokens)
@@ -74,8 +104,16 @@ export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
   const strong = (type: CoarseType, score: number): Typed => ({ type, score, strong: true })
   const weak = (type: CoarseType, score: number): Typed => ({ type, score, strong: false })
   if (PLACES.has(c.text)) return strong('LOC', 0.85)
+  if (KNOWN_ORGS.has(c.text)) return strong('ORG', 0.8)
+  if (KNOWN_PRODUCTS.has(c.text)) return strong('PRODUCT', 0.75)
+  if (definedAcronym(c.text, before) || quotedTitle(text, c)) {
+    // "personally identifiable information (PII)", “The World of Tomorrow”: no name, here or anywhere in the document.
+    ctx.groups.add(c.text)
+    return null
+  }
   if (w.length > 1) {
     if (EVENT_LAST.has(last)) return strong('EVENT', 0.7)
+    if (PRODUCT_LAST.has(last) && KNOWN_ORGS.has(first) === false && w.length <= 3 && !ORG_LAST.has(last)) return strong('PRODUCT', 0.6)
     if (ORG_LAST.has(last)) return strong('ORG', 0.8)
     if (w.some((x, k) => ORG_FIRST.has(x) && /^(?:of|on|for)$/.test(w[k + 1] ?? ''))) return strong('ORG', 0.75)
     if (LOC_LAST.has(last) || LOC_FIRST.has(first) || COMPASS_FIRST.has(first)) return strong('LOC', 0.75)
@@ -107,6 +145,8 @@ export function typeChunk(c: Chunk, ctx: ChunkContext): Typed | null {
     const plural = /[^su]s$/.test(last) && !FIRST_NAMES.has(first)
     // With no clue, a phrase ending in a plural ("Large Language Models") is a thing, not a name.
     if (plural) return null
+    // "Cambridge Analytica": a name that starts with a listed place is a firm or a venue, not a person.
+    if (w.length === 2 && PLACES.has(first)) return weak('ORG', 0.5)
     if (w.length <= 3 && w.every((x, k) => TITLE_CASE_WORD.test(x) && proper(k))) return weak('PERSON', 0.5)
   }
   // A name with no clue at all: kept when the document repeats it or it is written like a brand (OpenAI).

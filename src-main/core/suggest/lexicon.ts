@@ -48,7 +48,24 @@ export const LOC_FIRST = set(`Mount Lake Rue Cape Gulf Isle Fort Port`)
 
 /** A chunk ending in one of these is an event. */
 export const EVENT_LAST = set(`War Expo Olympics Games Summit Conference Festival Championship Championships Cup Revolution Election Elections Awards Forum
-  Congress Biennale Marathon Olympiad Crisis`)
+  Congress Biennale Marathon Olympiad Crisis Show Fair Exposition Exhibition Tournament Parade Carnival Convention Gala Prix`)
+
+/**
+ * Organisations every news reader knows by one word, and which the context
+ * rarely types (a platform, an agency credited under a photo). Like the place
+ * list, a gazetteer: short, unambiguous when capitalised, and global.
+ */
+export const KNOWN_ORGS = set(`Google Alphabet Facebook Meta Instagram WhatsApp Twitter YouTube TikTok Snapchat LinkedIn Reddit Telegram Amazon Apple Microsoft
+  Netflix Spotify Uber Airbnb Tesla SpaceX OpenAI Anthropic Nvidia Intel IBM Oracle Samsung Huawei Alibaba Tencent Baidu ByteDance
+  Reuters AFP Bloomberg CNN BBC NPR PBS ABC CBS NBC MSNBC Fox Politico Axios Vox Wikipedia Mozilla NATO UN UNESCO UNICEF WHO IMF
+  OPEC FBI CIA NSA NASA Pentagon Kremlin Interpol Europol Greenpeace Amnesty Hezbollah Hamas Taliban`)
+
+/** Software and devices known by name; "platforms run by a company" (Facebook) stay organisations. */
+export const KNOWN_PRODUCTS = set(`Firefox Chrome Chromium Safari Android iOS iPhone iPad macOS Linux Ubuntu Windows ChatGPT Minecraft Photoshop Excel Bitcoin
+  Ethereum PlayStation Xbox Kindle Alexa Siri`)
+
+/** A chunk ending in one of these is a product ("Tor Browser"). */
+export const PRODUCT_LAST = set(`Browser Phone OS Pro Max Mini`)
 
 /** Nationalities, peoples and languages: never a mention (the gold set's rule), even capitalised. */
 export const NATIONALITIES = set(`American Americans British Briton Britons English French Frenchman German Germans Italian Italians Spanish Portuguese Dutch
@@ -62,7 +79,7 @@ export const NATIONALITIES = set(`American Americans British Briton Britons Engl
   Muslim Muslims Christian Christians Catholic Catholics Protestant Hindu Buddhist Sikh Democrat Democrats Republican Republicans
   Conservative Conservatives Liberal Liberals Labour Tory Tories Kiwi Kiwis Indigenous Aboriginal Pacific Atlantic Nordic
   Scandinavian Balkan Baltic Caribbean Mediterranean Persian Kurdish Kurds Taiwanese Filipino Indonesian Malaysian Singaporean
-  Bangladeshi`)
+  Bangladeshi Communist Communists Socialist Socialists Marxist Marxists Fascist Fascists Islamist Islamists Tunisians Sudanese`)
 
 /** Common given names (English-language news); a chunk starting with one is a person. */
 export const FIRST_NAMES = set(`James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul
