@@ -31,6 +31,11 @@ export type BlockKind =
  * text itself and their offsets index the canonical text exactly. A `row`
  * (one row of tab-separated cells) is how documents imported before
  * extraction 2 hold a table.
+ *
+ * A merged cell (colspan/rowspan in the source) is one cell of the text,
+ * where it starts: the rows beside or below it have fewer cells, and the
+ * text never holds invented empty cells (tags point at its offsets). How
+ * far it reaches is kept beside the text, in `spans`, for the reader.
  */
 export interface Block extends TextSpan {
   kind: BlockKind
@@ -38,11 +43,24 @@ export interface Block extends TextSpan {
   page?: number
   /** A table's header rows, counted from its first row. */
   head?: number
+  /**
+   * A table's merged cells, only those wider or taller than one: each is
+   * [row, cell, colspan, rowspan], row and cell counted from 0 in the
+   * block's text (cell = its place among its row's tab-separated cells),
+   * the spans in the rows and columns the reader draws. A rowspan never
+   * reaches past the table's last row, nor from the header rows into the
+   * body. Absent on tables without merged cells and on documents imported
+   * before it was kept (no migration: their merged cells draw ragged rows).
+   */
+  spans?: CellSpan[]
   /** A list item's nesting depth (0 for a top-level item, absent then). */
   level?: number
   /** An ordered list item's number (absent for bullets). */
   n?: number
 }
+
+/** A merged table cell: [row, cell, colspan, rowspan] (see Block.spans). */
+export type CellSpan = [row: number, cell: number, colspan: number, rowspan: number]
 
 export { CURRENT_EXTRACTION } from './extraction'
 

@@ -2,7 +2,8 @@
 // cells and a word in a cell can be tagged; a document imported by the old
 // extraction (rows run together) offers a re-import, which keeps the tag on
 // its words and is undone by Undo; a claim's passage is underlined across its
-// lines, with the ❝ kept in the margin.
+// lines, with the ❝ kept in the margin; merged cells (merged-cells.html) span
+// their columns and rows, so every row covers the same columns.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
@@ -12,6 +13,7 @@ import { launchApp, newDataDir, REPO, SHARED, stopHarness, type AppSession } fro
 const SHOTS = join(REPO, 'test/artifacts')
 const TABLES = join(SHARED, 'corpus', 'docx', 'tables.docx')
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const MERGED = join(REPO, 'test/fixtures/merged-cells.html')
 const OLD_TEXT = 'Above\n\nTop left\tTop right\n\nBottom left\tBottom right\n\nBelow'
 
 let data: ReturnType<typeof newDataDir>
@@ -172,4 +174,53 @@ test('an HTML page keeps its header row, nested and numbered lists and headings'
   ])
   await page.locator('.doc-text h2.blk').scrollIntoViewIfNeeded()
   await page.locator('.reader').screenshot({ path: join(SHOTS, 'structure-html.png') })
+})
+
+test('merged cells span their columns and rows: the columns line up under their headers', async () => {
+  const { page, native, core } = app
+  native.openAnswers.push([MERGED])
+  await page.keyboard.press('Control+o')
+  const table = page.locator('.doc-text table.blk-table')
+  await expect(table).toBeVisible()
+  // The text's cells, as many as the text holds (a merged cell once).
+  expect(await tableCells(page)).toEqual([
+    [
+      ['Company', 'First half', 'Second half'],
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+      ['Scale AI', '200', '300', '250 (both quarters)'],
+      ['10', '20', '30', '40'],
+      ['Anduril', 'n/a'],
+      ['Palantir', '5', '6', '7', '8']
+    ]
+  ])
+  const firstHalf = table.locator('thead th', { hasText: 'First half' })
+  expect(await firstHalf.evaluate((th) => [(th as HTMLTableCellElement).colSpan, (th as HTMLTableCellElement).rowSpan])).toEqual([2, 1])
+  // The columns each row covers: its cells' colspans plus the rowspans reaching down into it.
+  const covered = await table.evaluate((t) => {
+    const rows = [...(t as HTMLTableElement).rows]
+    const taken = rows.map(() => new Set<number>())
+    rows.forEach((tr, r) => {
+      let col = 0
+      for (const c of tr.cells) {
+        while (taken[r]!.has(col)) col++
+        for (let dr = 0; dr < c.rowSpan && r + dr < rows.length; dr++) for (let dc = 0; dc < c.colSpan; dc++) taken[r + dr]!.add(col + dc)
+        col += c.colSpan
+      }
+    })
+    return taken.map((cols) => cols.size)
+  })
+  expect(covered).toEqual([5, 5, 5, 5, 5, 5])
+  // And as drawn: a merged cell reaches from its first column's left edge to its last one's right edge.
+  const box = async (text: string) => (await table.locator('th, td').filter({ hasText: new RegExp(`^${text.replace(/[()$]/g, '\\$&')}$`) }).boundingBox())!
+  const [half, q1, q2, q4, both, na, scale, ten] = [await box('First half'), await box('Q1'), await box('Q2'), await box('Q4'), await box('250 (both quarters)'), await box('n/a'), await box('Scale AI'), await box('10')]
+  expect(Math.abs(na.x - q1.x)).toBeLessThan(1)
+  expect(Math.abs(na.x + na.width - (q4.x + q4.width))).toBeLessThan(1)
+  expect(Math.abs(both.x + both.width - (q4.x + q4.width))).toBeLessThan(1)
+  expect(Math.abs(half.x + half.width - (q2.x + q2.width))).toBeLessThan(1)
+  expect(Math.abs(scale.y + scale.height - (ten.y + ten.height))).toBeLessThan(1)
+  // A merged cell's runs carry their offsets into the canonical text, as every cell's do.
+  const doc = (await core.db().call('documents.list', undefined)).find((d) => d.title.startsWith('Contract awards'))!
+  const text = (await core.db().call('documents.get', { id: doc.id })).text
+  expect(await table.locator('td[colspan="4"] [data-s]').first().getAttribute('data-s')).toBe(String(text.indexOf('Anduril\tn/a') + 8))
+  await table.screenshot({ path: join(SHOTS, 'structure-merged-cells.png') })
 })

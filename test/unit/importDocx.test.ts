@@ -1,9 +1,14 @@
 // Word (.docx) import: mammoth's own test documents from the shared corpus,
 // generated documents, and hostile archives (zip bombs honest and lying
 // about their sizes, random bytes, old or encrypted Word files). Files go
-// through parseIsolated, the path the app takes.
+// through parseIsolated, the path the app takes. Merged cells are built
+// with the `docx` package, as Word writes them: a horizontal merge is one
+// <w:tc> with <w:gridSpan>, a vertical one a <w:vMerge w:val="restart"> cell
+// over <w:vMerge/> continuation cells, which mammoth turns into colspan and
+// rowspan (dropping the continuation cells).
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Block } from '../../src-main/contract/types'
 import { isCoreError } from '../../src-main/core/app/errors'
@@ -139,6 +144,27 @@ describe('Word import: generated documents', () => {
     expect(d.byline).toBe('A. Analyst')
     expect(d.publishedTime).toBe('2021-03-04T05:06:07.000Z')
     expect(d.text).not.toContain('secret')
+  })
+
+  it('merged cells (gridSpan, vMerge): one cell of the text where each starts, its extent in the block\'s spans', async () => {
+    const cell = (text: string, span: { columnSpan?: number; rowSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...span })
+    const table = new Table({
+      rows: [
+        new TableRow({ tableHeader: true, children: [cell('Company'), cell('Awards (US$ million)', { columnSpan: 2 })] }),
+        new TableRow({ children: [cell('Scale AI', { rowSpan: 2 }), cell('Q1'), cell('200')] }),
+        new TableRow({ children: [cell('Q2'), cell('300')] }),
+        new TableRow({ children: [cell('Anduril'), cell('Q1'), cell('n/a')] })
+      ]
+    })
+    const bytes = await Packer.toBuffer(new Document({ creator: 'A. Analyst', sections: [{ children: [new Paragraph('Above'), table, new Paragraph('Below')] }] }))
+    const d = await importBytes(new Uint8Array(bytes))
+    expect(blocks(d)).toEqual([
+      ['p', 'Above'],
+      ['table', 'Company\tAwards (US$ million)\nScale AI\tQ1\t200\nQ2\t300\nAnduril\tQ1\tn/a'],
+      ['p', 'Below']
+    ])
+    // The repeated header row is a header; the continuation cell under "Scale AI" is in neither the text nor the spans.
+    expect(d.blocks[1]).toMatchObject({ head: 1, spans: [[0, 1, 2, 1], [1, 0, 1, 2]] })
   })
 
   it('uses the first heading as title without core properties', async () => {

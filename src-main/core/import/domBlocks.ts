@@ -103,7 +103,7 @@ export function domToBlocks(root: Node): TextBuilder {
       if (table) {
         flush()
         if (table.caption) out.add('p', table.caption)
-        out.addTable(table.rows, table.head)
+        out.addTable(table.rows, table.head, table.spans)
         continue
       }
     }

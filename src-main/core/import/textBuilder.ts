@@ -2,8 +2,11 @@
 // A table is one block whose rows are joined by "\n" and cells by "\t" (so
 // copying it gives tab-separated values a spreadsheet reads as a table); its
 // cells are trimmed one by one and the table as a whole is not, so an empty
-// first cell keeps its place.
-import type { Block, BlockKind } from '../../contract/types'
+// first cell keeps its place. Merged cells' extents (Block.spans) follow the
+// rows that are kept: a rowspan over a row left out (no text) shrinks by it,
+// and an empty merged cell in such a row is lost with it (its neighbours
+// then draw one column short: the text has no cell to hang it on).
+import type { Block, BlockKind, CellSpan } from '../../contract/types'
 
 export const BLOCK_SEPARATOR = '\n\n'
 
@@ -25,20 +28,32 @@ export class TextBuilder {
   /**
    * Adds a table: `rows` of cell texts (each cell already free of tabs and
    * line breaks). Rows with no text are left out; `head` counts the header
-   * rows at the top (before any is left out).
+   * rows at the top and `spans` are the merged cells, both indexing `rows`
+   * (before any is left out).
    */
-  addTable(rows: readonly (readonly string[])[], head = 0): void {
+  addTable(rows: readonly (readonly string[])[], head = 0, spans: readonly CellSpan[] = []): void {
     let heads = 0
     const kept: string[] = []
+    // kept before row i: keptBefore[i], which is row i's index in the block's text when it is kept.
+    const keptBefore = [0]
     rows.forEach((cells, i) => {
       const clean = cells.map((c) => c.normalize('NFC').trim())
-      if (!clean.some(Boolean)) return
-      kept.push(clean.join('\t'))
-      if (i < head) heads++
+      if (clean.some(Boolean)) {
+        kept.push(clean.join('\t'))
+        if (i < head) heads++
+      }
+      keptBefore.push(kept.length)
     })
     if (!kept.length) return
     const block = this.push('table', kept.join('\n'))
     if (heads) block.head = heads
+    const merged: CellSpan[] = []
+    for (const [r, c, colspan, rowspan] of spans) {
+      if (!(r >= 0 && r < rows.length && keptBefore[r + 1]! > keptBefore[r]!) || !(c >= 0 && c < rows[r]!.length)) continue
+      const down = keptBefore[Math.min(r + Math.max(rowspan, 1), rows.length)]! - keptBefore[r]!
+      if (colspan > 1 || down > 1) merged.push([keptBefore[r]!, c, Math.max(colspan, 1), down])
+    }
+    if (merged.length) block.spans = merged
   }
 
   private push(kind: BlockKind, text: string, page?: number): Block {

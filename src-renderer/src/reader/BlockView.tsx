@@ -131,7 +131,9 @@ function runs(text: string, start: number, end: number, layers: readonly Layer[]
 /**
  * A table block as a table: its rows and cells come from the text (tab and
  * line-break separated), each cell's runs carry their canonical offsets. The
- * header rows the import found become a <thead> of column headers.
+ * header rows the import found become a <thead> of column headers, and
+ * merged cells (block.spans) span their columns and rows, so the columns
+ * line up though those rows hold fewer cells in the text.
  */
 function tableBody(text: string, block: Block, draw: (start: number, end: number) => JSX.Element[]): JSX.Element[] {
   const rows = tableRows(text, block)
@@ -140,11 +142,13 @@ function tableBody(text: string, block: Block, draw: (start: number, end: number
     <tr key={r.start}>
       {r.cells.map((c) =>
         header ? (
-          <th key={c.start} scope="col">
+          <th key={c.start} scope="col" colSpan={c.colSpan} rowSpan={c.rowSpan}>
             {draw(c.start, c.end)}
           </th>
         ) : (
-          <td key={c.start}>{draw(c.start, c.end)}</td>
+          <td key={c.start} colSpan={c.colSpan} rowSpan={c.rowSpan}>
+            {draw(c.start, c.end)}
+          </td>
         )
       )}
     </tr>

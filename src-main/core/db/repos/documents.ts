@@ -132,8 +132,10 @@ export function countDocuments(db: Database): number {
 
 // Blocks are stored compactly as [start, end, kind] triples, with the page
 // as a 4th element for paged formats (PDF): [start, end, kind, page], and a
-// table's or list item's structure as a 5th: [start, end, kind, page|null, {head, level, n}].
-type BlockExtra = Pick<Block, 'head' | 'level' | 'n'>
+// table's or list item's structure as a 5th: [start, end, kind, page|null,
+// {head, spans, level, n}]. A key is there only when set, so documents
+// stored before a key existed read back without it (no migration).
+type BlockExtra = Pick<Block, 'head' | 'spans' | 'level' | 'n'>
 type StoredBlock = [number, number, BlockKind, (number | null)?, BlockExtra?]
 
 export function encodeBlocks(blocks: readonly Block[]): string {
@@ -141,6 +143,7 @@ export function encodeBlocks(blocks: readonly Block[]): string {
     blocks.map((b): StoredBlock => {
       const extra: BlockExtra = {}
       if (b.head !== undefined) extra.head = b.head
+      if (b.spans?.length) extra.spans = b.spans
       if (b.level !== undefined) extra.level = b.level
       if (b.n !== undefined) extra.n = b.n
       if (Object.keys(extra).length) return [b.start, b.end, b.kind, b.page ?? null, extra]
