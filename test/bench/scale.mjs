@@ -59,7 +59,7 @@ export async function benchScale(options = {}) {
         for (let n = first; n < first + batch && n <= articles; n++) docs.push(makeArticle(core, corpus.parsed, n))
         const m = await measureOnMain(() => db.call('documents.insertMany', { documents: docs }))
         worstInsertStall = Math.max(worstInsertStall, m.worstMs)
-        docId ||= m.value[0].id
+        docId ||= m.value[0] // insertMany answers with the new ids
       }
       const importMs = performance.now() - t0
       log(`imported ${articles} articles in ${round(importMs / 1000, 1)} s (main blocked at most ${round(worstInsertStall)} ms); RSS ${round(rssMb(), 0)} MB`)

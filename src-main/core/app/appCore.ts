@@ -14,8 +14,7 @@ import { CoreError, isCoreError } from './errors'
 import type { NativeHost } from './native'
 import { SettingsStore } from './settings'
 import type { AnnotationImportReport, DataExportFormat, DataExportResult } from '../../contract/api'
-import { FORMAT_INFO } from '../export/index'
-import { exportProject, importAnnotationFile } from '../export/run'
+import { exportDataDialog, importAnnotationsDialog } from '../export/dialogs'
 import { saveImageDialog, type ImageKind } from '../export/image/saveImage'
 import { fsyncFile } from '../fs/atomicWrite'
 import { SuggestService } from '../suggest/service'
@@ -360,35 +359,14 @@ export class AppCore {
     return saveImageDialog(this.native, this.defaultDir(), { bytes, kind, suggestedName })
   }
 
-  /**
-   * Exports the project's entities, links and mentions as data. A save
-   * dialog chooses the file; for CSV it chooses the name the four tables
-   * are written beside (`<name>-nodes.csv`, `-edges`, `-mentions`, `-claims`).
-   */
-  async exportDataDialog(format: DataExportFormat, opts: { coMentions?: boolean } = {}): Promise<DataExportResult | null> {
-    const db = this.db()
-    const info = FORMAT_INFO[format]
-    const name = basename(db.path, extname(db.path))
-    const chosen = await this.native.showSaveDialog({
-      title: `Export ${info.label}`,
-      filters: [{ name: info.label, extensions: [info.extension.split('.').pop()!] }],
-      defaultPath: join(this.defaultDir(), `${name}.${info.extension}`)
-    })
-    if (!chosen) return null
-    return { format, paths: await exportProject(db, format, chosen, opts) }
+  /** Export → data: see export/dialogs.ts. */
+  exportDataDialog(format: DataExportFormat, opts: { coMentions?: boolean } = {}): Promise<DataExportResult | null> {
+    return exportDataDialog(this.native, this.db(), this.defaultDir(), format, opts)
   }
 
-  /** Imports the mentions of a W3C Web Annotation file (.jsonld) into the open project. */
-  async importAnnotationsDialog(): Promise<(AnnotationImportReport & { path: string }) | null> {
-    const db = this.db()
-    const [path] = await this.native.showOpenDialog({
-      title: 'Import annotations',
-      filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
-      multiple: false,
-      defaultPath: this.defaultDir()
-    })
-    if (!path) return null
-    return { path, ...(await importAnnotationFile(db, path)) }
+  /** File → Import annotations: see export/dialogs.ts. */
+  importAnnotationsDialog(): Promise<(AnnotationImportReport & { path: string }) | null> {
+    return importAnnotationsDialog(this.native, this.db(), this.defaultDir())
   }
 
   /** Tells the open project's worker who the user is (for its audit log). */

@@ -77,8 +77,12 @@ function definedAcronym(name: string, before: string): boolean {
  * capitalised, and the chunk not all of them. Titles of works are no mention.
  */
 function quotedTitle(text: string, c: Chunk): boolean {
-  const open = Math.max(text.lastIndexOf('“', c.start), text.lastIndexOf('"', c.start))
-  if (open < 0 || c.start - open > 80 || /[\n”]/.test(text.slice(open + 1, c.start))) return false
+  // Only the 80 characters before it are looked at: a search back through the whole text would make a long one quadratic.
+  const from = Math.max(0, c.start - 80)
+  const near = text.slice(from, c.start)
+  const at = Math.max(near.lastIndexOf('“'), near.lastIndexOf('"'))
+  if (at < 0 || /[\n”]/.test(near.slice(at + 1))) return false
+  const open = from + at
   const close = text.slice(c.end, c.end + 80).search(/[”"\n]/)
   if (close < 0 || text[c.end + close] === '\n') return false
   const inside = text.slice(open + 1, c.end + close).replace(/[,.!?]+$/, '')

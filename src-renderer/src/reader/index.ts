@@ -2,3 +2,4 @@
 // features, store/ and ui/ import only this file from reader/ (App.tsx, a
 // top-level file, mounts its panes directly).
 export { readerCommands } from './commands'
+export { textOffset } from './selection'

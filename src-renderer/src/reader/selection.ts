@@ -5,11 +5,33 @@ function runOf(node: Node | null): HTMLElement | null {
   return el?.closest<HTMLElement>('[data-s]') ?? null
 }
 
-function pointOffset(container: HTMLElement, node: Node, offset: number, atEnd: boolean): number | null {
-  if (node.nodeType === Node.TEXT_NODE) {
-    const run = runOf(node)
-    return run && container.contains(run) ? Number(run.dataset.s) + offset : null
+/**
+ * The canonical offset of a point inside a text run of `root` (a text node and
+ * an offset in it), or null for an element boundary or a point outside. The
+ * one place that reads a run's `data-s`: the selection, the caret and the
+ * suggestions all use it.
+ */
+export function textOffset(root: HTMLElement, node: Node | null, offset: number): number | null {
+  if (!node || node.nodeType !== Node.TEXT_NODE) return null
+  const run = runOf(node)
+  return run && root.contains(run) ? Number(run.dataset.s) + offset : null
+}
+
+/** The text node and offset holding a canonical offset (the run that starts there, or one that ends there). */
+export function textPoint(root: HTMLElement, pos: number): [Node, number] | null {
+  let end: [Node, number] | null = null
+  for (const r of root.querySelectorAll<HTMLElement>('[data-s]')) {
+    const s = Number(r.dataset.s)
+    const len = r.textContent?.length ?? 0
+    if (!r.firstChild) continue
+    if (pos >= s && pos < s + len) return [r.firstChild, pos - s]
+    if (pos === s + len) end = [r.firstChild, len]
   }
+  return end
+}
+
+function pointOffset(container: HTMLElement, node: Node, offset: number, atEnd: boolean): number | null {
+  if (node.nodeType === Node.TEXT_NODE) return textOffset(container, node, offset)
   // An element boundary: use the nearest run on the proper side.
   const runs = [...container.querySelectorAll<HTMLElement>('[data-s]')]
   const probe = document.createRange()

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState, type RefObject } from 'react'
 import type { EntitySuggestion } from '@contract/types'
 import { accept, reject } from './actions'
 import { tagType, useSuggest } from './state'
+import { textOffset } from '../reader'
 
 function suggestionOf(el: HTMLElement | null, list: readonly EntitySuggestion[]): { el: HTMLElement; s: EntitySuggestion } | null {
   const run = el?.closest<HTMLElement>('[data-sg]')
@@ -27,10 +28,9 @@ function suggestionOf(el: HTMLElement | null, list: readonly EntitySuggestion[])
 /** The suggestion under the reader's collapsed caret: the canonical offset is the run's start plus the caret's offset in it. */
 function suggestionAtCaret(root: HTMLElement, list: readonly EntitySuggestion[]): { el: HTMLElement; s: EntitySuggestion } | null {
   const sel = window.getSelection()
-  if (!sel || !sel.isCollapsed || !sel.focusNode || !root.contains(sel.focusNode) || sel.focusNode.nodeType !== Node.TEXT_NODE) return null
-  const run = sel.focusNode.parentElement?.closest<HTMLElement>('[data-s]')
-  if (!run) return null
-  const at = Number(run.dataset.s) + sel.focusOffset
+  if (!sel || !sel.isCollapsed) return null
+  const at = textOffset(root, sel.focusNode, sel.focusOffset)
+  if (at === null) return null
   // Inside the words first; right after them (the caret just past the last letter) still counts.
   const s = list.find((x) => x.start <= at && at < x.end) ?? list.find((x) => x.end === at)
   const el = s ? root.querySelector<HTMLElement>(`[data-sg="${s.start}:${s.end}"]`) : null

@@ -1,0 +1,44 @@
+// The export and annotation-import commands that start with a file dialog:
+// the dialog chooses the path, the format modules do the rest. Kept out of
+// AppCore (the session) so it stays about opening projects and importing.
+import { basename, extname, join } from 'node:path'
+import type { AnnotationImportReport, DataExportFormat, DataExportResult } from '../../contract/api'
+import type { NativeHost } from '../app/native'
+import type { ProjectDb } from '../db/projectDb'
+import { FORMAT_INFO } from './index'
+import { exportProject, importAnnotationFile } from './run'
+
+/**
+ * Exports the project's entities, links and mentions as data. A save
+ * dialog chooses the file; for CSV it chooses the name the four tables
+ * are written beside (`<name>-nodes.csv`, `-edges`, `-mentions`, `-claims`).
+ */
+export async function exportDataDialog(
+  native: NativeHost,
+  db: ProjectDb,
+  dir: string,
+  format: DataExportFormat,
+  opts: { coMentions?: boolean } = {}
+): Promise<DataExportResult | null> {
+  const info = FORMAT_INFO[format]
+  const name = basename(db.path, extname(db.path))
+  const chosen = await native.showSaveDialog({
+    title: `Export ${info.label}`,
+    filters: [{ name: info.label, extensions: [info.extension.split('.').pop()!] }],
+    defaultPath: join(dir, `${name}.${info.extension}`)
+  })
+  if (!chosen) return null
+  return { format, paths: await exportProject(db, format, chosen, opts) }
+}
+
+/** Imports the mentions of a W3C Web Annotation file (.jsonld) into the open project. */
+export async function importAnnotationsDialog(native: NativeHost, db: ProjectDb, dir: string): Promise<(AnnotationImportReport & { path: string }) | null> {
+  const [path] = await native.showOpenDialog({
+    title: 'Import annotations',
+    filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+    multiple: false,
+    defaultPath: dir
+  })
+  if (!path) return null
+  return { path, ...(await importAnnotationFile(db, path)) }
+}
