@@ -2,11 +2,13 @@
 // through the client main uses: the model loads once, suggestions come back
 // the same as in-process, and a stopped worker fails its requests plainly
 // and is replaced by the next one.
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SuggestClient } from '../../src-main/core/suggest/client'
 import { PART_SIZE } from '../../src-main/core/suggest/protocol'
+import { BACKGROUND_NICE } from '../../src-main/core/app/threadPriority'
 import { suggestEntities } from '../../src-main/core/suggest/suggest'
 import { goldText } from '../support/suggestGold'
 import { REPO_ROOT } from '../support/tempDir'
@@ -43,6 +45,15 @@ describe('suggestion worker', () => {
       object: { kind: 'money', amount: '29000000000', currency: 'USD' },
       qualifier: 'up to'
     })
+  })
+
+  it.runIf(process.platform === 'linux')('runs below main: the worker thread is at background priority, main is not', async () => {
+    await client.warm()
+    const nice = (stat: string) => Number(stat.split(') ')[1]!.split(' ')[16])
+    const mainNice = nice(readFileSync(`/proc/${process.pid}/stat`, 'utf8'))
+    const threads = readdirSync(`/proc/${process.pid}/task`).map((t) => nice(readFileSync(`/proc/${process.pid}/task/${t}/stat`, 'utf8')))
+    expect(threads.filter((n) => n === mainNice + BACKGROUND_NICE || n === Math.min(19, BACKGROUND_NICE))).not.toHaveLength(0)
+    expect(nice(readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8'))).toBe(mainNice)
   })
 
   it('sends a long answer in parts that arrive whole and in order, requests answered one by one', async () => {

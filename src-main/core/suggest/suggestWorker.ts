@@ -6,12 +6,15 @@
 // breather between them, see protocol.ts, and the next request waits for it).
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
+import { runInBackground } from '../app/threadPriority'
 import { loadModel, modelLoadMs } from './model'
 import { PART_SIZE, type SuggestPart, type SuggestRequest, type SuggestResponse } from './protocol'
 import { suggestEntities } from './suggest'
 
 const port = parentPort
 if (!port) throw new Error('the suggestion worker must run in a worker thread')
+// Background work: below main and the UI (threadPriority.ts).
+runInBackground()
 
 /** This thread's time on a CPU so far, in ms (Linux's /proc/thread-self/schedstat), or null. */
 function threadCpuMs(): number | null {

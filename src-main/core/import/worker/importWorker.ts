@@ -3,11 +3,14 @@
 // side only answers each request with a document or a plain reason.
 import { parentPort } from 'node:worker_threads'
 import { isCoreError } from '../../app/errors'
+import { runInBackground } from '../../app/threadPriority'
 import { parseDocument } from '../importFile'
 import type { ImportProgressMessage, ImportRequest, ImportResponse } from './protocol'
 
 const port = parentPort
 if (!port) throw new Error('the import worker must run in a worker thread')
+// Below main and the UI; the OCR recognisers it starts inherit it (threadPriority.ts).
+runInBackground()
 
 // pdf.js can leave a rejected promise behind after a damaged file has been
 // answered for; it must not take the worker (and the next file) down.
