@@ -56,6 +56,7 @@ export const COMMANDS = {
   'project.new': { label: 'New Project…', keys: ['Mod+Shift+N'], menu: { menu: 'Project', group: 0 } },
   'project.open': { label: 'Open Project…', keys: ['Mod+Shift+O'], menu: { menu: 'Project', group: 0 } },
   'project.saveAs': { label: 'Save Project As…', keys: ['Mod+Shift+S'], menu: { menu: 'Project', group: 1 } },
+  'project.exportOneFile': { label: 'Export Project as One File…', menu: { menu: 'Project', group: 1 } },
   'history.audit': { label: 'Activity Log…', menu: { menu: 'Project', group: 2 } },
   'settings.userName': { label: 'Your Name…', menu: { menu: 'Project', group: 2 } },
 

@@ -93,6 +93,8 @@ export const projectContract = {
     runs: 'app',
     changes: (info) => (info ? ['project'] : [])
   }),
+  /** A self-contained copy of the project (its originals inside the one file) for another analyst; the open project stays. */
+  'project.exportOneFile': mutation({ args: none, result: returns<{ path: string } | null>(), runs: 'app', changes: [] }),
   'project.recent': query({ args: none, result: returns<RecentProject[]>(), runs: 'app' }),
   'project.saveState': query({ args: none, result: returns<SaveState>(), runs: 'app' }),
   'settings.userName': query({ args: none, result: returns<UserSettings>(), runs: 'app' }),

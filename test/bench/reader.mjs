@@ -17,12 +17,12 @@
 //     dropped frames (<= 5 %), and how far text jumped off its scroll step.
 //
 // Alone: `npx electron-vite build && node test/bench/run.mjs reader`.
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { loadCore } from './lib/core.mjs'
+import { initScript, serveRenderer } from './lib/rendererHost.mjs'
 import { parseCorpus } from './lib/articles.mjs'
 import { CHROMIUM_ARGS, findChromium } from './lib/chromium.mjs'
 import { REPO_ROOT } from './lib/paths.mjs'
@@ -39,7 +39,6 @@ const MENTIONS = 5000
 const TAGGINGS = 20
 const OPENS = 7
 const LONG_NAME = 'Long report (reader bench).txt'
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
 
 
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]
@@ -95,91 +94,7 @@ async function addMentions(api, documentId, text) {
 
 /**
  * Serves the built renderer, and answers API calls POSTed to /__rwb_api with
- * the handler table. The e2e harness's page.exposeBinding goes through the
- * DevTools protocol, which takes about a second for a 1 MB document (the core
- * itself answers in ~0.1 s, and Electron's IPC passes the answer by
- * structured clone); a local HTTP request is the closer stand-in for IPC.
- */
-function serveRenderer(call) {
-  const root = join(REPO_ROOT, 'out/renderer')
-  if (!existsSync(join(root, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    if (req.method === 'POST' && (url.pathname === '/__rwb_api' || url.pathname === '/__rwb_batch')) {
-      const body = []
-      req.on('data', (c) => body.push(c))
-      req.on('end', async () => {
-        const parsed = JSON.parse(Buffer.concat(body).toString('utf8'))
-        // A batch (the store's refreshes after a change) is one request, as it is one IPC round trip.
-        let answer
-        if (url.pathname === '/__rwb_batch') answer = await Promise.all(parsed.calls.map((c) => call(c.method, c.args)))
-        else answer = await call(parsed.method, parsed.args)
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer))
-      })
-      return
-    }
-    const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
-    if (!file.startsWith(resolve(root)) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end()
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
-  })
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${server.address().port}` })))
-}
-
-/** In the page: the API bridge, timing when each call's answer arrives (performance.now()). */
-function initScript() {
-  const listeners = new Set()
-  window.__rwbEmit = (e) => listeners.forEach((l) => l(e))
-  window.__benchCalls = []
-  window.rwb = Object.freeze({
-    invoke: async (method, args) => {
-      const t0 = performance.now()
-      const res = await fetch('/__rwb_api', { method: 'POST', body: JSON.stringify({ method, args: args ?? null }) })
-      const out = await res.json()
-      window.__benchCalls.push({ method, t0, t1: performance.now() })
-      return out
-    },
-    invokeBatch: async (calls) => {
-      const t0 = performance.now()
-      const res = await fetch('/__rwb_batch', { method: 'POST', body: JSON.stringify({ calls }) })
-      const out = await res.json()
-      for (const c of calls) window.__benchCalls.push({ method: c.method, t0, t1: performance.now() })
-      return out
-    },
-    onEvent: (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    pathForFile: () => ''
-  })
-  /** Resolves after the next frame has been painted (rAF runs before paint; a message posted from it is handled after). */
-  window.__afterPaint = () =>
-    new Promise((ok) =>
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel()
-        ch.port1.onmessage = () => ok(performance.now())
-        ch.port2.postMessage(0)
-      })
-    )
-  /** Resolves with performance.now() when `test()` first holds after a DOM change. */
-  window.__whenDom = (test, root = document.body) =>
-    new Promise((ok) => {
-      if (test()) return ok(performance.now())
-      const mo = new MutationObserver(() => {
-        if (test()) {
-          mo.disconnect()
-          ok(performance.now())
-        }
-      })
-      mo.observe(root, { childList: true, subtree: true, attributes: true })
-    })
-}
-
-/** How many views the tagging step looks at before it gives up (it scrolls a little between them). */
-const PICK_TRIES = 12
-
-/**
- * In the page: scrolls to `frac` of the document and selects an untagged
+ * the handler table. The e2e harness's page.exposeBinding goes through to `frac` of the document and selects an untagged
  * lowercase word in the middle of the view. The view may hold no such word
  * (a run of highlights, headings, a chunk not painted yet after a long jump),
  * so it waits for paints and scrolls a little further (down, then up, in

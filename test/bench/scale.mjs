@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks'
 import { statSync } from 'node:fs'
 import { makeArticle, parseCorpus } from './lib/articles.mjs'
 import { collectGarbage } from './lib/gc.mjs'
+import { measureAppMemory } from './lib/appMemory.mjs'
 import { loadCore } from './lib/core.mjs'
 import { measureOnMain, sleep } from './lib/loopMonitor.mjs'
 import { max, median, round } from './lib/stats.mjs'
@@ -67,7 +68,7 @@ export async function benchScale(options = {}) {
       results.push({ name: `import_${L}_ms`, value: round(importMs, 0), unit: 'ms' })
       collectGarbage()
       await sleep(100)
-      results.push({ name: `rss_mb_${L}`, value: round(rssMb(), 0), unit: 'MB' })
+      results.push({ name: `bench_process_rss_mb_${L}`, value: round(rssMb(), 0), unit: 'MB' })
 
       const e = await db.call('entities.create', { name: 'Scale bench entity', type: 'Person' })
       const editWall = []
@@ -115,6 +116,12 @@ export async function benchScale(options = {}) {
     db = o.value
     results.push({ name: `open_${L}_ms`, value: round(o.wallMs), unit: 'ms' }, { name: `open_${L}_main_blocked_ms`, value: round(o.worstMs), unit: 'ms', target: 16 })
     await db.abandon()
+    const app = await measureAppMemory(file, log)
+    results.push(
+      { name: `rss_mb_${L}`, value: app.totalMb, unit: 'MB' },
+      { name: `rss_main_mb_${L}`, value: app.hostMb, unit: 'MB' },
+      { name: `rss_chromium_mb_${L}`, value: app.chromiumMb, unit: 'MB' }
+    )
     results.push({ name: `scale_${L}_main_blocked_max_ms`, value: round(max(stalls)), unit: 'ms', target: 16, stat: 'max' })
     return results
   } finally {

@@ -5,7 +5,10 @@
 // durable (journaled and fsynced) when its call returns, so once both have
 // returned with a clean save state it prints `ack N`. Now and then (one
 // iteration in RWB_CRASH_COMPACT_EVERY, default 8) it compacts with save(),
-// between `compact` and `compacted`. The parent SIGKILLs it at a random
+// between `compact` and `compacted`. Every fourth edit first imports a small
+// document `doc-N` whose original (4 kB derived from N, with its real hash)
+// goes to the project's originals folder: acknowledged means that file is
+// durable too. The parent SIGKILLs it at a random
 // moment and checks that every acknowledged edit is in the file.
 //
 // Bundled by crashSafety.test.ts into test/.cache/crash-child.js (the core is
@@ -16,7 +19,11 @@
 // With a second argument `hold` it only opens the project, prints `ready`
 // and waits (lock.test.ts uses it as "another window" holding the lock);
 // with `diskfull` it runs diskFull() below (journalDiskFull.test.ts).
+import { createHash } from 'node:crypto'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
+import { docOriginal } from './crashDocs'
+
+const docEvery = 4
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -48,6 +55,28 @@ async function main(): Promise<void> {
   const every = Math.max(1, Number(process.env.RWB_CRASH_COMPACT_EVERY ?? 8))
   for (;;) {
     n++
+    if (n % docEvery === 1) {
+      const original = docOriginal(n)
+      const text = `Document ${n}.`
+      // Already there when a kill fell between this import and the edit after it.
+      await db.call('documents.insert', {
+        title: `doc-${n}`,
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        lang: null,
+        dir: null,
+        excerpt: null,
+        sourcePath: `/doc-${n}.bin`,
+        mediaType: 'application/octet-stream',
+        sha256: createHash('sha256').update(original).digest('hex'),
+        original,
+        text,
+        blocks: [{ start: 0, end: text.length, kind: 'p' }]
+      }).catch((e: { code?: string }) => {
+        if (e.code !== 'CONFLICT') throw e
+      })
+    }
     await db.call('entities.create', { name: `edit-${n}`, type: 'Person' })
     await db.call('entities.update', { id: counter.id, notes: String(n) })
     // The worker posts the save state before its reply: this is the state after the edit.

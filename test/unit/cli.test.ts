@@ -98,7 +98,8 @@ describe('rwb', { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(/4 imported, 0 duplicate, 0 failed/)
     expect(statSync(project).size).toBeGreaterThan(0)
     // No lock file or temp file is left behind.
-    expect(readdirSync(join(t.dir, 'work')).sort()).toEqual(['p.rwb', 'p.rwb.bak'])
+    expect(readdirSync(join(t.dir, 'work')).sort()).toEqual(['p.rwb', 'p.rwb.bak', 'p.rwb.originals'])
+    expect(readdirSync(join(t.dir, 'work', 'p.rwb.originals')).map((n) => /^[0-9a-f]{64}\.gz$/.test(n))).toEqual([true, true, true, true])
 
     const again = await rwb(['import', project, SEED])
     expect(again.code).toBe(0)

@@ -99,7 +99,7 @@ describe('the generated native menu', () => {
     const layout = menu.map((m) => [m.label, (m.submenu ?? []).map((i) => i.role ?? (i.type === 'separator' ? '—' : `${i.label}${i.accelerator ? ` [${i.accelerator}]` : ''}`))])
     expect(layout).toEqual([
       ['&File', ['Open Articles… [CmdOrCtrl+O]', 'Import Folder… [CmdOrCtrl+Shift+I]', 'Re-import with Tables and Lists', '—', 'quit']],
-      ['&Project', ['New Project… [CmdOrCtrl+Shift+N]', 'Open Project… [CmdOrCtrl+Shift+O]', 'Open Recent', '—', 'Save Project As… [CmdOrCtrl+Shift+S]', '—', 'Activity Log…', 'Your Name…']],
+      ['&Project', ['New Project… [CmdOrCtrl+Shift+N]', 'Open Project… [CmdOrCtrl+Shift+O]', 'Open Recent', '—', 'Save Project As… [CmdOrCtrl+Shift+S]', 'Export Project as One File…', '—', 'Activity Log…', 'Your Name…']],
       ['&Edit', ['Undo [CmdOrCtrl+Z]', 'Redo [CmdOrCtrl+Shift+Z]', '—', 'cut', 'copy', 'paste', 'selectAll', '—', 'Find in Document… [CmdOrCtrl+F]', 'Search All Documents… [CmdOrCtrl+Shift+F]']],
       ['&Tag', ['Tag Selection… [T]', 'New Claim from Selection… [C]', 'Tag All Mentions…', '—', 'Merge Entity Into…', 'Manage Entity Types…']],
       ['&View', ['Reader [CmdOrCtrl+1]', 'Map [CmdOrCtrl+2]', 'Claims [CmdOrCtrl+3]', '—', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', '—', 'Show or Hide Library [CmdOrCtrl+Shift+L]', 'Show or Hide Entities [CmdOrCtrl+Shift+E]', 'Map Focus Mode [CmdOrCtrl+Shift+M]', '—', 'Next Pane [F6]', 'Previous Pane [Shift+F6]', 'Appearance…']],

@@ -12,7 +12,9 @@
 //     lock, temp clean-up, worker, journal replay and continuation);
 //   - no journal was ever set aside (a torn last record is not damage);
 //   - every acknowledged edit is in it, with no holes (edits after the last
-//     acknowledgement may be missing, nothing acknowledged may be);
+//     acknowledgement may be missing, nothing acknowledged may be), and so
+//     is every acknowledged document (every fourth edit imports one) with its
+//     original, read back from the originals folder byte for byte;
 //   - the backup, when there is one, is a good project too;
 //   - temp files of interrupted saves do not pile up (each open cleans them),
 //     and the killed child's lock is recovered by the next one.
@@ -28,6 +30,9 @@ import type { NativeHost } from '../../src-main/core/app/native'
 import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { backupPath, openProjectBytes } from '../../src-main/core/db/projectFile'
 import { openProject } from '../../src-main/core/db/projectOpen'
+import { documentOriginal } from '../../src-main/core/db/repos/documents'
+import { originalsDir } from '../../src-main/core/db/originals'
+import { docOriginal } from '../support/crashDocs'
 import { readJournal } from '../../src-main/core/db/journal'
 import { lockPath, readLockOwner } from '../../src-main/core/db/projectLock'
 import { loadSqlJs, pragmaValue } from '../../src-main/core/db/sqlite'
@@ -35,6 +40,7 @@ import { recordFigures } from '../reliability/figures'
 import { buildCrashChild } from '../support/crashChild.build'
 import { REPO_ROOT, tempDir } from '../support/tempDir'
 import { rng } from '../support/rng'
+import { gunzipSync } from 'node:zlib'
 
 // 30 kills in the ordinary unit run (over 15 minutes on a heavily loaded 2-core
 // machine); `npm run reliability` sets RWB_CRASH_TRIALS=200, the issue's bar.
@@ -173,7 +179,9 @@ function runChild(
 }
 
 /** Reads the project with the worker's own open function (base + journal replay); returns the edits in it. */
-async function editsInFile(path: string): Promise<{ max: number; holes: number[]; counter: number | null; quickCheck: string; problem: string | null }> {
+async function editsInFile(
+  path: string
+): Promise<{ max: number; holes: number[]; counter: number | null; quickCheck: string; problem: string | null; docs: Set<number>; badOriginals: string[] }> {
   const opened = await openProject(path, new Date().toISOString())
   const db = opened.db
   try {
@@ -184,7 +192,25 @@ async function editsInFile(path: string): Promise<{ max: number; holes: number[]
     const holes: number[] = []
     for (let i = 1; i <= max; i++) if (!nums.has(i)) holes.push(i)
     const c = db.exec("SELECT notes FROM entities WHERE name = 'counter'")[0]?.values[0]?.[0]
-    return { max, holes, counter: c === undefined || c === '' ? null : Number(c), quickCheck, problem: opened.problem?.message ?? null }
+    // Each imported document's original, from the originals folder, must be the bytes the child made.
+    const docs = new Set<number>()
+    const badOriginals: string[] = []
+    for (const [id, title, sha] of db.exec("SELECT id, title, sha256 FROM documents WHERE title LIKE 'doc-%'")[0]?.values ?? []) {
+      const n = Number(String(title).slice(4))
+      docs.add(n)
+      // In the folder whether or not this read-only open replayed it from the journal (where it stays inline in memory).
+      try {
+        if (!gunzipSync(readFileSync(join(originalsDir(path), `${sha}.gz`))).equals(docOriginal(n))) badOriginals.push(`${title}: wrong bytes in the folder`)
+      } catch (e) {
+        badOriginals.push(`${title}: not in the originals folder (${(e as Error).message})`)
+      }
+      try {
+        if (!Buffer.from(documentOriginal(db, Number(id)).bytes).equals(docOriginal(n))) badOriginals.push(`${title}: wrong bytes`)
+      } catch (e) {
+        badOriginals.push(`${title}: ${(e as Error).message}`)
+      }
+    }
+    return { max, holes, counter: c === undefined || c === '' ? null : Number(c), quickCheck, problem: opened.problem?.message ?? null, docs, badOriginals }
   } finally {
     db.close()
   }
@@ -298,6 +324,8 @@ async function runChain(path: string, count: number, rand: () => number, saveMs:
       if (f.max < acked) losses++
       if (f.max < acked) failures.push(`${where}: LOST acknowledged edits: file has up to ${f.max}, ${acked} were acknowledged`)
       if (f.holes.length) failures.push(`${where}: edits missing in the middle: ${f.holes.slice(0, 10).join(', ')}`)
+      for (let i = 1; i <= acked; i += 4) if (!f.docs.has(i)) failures.push(`${where}: LOST acknowledged document doc-${i}`)
+      if (f.badOriginals.length) failures.push(`${where}: originals not as imported: ${f.badOriginals.slice(0, 5).join('; ')}`)
       // Each edit is durable on its own: a kill between `edit-N` and the counter's update leaves the counter at N - 1.
       if (f.max > 0 && f.counter !== f.max && f.counter !== f.max - 1) failures.push(`${where}: counter says ${f.counter} but edits go up to ${f.max} (a torn save)`)
     } catch (e) {

@@ -6,6 +6,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Bootstrap } from '../../contract/api'
 import type { ImportResult, ProjectInfo, SaveState } from '../../contract/types'
 import { ProjectDb } from '../db/projectDb'
+import { shareOriginalsFolder } from '../db/originals'
 import { backupPath } from '../db/projectLock'
 import { IMPORTABLE_EXTENSIONS, readForImport } from '../import/readFile'
 import { listImportable } from '../import/listImportable'
@@ -14,7 +15,7 @@ import { CoreError, isCoreError } from './errors'
 import type { NativeHost } from './native'
 import { SettingsStore } from './settings'
 import type { AnnotationImportReport, DataExportFormat, DataExportResult } from '../../contract/api'
-import { exportDataDialog, importAnnotationsDialog } from '../export/dialogs'
+import { exportDataDialog, exportOneFileDialog, importAnnotationsDialog } from '../export/dialogs'
 import { saveImageDialog, type ImageKind } from '../export/image/saveImage'
 import { fsyncFile } from '../fs/atomicWrite'
 import { SuggestService } from '../suggest/service'
@@ -254,6 +255,7 @@ export class AppCore {
       // COPYFILE_EXCL: never replace a file that appeared meanwhile.
       copyFileSync(bak, target, fsConstants.COPYFILE_EXCL)
       fsyncFile(target)
+      shareOriginalsFolder(path, target)
     } catch (e) {
       throw new CoreError('IO', `Could not copy the backup of ${basename(path)} to ${basename(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
     }
@@ -362,6 +364,11 @@ export class AppCore {
   /** Export → data: see export/dialogs.ts. */
   exportDataDialog(format: DataExportFormat, opts: { coMentions?: boolean } = {}): Promise<DataExportResult | null> {
     return exportDataDialog(this.native, this.db(), this.defaultDir(), format, opts)
+  }
+
+  /** Project → Export Project as One File: see export/dialogs.ts. */
+  exportOneFileDialog(): Promise<{ path: string } | null> {
+    return exportOneFileDialog(this.native, this.db(), this.defaultDir())
   }
 
   /** File → Import annotations: see export/dialogs.ts. */

@@ -17,6 +17,7 @@ export function createAppHandlers(app: AppCore): AppHandlers {
     'project.openRecent': ({ path }) => app.openRecent(path),
     'project.openBackup': ({ path }) => app.openBackup(path),
     'project.saveAs': () => app.saveAsDialog(),
+    'project.exportOneFile': () => app.exportOneFileDialog(),
     'project.recent': async () => app.settings.get().recent,
     'project.saveState': async () => app.saveState(),
     // Before the user has chosen: the OS full name as a suggestion ('' rather than "root" or a placeholder).

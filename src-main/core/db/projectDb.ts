@@ -139,6 +139,21 @@ export class ProjectDb {
     return s
   }
 
+  /**
+   * Writes a self-contained copy (originals inline) to `path`; the project
+   * stays open where it is. The target's lock is held while it is written,
+   * so a project open elsewhere is never overwritten.
+   */
+  async exportOneFile(path: string): Promise<void> {
+    if (resolve(path) === resolve(this.path)) throw new CoreError('CONFLICT', 'Choose another file name: this one is the open project.')
+    const lock = await ProjectLock.acquire(path)
+    try {
+      await this.request({ type: 'exportOneFile', path })
+    } finally {
+      lock.release()
+    }
+  }
+
   onSaveState(listener: (s: SaveState) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)

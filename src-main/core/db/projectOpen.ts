@@ -10,6 +10,7 @@
 // start-up stays small).
 import { basename } from 'node:path'
 import { journalPath, readJournal, type JournalRead } from './journal'
+import { attachOriginals } from './originals'
 import { migratedAtOpen, openProjectFile, type CheckDepth } from './projectFile'
 import { get, type Database } from './sqlite'
 
@@ -34,7 +35,12 @@ export function metaValue(db: Database, key: string): string | null {
   return get<{ value: string }>(db, 'SELECT value FROM project_meta WHERE key = ?', [key])?.value || null
 }
 
-export async function openProject(path: string, now: string, depth: CheckDepth = 'full'): Promise<OpenedProject> {
+/**
+ * `writable`: the caller will write this project (the database worker), so
+ * originals replayed from the journal go to its originals folder; otherwise
+ * they are only read from it (originals.ts).
+ */
+export async function openProject(path: string, now: string, depth: CheckDepth = 'full', writable = false): Promise<OpenedProject> {
   // The journal is read before the base. Under the lock nothing changes
   // between the two reads; without it (the CLI reading a project the app has
   // open) a compaction may run in between, and this order still pairs them
@@ -49,6 +55,7 @@ export async function openProject(path: string, now: string, depth: CheckDepth =
     readError = e as Error
   }
   let db = await openProjectFile(path, now, depth)
+  attachOriginals(db, path, writable)
   const migrated = migratedAtOpen.has(db)
   const baseId = metaValue(db, 'journal_base')
   const name = basename(journalPath(path))
@@ -73,6 +80,7 @@ export async function openProject(path: string, now: string, depth: CheckDepth =
       // The diverging edit has run: start again from the base and replay only what came out the same.
       db.close()
       db = out.db = await openProjectFile(path, now, depth)
+      attachOriginals(db, path, writable)
       replayRecords(db, read.records.slice(0, r.replayed))
       out.problem = { kind: 'diverged', message: `Only the first ${r.replayed} of ${read.records.length} unsaved edits could be restored: ${r.diverged}.` }
       return out

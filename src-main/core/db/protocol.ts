@@ -7,6 +7,7 @@ export type WorkerRequest =
   | { id: number; type: 'call'; op: string; args: unknown }
   | { id: number; type: 'save' }
   | { id: number; type: 'saveAs'; path: string }
+  | { id: number; type: 'exportOneFile'; path: string }
   | { id: number; type: 'close' }
 
 export type WorkerMessage =

@@ -22,7 +22,8 @@ import { JournalWriter, removeJournal, setJournalAside } from './journal'
 import { LATEST_VERSION } from './migrations'
 import { recordOf, runMutation } from './mutate'
 import { lookupOp } from './ops'
-import { createProjectDb, ioReason, removeStaleTemps, saveDurably } from './projectFile'
+import { attachOriginals, copyOriginalsTo, foldOriginalsIn, moveOriginalsOut, syncOriginals } from './originals'
+import { createProjectDb, ioReason, openProjectBytes, removeStaleTemps, saveDurably } from './projectFile'
 import { openProject } from './projectOpen'
 import type { WorkerMessage, WorkerRequest } from './protocol'
 import { installHistory } from './repos/history'
@@ -86,6 +87,8 @@ async function compact(target: string): Promise<void> {
   setMeta(d, 'journal_base', id)
   setMeta(d, 'journal_prev', target === path ? (journalId ?? '') : '')
   try {
+    // The base may only name originals whose files are durable.
+    syncOriginals(d)
     await saveDurably(d, target)
   } catch (e) {
     // Renamed into place, but the folder's fsync failed: the base on disk now
@@ -150,9 +153,10 @@ async function open(req: Extract<WorkerRequest, { type: 'open' }>, now: string):
   journal = null
   journalId = null
   notice = null
-  const opened = creating ? null : await openProject(req.path, now)
+  const opened = creating ? null : await openProject(req.path, now, 'full', true)
   db?.close()
   db = opened?.db ?? (await createProjectDb(now))
+  attachOriginals(db, req.path, true)
   installHistory(db)
   path = req.path
   Object.assign(state, { dirty: false, saving: false, lastSavedAt: null, error: null })
@@ -165,7 +169,10 @@ async function open(req: Extract<WorkerRequest, { type: 'open' }>, now: string):
     // A base without a journal id (an older version's file), one that
     // migrations changed, or edits restored from a damaged journal: written
     // whole now, so a journal only ever continues a base of this version.
-    mustCompact = !opened.baseId || opened.migrated || !!opened.problem
+    // Originals still inside the file (an older version's, or one exported as
+    // one file) move to the originals folder: the slim base is written now.
+    const moved = moveOriginalsOut(db)
+    mustCompact = !opened.baseId || opened.migrated || !!opened.problem || moved > 0
     // The journal still on disk (not set aside): the next compaction supersedes it.
     journalId = opened.problem ? null : opened.journalId
     if (!mustCompact) {
@@ -194,6 +201,7 @@ async function mutate(op: string, args: unknown, now: string): Promise<unknown> 
   const out = runMutation(d, op, args, now)
   if (journal) {
     try {
+      syncOriginals(d)
       journal.append(recordOf(op, args, now, out))
       // An append to a journal whose folder or project file was deleted goes nowhere lasting.
       if (!journal.linked() || !existsSync(path)) throw Object.assign(new Error('the project file or its folder is gone'), { code: 'ENOENT' })
@@ -212,6 +220,28 @@ async function mutate(op: string, args: unknown, now: string): Promise<unknown> 
   return out.value
 }
 
+/**
+ * A self-contained copy of the project (originals inline) at `target`, for
+ * handing to someone else; the open project stays where it is. The copy
+ * carries no journal id of this project's, so it never pairs with its journal.
+ */
+async function exportOneFile(target: string): Promise<void> {
+  const d = requireDb()
+  if (target === path) throw new CoreError('CONFLICT', 'Choose another file name: this one is the open project.')
+  const image = d.export()
+  d.exec('PRAGMA foreign_keys = ON')
+  const copy = await openProjectBytes(image, basename(target), 'tables')
+  try {
+    copy.exec('PRAGMA foreign_keys = ON')
+    foldOriginalsIn(d, copy)
+    copy.run("INSERT OR REPLACE INTO project_meta (key, value) VALUES ('journal_base', ?)", [randomBytes(8).toString('hex')])
+    copy.run("INSERT OR REPLACE INTO project_meta (key, value) VALUES ('journal_prev', '')")
+    await saveDurably(copy, target)
+  } finally {
+    copy.close()
+  }
+}
+
 async function handle(req: WorkerRequest): Promise<unknown> {
   const now = new Date().toISOString()
   switch (req.type) {
@@ -228,13 +258,19 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       await saveNow()
       return { ...state }
     case 'saveAs': {
-      requireDb()
+      const d = requireDb()
+      // The new base names originals by hash: its folder holds them before the base exists.
+      copyOriginalsTo(d, req.path)
       await compact(req.path)
+      attachOriginals(d, req.path, true)
       path = req.path
       Object.assign(state, { dirty: false, lastSavedAt: new Date().toISOString(), error: null })
       publish()
       return { ...state }
     }
+    case 'exportOneFile':
+      await exportOneFile(req.path)
+      return null
     case 'close':
       if (db) await saveNow()
       if (state.error) throw new CoreError('IO', state.error)

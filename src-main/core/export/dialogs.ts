@@ -31,6 +31,22 @@ export async function exportDataDialog(
   return { format, paths: await exportProject(db, format, chosen, opts) }
 }
 
+/**
+ * Project → Export Project as One File: a copy with every original inside
+ * the file (db/originals.ts), for handing to another analyst.
+ */
+export async function exportOneFileDialog(native: NativeHost, db: ProjectDb, dir: string): Promise<{ path: string } | null> {
+  const chosen = await native.showSaveDialog({
+    title: 'Export project as one file',
+    filters: [{ name: 'Research Workbench project', extensions: ['rwb'] }],
+    defaultPath: join(dir, `${basename(db.path, extname(db.path))} (one file).rwb`)
+  })
+  if (!chosen) return null
+  const path = extname(chosen).toLowerCase() === '.rwb' ? chosen : `${chosen}.rwb`
+  await db.exportOneFile(path)
+  return { path }
+}
+
 /** Imports the mentions of a W3C Web Annotation file (.jsonld) into the open project. */
 export async function importAnnotationsDialog(native: NativeHost, db: ProjectDb, dir: string): Promise<(AnnotationImportReport & { path: string }) | null> {
   const [path] = await native.showOpenDialog({

@@ -5,6 +5,7 @@
 // the converted offsets travel back. Claims, entities and documents come in
 // the one export model (claimModel.ts); co-mentions only when asked for.
 import { createHash } from 'node:crypto'
+import { originalGzip } from '../db/originals'
 import { allMentions } from '../db/repos/mentions'
 import { get, type Database } from '../db/sqlite'
 import { readCoMentions, readModelClaims, readModelDocuments, readModelEntities } from './claimModel'
@@ -22,7 +23,7 @@ function addTexts(db: Database, documents: ModelDocument[], spans: (SnapshotMent
     l.push(s)
   }
   for (const d of documents) {
-    const row = get<{ text: string; gz: Uint8Array }>(db, 'SELECT text, original_gzip AS gz FROM documents WHERE id = ?', [d.id])
+    const row = get<{ text: string }>(db, 'SELECT text FROM documents WHERE id = ?', [d.id])
     if (!row) continue
     d.text = row.text
     d.textSha256 = sha256Text(row.text)
@@ -30,7 +31,7 @@ function addTexts(db: Database, documents: ModelDocument[], spans: (SnapshotMent
     if (!list) continue
     let hay: string
     try {
-      hay = foldWhiteSpace(isHtml(d.mediaType) ? domTextOf(gunzipOriginal(row.gz)) : row.text)
+      hay = foldWhiteSpace(isHtml(d.mediaType) ? domTextOf(gunzipOriginal(originalGzip(db, d.id))) : row.text)
     } catch {
       hay = foldWhiteSpace(row.text) // a page that no longer parses: unique in the text at least
     }
@@ -58,8 +59,7 @@ export function readSnapshotRows(db: Database, opts: SnapshotReadOptions = {}): 
   const claims = readModelClaims(db)
   if (opts.contentHashes) {
     for (const d of documents) {
-      const row = get<{ gz: Uint8Array }>(db, 'SELECT original_gzip AS gz FROM documents WHERE id = ?', [d.id])
-      if (row) d.sha1 = createHash('sha1').update(gunzipOriginal(row.gz)).digest('hex')
+      d.sha1 = createHash('sha1').update(gunzipOriginal(originalGzip(db, d.id))).digest('hex')
     }
   }
   if (opts.texts) addTexts(db, documents, [...mentions, ...claims.flatMap((c) => c.evidence)])

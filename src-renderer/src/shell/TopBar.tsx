@@ -76,6 +76,7 @@ function ProjectMenu() {
           {item('project.new')}
           {item('project.open')}
           {item('project.saveAs')}
+          {item('project.exportOneFile', 'originals inside, to share')}
           <div className="menu-sep" />
           {item('history.audit', 'who changed what')}
           {item('settings.userName', 'for the activity log')}

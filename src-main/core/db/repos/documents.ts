@@ -3,6 +3,7 @@ import type { DocumentMetaEdit } from '../../../contract/documents'
 import { CURRENT_EXTRACTION } from '../../../contract/extraction'
 import type { Block, BlockKind, DocumentContent, DocumentOriginal, DocumentSummary, OcrInfo } from '../../../contract/types'
 import { CoreError } from '../../app/errors'
+import { keepOriginal, originalGzip } from '../originals'
 import { all, get, run, type Database } from '../sqlite'
 
 export interface NewDocument {
@@ -67,14 +68,14 @@ export function getDocumentText(db: Database, id: number): { text: string; block
 /**
  * The original file's bytes, unzipped here in the database worker, as a plain
  * Uint8Array (not Node's Buffer, which the e2e bridge cannot carry). The
- * reader's PDF view asks for it; should originals move out of the project
- * file, only this function changes.
+ * reader's PDF view asks for it. It may come from the project's originals
+ * folder (originals.ts).
  */
 export function documentOriginal(db: Database, id: number): DocumentOriginal {
-  const row = get<{ gz: Uint8Array; mediaType: string }>(db, 'SELECT original_gzip AS gz, media_type AS mediaType FROM documents WHERE id = ?', [id])
+  const row = get<{ mediaType: string }>(db, 'SELECT media_type AS mediaType FROM documents WHERE id = ?', [id])
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
   // A copy: a view would carry its whole underlying (possibly pooled) buffer through postMessage.
-  return { id, mediaType: row.mediaType, bytes: new Uint8Array(gunzipSync(row.gz)) }
+  return { id, mediaType: row.mediaType, bytes: new Uint8Array(gunzipSync(originalGzip(db, id))) }
 }
 
 export function findBySha(db: Database, sha256: string): { id: number; title: string } | undefined {
@@ -99,7 +100,7 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       doc.mediaType,
       doc.original.length,
       doc.sha256,
-      gzipSync(doc.original),
+      keepOriginal(db, doc.sha256, doc.original, gzipSync(doc.original)),
       doc.text,
       encodeBlocks(doc.blocks),
       now,

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib'
 import type { Block, ReimportResult } from '../../../contract/types'
 import { carryAnchors, type StoredAnchor } from '../../anchor/carry'
 import { CoreError } from '../../app/errors'
+import { originalGzip } from '../originals'
 import { all, get, run, transaction, type Database } from '../sqlite'
 import { encodeBlocks } from './documents'
 import { describeAction } from './history'
@@ -25,14 +26,13 @@ export interface StoredOriginal {
 
 /** The document's original bytes, exactly as imported (from the project file, never from its path). */
 export function storedOriginal(db: Database, id: number): StoredOriginal {
-  const row = get<{ title: string; sourcePath: string; mediaType: string; sha256: string; extraction: number; original: Uint8Array }>(
+  const row = get<{ title: string; sourcePath: string; mediaType: string; sha256: string; extraction: number }>(
     db,
-    `SELECT title, source_path AS sourcePath, media_type AS mediaType, sha256, extraction, original_gzip AS original FROM documents WHERE id = ?`,
+    `SELECT title, source_path AS sourcePath, media_type AS mediaType, sha256, extraction FROM documents WHERE id = ?`,
     [id]
   )
   if (!row) throw new CoreError('NOT_FOUND', `Document ${id} does not exist.`)
-  const { original, ...rest } = row
-  return { id, ...rest, bytes: new Uint8Array(gunzipSync(original)) }
+  return { id, ...row, bytes: new Uint8Array(gunzipSync(originalGzip(db, id))) }
 }
 
 export interface ReimportArgs {

@@ -41,6 +41,12 @@ async function saveAs(): Promise<void> {
   if (info) s.notify('info', `Saved as ${info.path}`)
 }
 
+async function exportOneFile(): Promise<void> {
+  const s = useStore.getState()
+  const done = await s.guard(() => call('project.exportOneFile'))
+  if (done) s.notify('info', `Exported as one file: ${done.path}. It holds every original, for another analyst to open.`)
+}
+
 /** What Escape would close on the map: a menu or panel over it, the evidence, then focus mode. */
 const mapEscapable = (s: AppState) => s.view === 'map' && (hasMapLayer() || !!s.mapSelection || s.mapFocus)
 
@@ -56,6 +62,7 @@ export const shellCommands: CommandImpls<
   | 'project.new'
   | 'project.open'
   | 'project.saveAs'
+  | 'project.exportOneFile'
   | 'view.reader'
   | 'view.map'
   | 'view.claims'
@@ -79,6 +86,7 @@ export const shellCommands: CommandImpls<
   'project.new': { enabled: always, perform: () => switchProject(() => call('project.new')) },
   'project.open': { enabled: always, perform: () => switchProject(() => call('project.open')) },
   'project.saveAs': { enabled: always, perform: saveAs },
+  'project.exportOneFile': { enabled: always, perform: exportOneFile },
   'view.reader': { enabled: always, perform: (s) => s.setView('reader') },
   'view.map': { enabled: always, perform: (s) => s.setView('map') },
   'view.claims': { enabled: always, perform: (s) => s.setView('claims') },

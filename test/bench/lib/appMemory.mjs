@@ -1,0 +1,102 @@
+// The whole app's memory with a project open, as an analyst would have it:
+// main's part (the session and its database, import and suggestion workers:
+// one Node process, appHost.mjs) plus Chromium showing the built renderer
+// (browser, renderer and helper processes) after the library is listed, a
+// document is open in the reader with its suggestions, and the map is shown.
+//
+// What is summed: the host's RSS (VmRSS: its threads share one address
+// space) and Chromium's processes' PSS (proportional set size: memory shared
+// between them, such as the browser's libraries, is counted once in all, not
+// once per process as RSS would). Electron would run main inside its own
+// browser process; here Node and Chromium's browser process are two, so the
+// figure includes a second runtime's baseline and is, if anything, high.
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
+import { round } from './stats.mjs'
+import { tempDir } from './tempDir.mjs'
+
+function status(pid, key) {
+  try {
+    const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+function pss(pid) {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+/** Every live process below `root`, by /proc's parent links. */
+function descendants(root) {
+  const parent = new Map()
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = []
+  const walk = (p) => {
+    for (const [c, pp] of parent) if (pp === p) out.push(c), walk(c)
+  }
+  walk(root)
+  return out
+}
+
+/** Opens `project` in the app (host + Chromium) and measures; returns MB figures. */
+export async function measureAppMemory(project, log = () => {}) {
+  const tmp = tempDir('rwb-bench-app-')
+  const host = spawn(process.execPath, [join(import.meta.dirname, 'appHost.mjs'), join(tmp.dir, 'data'), project], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env })
+  let browser = null
+  try {
+    const origin = await new Promise((ok, fail) => {
+      createInterface({ input: host.stdout }).on('line', (l) => l.startsWith('ready ') && ok(l.slice(6)))
+      host.on('exit', (code) => fail(new Error(`the app host exited (${code}) before it was ready`)))
+    })
+    const before = new Set(descendants(process.pid))
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    const { initScript } = await import('./rendererHost.mjs')
+    await page.addInitScript(initScript)
+    const t0 = Date.now()
+    await page.goto(`${origin}/index.html`)
+    await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 })
+    const listed = await page.locator('.doc-list li').count()
+    await page.locator('.doc-list li').first().click()
+    await page.locator('.doc-text [data-s]').first().waitFor({ timeout: 60_000 })
+    await page.waitForTimeout(3000) // the document's suggestions arrive from their worker
+    await page.keyboard.press('Control+2')
+    await page.locator('.map-view').waitFor({ timeout: 60_000 })
+    await page.waitForTimeout(2000)
+    const shownMs = Date.now() - t0
+    const chromiumPids = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
+    const hostRss = status(host.pid, 'VmRSS')
+    const hostPeak = status(host.pid, 'VmHWM')
+    const chromiumPss = chromiumPids.reduce((a, p) => a + pss(p), 0)
+    if (process.env.RWB_BENCH_VERBOSE) for (const p of chromiumPids) log(`    ${p} ${round(pss(p) / 1e6, 0)} MB PSS, ${round(status(p, 'VmRSS') / 1e6, 0)} MB RSS: ${readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter((a) => a.startsWith('--type') || a.endsWith('chromium')).join(' ')}`)
+    const total = hostRss + chromiumPss
+    const mb = (b) => round(b / 1e6, 0)
+    log(`  whole app with the project open (${listed} documents listed; reader, suggestions and map shown in ${round(shownMs / 1000, 1)} s): ` +
+      `${mb(total)} MB = main and its workers ${mb(hostRss)} MB RSS (peak ${mb(hostPeak)}) + Chromium ${mb(chromiumPss)} MB PSS over ${chromiumPids.length} processes`)
+    return { totalMb: mb(total), hostMb: mb(hostRss), hostPeakMb: mb(hostPeak), chromiumMb: mb(chromiumPss) }
+  } finally {
+    await browser?.close().catch(() => {})
+    host.kill('SIGTERM')
+    await new Promise((ok) => (host.exitCode !== null ? ok() : host.on('exit', ok)))
+    tmp.cleanup()
+  }
+}
