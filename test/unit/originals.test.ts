@@ -149,6 +149,24 @@ describe('originals outside the database', () => {
     expect(Buffer.from(await originalOf(again, 1)).equals(readFileSync(PDF))).toBe(true)
   })
 
+  it('Open Backup: the recovered copy reads the originals the backup names', async () => {
+    const { core } = makeCore()
+    const path = join(t.dir, 'Case.rwb')
+    await core.openProject(path, true)
+    await core.importPaths([PDF])
+    await core.db().save()
+    await core.db().call('entities.create', { name: 'After the backup', type: 'Person' })
+    await core.db().save() // the previous save, slim and naming the PDF's original, is now the .bak
+    await core.shutdown()
+    writeFileSync(path, 'not a project any more')
+    const { core: next } = makeCore()
+    await expect(next.openProject(path, false)).rejects.toThrow(/backup/i)
+    const info = await next.openBackup(path)
+    expect(info.path).toMatch(/Case \(recovered\)\.rwb$/)
+    expect(readdirSync(originalsDir(info.path))).toEqual([`${sha(readFileSync(PDF))}.gz`])
+    expect(Buffer.from(await originalOf(next, 1)).equals(readFileSync(PDF))).toBe(true)
+  })
+
   it('a missing or damaged original is reported in words; the text and the rest of the project are untouched', async () => {
     const { core } = makeCore()
     const path = join(t.dir, 'Case.rwb')
