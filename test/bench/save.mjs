@@ -129,7 +129,8 @@ export async function benchSave(options = {}) {
     results.push(
       { name: `rss_mb_${label}`, value: app.totalMb, unit: 'MB', target: 500 },
       { name: `rss_main_mb_${label}`, value: app.hostMb, unit: 'MB' },
-      { name: `rss_chromium_mb_${label}`, value: app.chromiumMb, unit: 'MB' }
+      { name: `rss_chromium_mb_${label}`, value: app.chromiumMb, unit: 'MB' },
+      { name: 'rss_chromium_blank_page_mb', value: app.chromiumBlankMb, unit: 'MB' }
     )
 
     const reopenRuns = []

@@ -57,6 +57,20 @@ function descendants(root) {
   return out
 }
 
+/** Chromium's own floor: the same browser with one blank page, PSS summed over its processes. */
+async function blankChromiumPss() {
+  const before = new Set(descendants(process.pid))
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    await page.goto('about:blank')
+    await page.waitForTimeout(2000)
+    return descendants(process.pid).filter((p) => !before.has(p)).reduce((a, p) => a + pss(p), 0)
+  } finally {
+    await browser.close()
+  }
+}
+
 /** Opens `project` in the app (host + Chromium) and measures; returns MB figures. */
 export async function measureAppMemory(project, log = () => {}) {
   const tmp = tempDir('rwb-bench-app-')
@@ -90,9 +104,13 @@ export async function measureAppMemory(project, log = () => {}) {
     if (process.env.RWB_BENCH_VERBOSE) for (const p of chromiumPids) log(`    ${p} ${round(pss(p) / 1e6, 0)} MB PSS, ${round(status(p, 'VmRSS') / 1e6, 0)} MB RSS: ${readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter((a) => a.startsWith('--type') || a.endsWith('chromium')).join(' ')}`)
     const total = hostRss + chromiumPss
     const mb = (b) => round(b / 1e6, 0)
+    await browser.close()
+    browser = null
+    const blank = await blankChromiumPss()
     log(`  whole app with the project open (${listed} documents listed; reader, suggestions and map shown in ${round(shownMs / 1000, 1)} s): ` +
-      `${mb(total)} MB = main and its workers ${mb(hostRss)} MB RSS (peak ${mb(hostPeak)}) + Chromium ${mb(chromiumPss)} MB PSS over ${chromiumPids.length} processes`)
-    return { totalMb: mb(total), hostMb: mb(hostRss), hostPeakMb: mb(hostPeak), chromiumMb: mb(chromiumPss) }
+      `${mb(total)} MB = main and its workers ${mb(hostRss)} MB RSS (peak ${mb(hostPeak)}) + Chromium ${mb(chromiumPss)} MB PSS over ${chromiumPids.length} processes ` +
+      `(the same Chromium showing a blank page: ${mb(blank)} MB)`)
+    return { totalMb: mb(total), hostMb: mb(hostRss), hostPeakMb: mb(hostPeak), chromiumMb: mb(chromiumPss), chromiumBlankMb: mb(blank) }
   } finally {
     await browser?.close().catch(() => {})
     host.kill('SIGTERM')
