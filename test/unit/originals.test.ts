@@ -5,6 +5,12 @@
 // checking them, that Save As and Open Backup carry them, that Export Project
 // as One File gives a file that works alone, and that a missing or damaged
 // original is reported in words, never handed on.
+//
+// test/fixtures/projects/v11-inline-originals.rwb was written by the version
+// before originals moved out (schema 11, commit 6c683e8), with its own CLI:
+//   rwb import v11-inline-originals.rwb ../shared/corpus/pdf/sizes.pdf \
+//     ../shared/corpus/docx/tables.docx "seeds/NextFin - Scale AI Secures 500 Million Pentagon Deal.txt"
+// It cannot be re-made with later versions; the committed file is the fixture.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
