@@ -70,7 +70,7 @@ describe('suggestion worker', () => {
 
   it('fails pending requests when stopped, and starts afresh after', async () => {
     const pending = client.suggest('Marcus Thorne met Scale AI officials in Paris.')
-    const failed = expect(pending).rejects.toThrow(/stopped/)
+    const failed = expect(pending).rejects.toThrow(/The app is closing/)
     await client.close()
     await failed
     const again = await client.suggest('Marcus Thorne met Scale AI officials in Paris.')

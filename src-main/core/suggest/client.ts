@@ -4,6 +4,7 @@
 // worker that dies fails its pending requests with the reason and is
 // replaced on the next request.
 import { Worker } from 'node:worker_threads'
+import { CoreError } from '../app/errors'
 import type { SuggestPart, SuggestRequest, SuggestResponse, SuggestTiming } from './protocol'
 import type { SuggestOptions, Suggestion } from './types'
 
@@ -94,7 +95,8 @@ export class SuggestClient {
     const w = this.worker
     if (!w) return
     this.worker = null
-    for (const p of this.pending.values()) p.reject(new Error('the suggestion worker was stopped'))
+    // Stopped only when the app closes: an expected end for a request, not a fault to log.
+    for (const p of this.pending.values()) p.reject(new CoreError('NO_PROJECT', 'The app is closing: the suggestions were not finished.'))
     this.pending.clear()
     await w.terminate()
   }

@@ -55,7 +55,7 @@ export class SuggestService {
           // The project was closed, or the document is gone: the rest of this project's queue goes too.
           // The worker stopped: the app is quitting (close() emptied the queue); nothing to say.
           if (/closed|No project/i.test((e as Error).message)) this.queue = this.queue.filter((j) => j.db !== job!.db)
-          else if (/worker was stopped/.test((e as Error).message)) continue
+          else if (/app is closing/.test((e as Error).message)) continue
           else console.warn(`[rwb] suggestions for document ${job.documentId} failed: ${(e as Error).message}`)
         }
         await new Promise((r) => setImmediate(r))
