@@ -92,9 +92,11 @@ async function addMentions(api, documentId, text) {
   return { entities: byName.size, nested: spans.length - outerCount }
 }
 
+/** How many views the tagging step looks at before it gives up (it scrolls a little between them). */
+const PICK_TRIES = 12
+
 /**
- * Serves the built renderer, and answers API calls POSTed to /__rwb_api with
- * the handler table. The e2e harness's page.exposeBinding goes through to `frac` of the document and selects an untagged
+ * In the page: scrolls to `frac` of the document and selects an untagged
  * lowercase word in the middle of the view. The view may hold no such word
  * (a run of highlights, headings, a chunk not painted yet after a long jump),
  * so it waits for paints and scrolls a little further (down, then up, in
