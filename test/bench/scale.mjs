@@ -64,11 +64,16 @@ export async function benchScale(options = {}) {
         const docs = []
         for (let n = first; n < first + 100 && n <= articles; n++) docs.push(makeArticle(core, corpus.parsed, n))
         const m = await measureOnMain(async () => {
-          for (const doc of docs) docId ||= await db.call('documents.insert', doc)
+          for (const doc of docs) {
+            const id = await db.call('documents.insert', doc)
+            docId ||= id
+          }
         })
         worstInsertStall = Math.max(worstInsertStall, m.worstMs)
       }
       const importMs = performance.now() - t0
+      const counted = (await db.call('project.counts', {})).documentCount
+      if (counted !== articles) throw new Error(`expected ${articles} documents, found ${counted}`)
       log(`imported ${articles} articles in ${round(importMs / 1000, 1)} s (main blocked at most ${round(worstInsertStall)} ms); RSS ${round(rssMb(), 0)} MB`)
       stalls.push(worstInsertStall)
       results.push({ name: `import_${L}_ms`, value: round(importMs, 0), unit: 'ms' })
