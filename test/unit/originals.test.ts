@@ -19,6 +19,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppCore } from '../../src-main/core/app/appCore'
 import { LATEST_VERSION } from '../../src-main/core/db/migrations'
 import { originalsDir } from '../../src-main/core/db/originals'
+import { readJournal } from '../../src-main/core/db/journal'
+import { ProjectDb } from '../../src-main/core/db/projectDb'
 import { openProject } from '../../src-main/core/db/projectOpen'
 import { loadSqlJs } from '../../src-main/core/db/sqlite'
 import { SHARED, tempDir } from '../support/tempDir'
@@ -171,6 +173,50 @@ describe('originals outside the database', () => {
     expect(info.path).toMatch(/Case \(recovered\)\.rwb$/)
     expect(readdirSync(originalsDir(info.path))).toEqual([`${sha(readFileSync(PDF))}.gz`])
     expect(Buffer.from(await originalOf(next, 1)).equals(readFileSync(PDF))).toBe(true)
+  })
+
+  it('the journal records an import by its text and the hash of its original, not the bytes again; replay reads the original from the folder', async () => {
+    const { core } = makeCore()
+    const path = join(t.dir, 'Case.rwb')
+    await core.openProject(path, true)
+    await core.importPaths([HTML])
+    const read = readJournal(path)!
+    const rec = read.records.find((r) => r.op === 'documents.insert')!
+    const args = rec.args as { original: Uint8Array; originalSize?: number; sha256: string }
+    expect(args.original.length).toBe(0)
+    expect(args.originalSize).toBe(statSync(HTML).size)
+    expect(args.sha256).toBe(sha(readFileSync(HTML)))
+    // As after a crash: the base plus the journal, replayed read-only.
+    const { db, replayed } = await openProject(path, new Date().toISOString())
+    expect(replayed).toBeGreaterThan(0)
+    const { documentOriginal, listDocuments } = await import('../../src-main/core/db/repos/documents')
+    expect(listDocuments(db)[0]!.fileSize).toBe(statSync(HTML).size)
+    expect(Buffer.from(documentOriginal(db, 1).bytes).equals(readFileSync(HTML))).toBe(true)
+    db.close()
+  })
+
+  it('a journal past 64 MB is compacted while edits keep coming, not only at a pause', { timeout: 120_000 }, async () => {
+    const path = join(t.dir, 'Big.rwb')
+    // Pauses of a minute before a compaction: only the journal's size can start one here.
+    const db = await ProjectDb.open(path, { create: true, saveDelayMs: 60_000 })
+    try {
+      const text = 'x'.repeat(2_000_000)
+      let most = 0
+      // 50 imports of 2 MB of text each, back to back: 100 MB of journal if nothing but a pause compacted it.
+      for (let i = 0; i < 50; i++) {
+        const original = Buffer.from(`original ${i}`)
+        await db.call('documents.insert', {
+          title: `Big ${i}`, byline: null, siteName: null, publishedTime: null, lang: null, dir: null, excerpt: null,
+          sourcePath: `/big-${i}.txt`, mediaType: 'text/plain', sha256: sha(original), original, text, blocks: [{ start: 0, end: text.length, kind: 'p' }]
+        })
+        most = Math.max(most, statSync(`${path}.journal`).size)
+      }
+      expect(most).toBeGreaterThan(64e6)
+      expect(most).toBeLessThan(72e6)
+      expect(statSync(`${path}.journal`).size).toBeLessThan(40e6)
+    } finally {
+      await db.close()
+    }
   })
 
   it('a missing or damaged original is reported in words; the text and the rest of the project are untouched', async () => {

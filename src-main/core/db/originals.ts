@@ -139,6 +139,28 @@ export function keepOriginal(db: Database, sha: string, original: Uint8Array, gz
   return new Uint8Array(0)
 }
 
+/**
+ * An edit's arguments as the journal records them. An import whose original
+ * is in the folder (durable before the record is appended: syncOriginals)
+ * names it by hash and size instead of carrying its bytes again: the journal
+ * of a 10,000-file import was 2.9 GB of originals stored twice. Replay then
+ * inserts the row with the original in the folder, as the edit did.
+ */
+export function journalArgs(db: Database, op: string, args: unknown): unknown {
+  type Doc = { sha256: string; original: Uint8Array; originalSize?: number }
+  const slim = (d: Doc): Doc => {
+    if (d.originalSize !== undefined || !d.original?.length) return d
+    const row = get<{ inline: number }>(db, 'SELECT length(original_gzip) AS inline FROM documents WHERE sha256 = ?', [d.sha256])
+    return row && row.inline === 0 ? { ...d, original: new Uint8Array(0), originalSize: d.original.length } : d
+  }
+  if (op === 'documents.insert') return slim(args as Doc)
+  if (op === 'documents.insertMany') {
+    const a = args as { documents: Doc[] }
+    return { ...a, documents: a.documents.map(slim) }
+  }
+  return args
+}
+
 /** Makes the folder entries written so far durable (one fsync of the folder). */
 export function syncOriginals(db: Database): void {
   const store = stores.get(db)

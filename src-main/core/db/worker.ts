@@ -7,7 +7,10 @@
 // Trade-offs: compaction runs in the same queue as the edits, so an edit
 // that arrives during one waits for it; compactions are spaced to at most
 // about a tenth of the time (MIN_GAP_FACTOR) and run when the user pauses
-// (saveDelayMs), on Save, Save As and close. When the journal cannot be
+// (saveDelayMs), on Save, Save As and close, and once the journal passes
+// JOURNAL_MAX_BYTES even while edits keep coming (a long import: its journal
+// and the memory a replay would need stay bounded). Imports journal their
+// text, not their original (originals.ts). When the journal cannot be
 // written (disk full, folder gone), edits stay in memory (dirty, with the
 // error in the save state, as a failed save always did) until a compaction
 // succeeds or the user saves elsewhere.
@@ -22,7 +25,7 @@ import { JournalWriter, removeJournal, setJournalAside } from './journal'
 import { LATEST_VERSION } from './migrations'
 import { recordOf, runMutation } from './mutate'
 import { lookupOp } from './ops'
-import { attachOriginals, copyOriginalsTo, foldOriginalsIn, moveOriginalsOut, syncOriginals } from './originals'
+import { attachOriginals, copyOriginalsTo, foldOriginalsIn, journalArgs, moveOriginalsOut, syncOriginals } from './originals'
 import { createProjectDb, ioReason, openProjectBytes, removeStaleTemps, saveDurably } from './projectFile'
 import { openProject } from './projectOpen'
 import type { WorkerMessage, WorkerRequest } from './protocol'
@@ -34,13 +37,15 @@ if (!port) throw new Error('db worker must run in a worker thread')
 
 /** Compactions take at most about 1 / MIN_GAP_FACTOR of the time. */
 const MIN_GAP_FACTOR = 10
-/** A journal this large is compacted at the next pause whatever the spacing. */
+/** A journal this large is compacted whatever the spacing, and further edits do not postpone it. */
 const JOURNAL_MAX_BYTES = 64 * 1024 * 1024
 
 let db: Database | null = null
 let path = ''
 let saveDelayMs = 800
 let timer: NodeJS.Timeout | null = null
+/** The pending compaction is for a journal past JOURNAL_MAX_BYTES. */
+let urgent = false
 let journal: JournalWriter | null = null
 /** The id of the journal on disk beside `path` (what the next compaction supersedes). */
 let journalId: string | null = null
@@ -115,6 +120,7 @@ async function compact(target: string): Promise<void> {
 async function saveNow(force = false): Promise<void> {
   if (timer) clearTimeout(timer)
   timer = null
+  urgent = false
   requireDb()
   if (!force && !state.dirty && journal && journal.records === 0) return
   state.saving = true
@@ -133,12 +139,18 @@ async function saveNow(force = false): Promise<void> {
 }
 
 function scheduleCompaction(): void {
-  if (timer) clearTimeout(timer)
-  const gap = lastCompactionEnd + lastCompactionMs * MIN_GAP_FACTOR - Date.now()
   const big = (journal?.bytes ?? 0) > JOURNAL_MAX_BYTES
-  const delay = state.dirty ? saveDelayMs : Math.max(saveDelayMs, big ? 0 : gap)
+  // A journal past its size is compacted right after this edit, even while
+  // edits keep coming (a long import never pauses); later edits do not push
+  // that compaction back.
+  if (big && urgent) return
+  if (timer) clearTimeout(timer)
+  urgent = big
+  const gap = lastCompactionEnd + lastCompactionMs * MIN_GAP_FACTOR - Date.now()
+  const delay = big ? 0 : state.dirty ? saveDelayMs : Math.max(saveDelayMs, gap)
   timer = setTimeout(() => {
     timer = null
+    urgent = false
     chain = chain.then(() => saveNow())
   }, delay)
 }
@@ -202,7 +214,7 @@ async function mutate(op: string, args: unknown, now: string): Promise<unknown> 
   if (journal) {
     try {
       syncOriginals(d)
-      journal.append(recordOf(op, args, now, out))
+      journal.append(recordOf(op, out.ok ? journalArgs(d, op, args) : args, now, out))
       // An append to a journal whose folder or project file was deleted goes nowhere lasting.
       if (!journal.linked() || !existsSync(path)) throw Object.assign(new Error('the project file or its folder is gone'), { code: 'ENOENT' })
       if (!state.dirty) state.lastSavedAt = new Date().toISOString()

@@ -97,6 +97,7 @@ export async function measureAppMemory(project, log = () => {}) {
     await page.locator('.map-view').waitFor({ timeout: 60_000 })
     await page.waitForTimeout(2000)
     const shownMs = Date.now() - t0
+    const page0 = await page.evaluate(() => ({ dom: document.getElementsByTagName('*').length, heap: performance.memory?.usedJSHeapSize ?? 0 }))
     const chromiumPids = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
     const hostRss = status(host.pid, 'VmRSS')
     const hostPeak = status(host.pid, 'VmHWM')
@@ -109,7 +110,7 @@ export async function measureAppMemory(project, log = () => {}) {
     const blank = await blankChromiumPss()
     log(`  whole app with the project open (${listed} documents listed; reader, suggestions and map shown in ${round(shownMs / 1000, 1)} s): ` +
       `${mb(total)} MB = main and its workers ${mb(hostRss)} MB RSS (peak ${mb(hostPeak)}) + Chromium ${mb(chromiumPss)} MB PSS over ${chromiumPids.length} processes ` +
-      `(the same Chromium showing a blank page: ${mb(blank)} MB)`)
+      `(the same Chromium showing a blank page: ${mb(blank)} MB); the page: ${page0.dom} elements, ${mb(page0.heap)} MB of JavaScript heap in use`)
     return { totalMb: mb(total), hostMb: mb(hostRss), hostPeakMb: mb(hostPeak), chromiumMb: mb(chromiumPss), chromiumBlankMb: mb(blank) }
   } finally {
     await browser?.close().catch(() => {})

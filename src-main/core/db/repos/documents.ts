@@ -26,6 +26,12 @@ export interface NewDocument {
   extraction?: number
   /** Which pages were recognised by OCR, and how surely; null or absent when none. */
   ocr?: OcrInfo | null
+  /**
+   * Set only in a journal record (originals.ts journalArgs): the original is
+   * in the project's originals folder already, `original` is empty, and this
+   * is its size in bytes.
+   */
+  originalSize?: number
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -98,9 +104,9 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): num
       doc.excerpt,
       doc.sourcePath,
       doc.mediaType,
-      doc.original.length,
+      doc.originalSize ?? doc.original.length,
       doc.sha256,
-      keepOriginal(db, doc.sha256, doc.original, gzipSync(doc.original)),
+      doc.originalSize !== undefined ? new Uint8Array(0) : keepOriginal(db, doc.sha256, doc.original, gzipSync(doc.original)),
       doc.text,
       encodeBlocks(doc.blocks),
       now,
