@@ -1,11 +1,13 @@
 // The project's documents: title, type, source and date; sorted and filtered
 // as the analyst asks; click (or Enter) to read. The list is one Tab stop
-// (arrow keys move inside it, ui/useRovingList).
-import { useMemo, useState } from 'react'
+// (arrow keys move inside it, ui/useRovingList); a long one is drawn in a
+// window (ui/useWindow).
+import { useCallback, useMemo, useState } from 'react'
 import { runImpl, withHint } from '../commands'
 import { useStore } from '../store'
 import { formatDay } from '../ui/format'
 import { useRovingList } from '../ui/useRovingList'
+import { useWindow } from '../ui/useWindow'
 import { filterDocuments, KIND_LABELS, kindOf, NO_FILTER, sortDocuments, type LibraryFilter, type SortKey } from './arrange'
 import { libraryCommands } from './commands'
 import { ImportProgressBar } from './ImportProgressBar'
@@ -25,7 +27,20 @@ export function LibraryPane() {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
   const shown = useMemo(() => sortDocuments(filterDocuments(documents, filter), sort), [documents, filter, sort])
   const ids = useMemo(() => shown.map((d) => d.id), [shown])
-  const roving = useRovingList(ids, activeId)
+  const win = useWindow(shown.length)
+  const roving = useRovingList(ids, activeId, win.reveal)
+  // The Tab stop's row may be outside the window: the first row drawn holds it then.
+  const stopAt = roving.stop === null ? -1 : ids.indexOf(roving.stop)
+  const stopDrawn = stopAt >= win.first && stopAt < win.last
+  const rovingRef = roving.listProps.ref
+  const winRef = win.listProps.ref
+  const listRef = useCallback(
+    (el: HTMLElement | null) => {
+      rovingRef(el)
+      winRef(el)
+    },
+    [rovingRef, winRef]
+  )
 
   return (
     <aside className="pane library" aria-label="Library">
@@ -47,14 +62,20 @@ export function LibraryPane() {
       ) : (
         <>
           {documents.length > 1 && <LibraryControls documents={documents} sort={sort} onSort={setSort} filter={filter} onFilter={setFilter} shown={shown.length} />}
-          <ul className="doc-list" role="listbox" aria-label="Documents" {...roving.listProps}>
-            {shown.map((d) => {
+          <ul className="doc-list" role="listbox" aria-label="Documents" {...roving.listProps} {...win.listProps} ref={listRef}>
+            {win.above > 0 && <li role="presentation" aria-hidden="true" className="doc-list-space" style={{ height: win.above }} />}
+            {shown.slice(win.first, win.last).map((d, i) => {
               const kind = KIND_LABELS[kindOf(d.mediaType)]
+              const at = win.first + i
               return (
                 <li
                   key={d.id}
                   role="option"
+                  data-row
+                  aria-setsize={shown.length}
+                  aria-posinset={at + 1}
                   {...roving.itemProps(d.id)}
+                  {...(!stopDrawn && i === 0 ? { tabIndex: 0 as const } : {})}
                   aria-selected={d.id === activeId}
                   className={d.id === activeId ? 'selected' : undefined}
                   onClick={() => void guard(() => openDocument(d.id))}
@@ -75,6 +96,7 @@ export function LibraryPane() {
                 </li>
               )
             })}
+            {win.below > 0 && <li role="presentation" aria-hidden="true" className="doc-list-space" style={{ height: win.below }} />}
             {documents.length === 0 && <li className="muted empty">No documents yet. Add articles with + Files or + Folder above, or drop files on the window.</li>}
             {documents.length > 0 && shown.length === 0 && <li className="muted empty">No document matches these filters.</li>}
           </ul>

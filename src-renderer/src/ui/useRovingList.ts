@@ -13,26 +13,48 @@ import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 const PAGE = 10
 
 export interface RovingList<K> {
+  /** The item that holds the list's Tab stop. */
+  stop: K | null
   /** Spread on each item: its tabIndex, and a ref-free way to find it again. */
   itemProps(key: K): { tabIndex: 0 | -1; 'data-roving': string; onFocus: () => void }
   /** Spread on the list element. */
   listProps: { onKeyDown: (e: KeyboardEvent<HTMLElement>) => void; ref: (el: HTMLElement | null) => void }
 }
 
-export function useRovingList<K extends string | number>(keys: readonly K[], preferred?: K | null): RovingList<K> {
+/**
+ * `reveal`: for a list drawn in a window (useWindow), brings the item at an
+ * index into the DOM; the focus then moves to it once it is drawn.
+ */
+export function useRovingList<K extends string | number>(keys: readonly K[], preferred?: K | null, reveal?: (index: number) => void): RovingList<K> {
   const [current, setCurrent] = useState<K | null>(null)
   const listRef = useRef<HTMLElement | null>(null)
   // The item that holds the Tab stop: the one last focused if it is still there, else the preferred (e.g. the open document), else the first.
   const stop = current !== null && keys.includes(current) ? current : preferred !== undefined && preferred !== null && keys.includes(preferred) ? preferred : (keys[0] ?? null)
 
+  const setList = useCallback((el: HTMLElement | null) => {
+    listRef.current = el
+  }, [])
+
   const focusAt = useCallback(
     (index: number) => {
-      const key = keys[Math.max(0, Math.min(keys.length - 1, index))]
+      const at = Math.max(0, Math.min(keys.length - 1, index))
+      const key = keys[at]
       if (key === undefined) return
       setCurrent(key)
-      listRef.current?.querySelector<HTMLElement>(`[data-roving="${CSS.escape(String(key))}"]`)?.focus()
+      const find = () => listRef.current?.querySelector<HTMLElement>(`[data-roving="${CSS.escape(String(key))}"]`)
+      const item = find()
+      if (item || !reveal) return item?.focus()
+      reveal(at)
+      // Drawn at a coming render (the window may settle over a frame or two): focus it once it is there.
+      let frames = 0
+      const later = () => {
+        const drawn = find()
+        if (drawn) drawn.focus()
+        else if (++frames < 20) requestAnimationFrame(later)
+      }
+      requestAnimationFrame(later)
     },
-    [keys]
+    [keys, reveal]
   )
 
   const onKeyDown = useCallback(
@@ -48,12 +70,11 @@ export function useRovingList<K extends string | number>(keys: readonly K[], pre
   )
 
   return {
+    stop,
     itemProps: (key) => ({ tabIndex: key === stop ? 0 : -1, 'data-roving': String(key), onFocus: () => setCurrent(key) }),
     listProps: {
       onKeyDown,
-      ref: (el) => {
-        listRef.current = el
-      }
+      ref: setList
     }
   }
 }

@@ -89,7 +89,7 @@ export async function measureAppMemory(project, log = () => {}) {
     const t0 = Date.now()
     await page.goto(`${origin}/index.html`)
     await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 })
-    const listed = await page.locator('.doc-list li').count()
+    const listed = Number(await page.locator('.library .pane-head .muted').first().textContent())
     await page.locator('.doc-list li').first().click()
     await page.locator('.doc-text [data-s]').first().waitFor({ timeout: 60_000 })
     await page.waitForTimeout(3000) // the document's suggestions arrive from their worker
