@@ -210,7 +210,9 @@ async function editsInFile(
         badOriginals.push(`${title}: ${(e as Error).message}`)
       }
     }
-    return { max, holes, counter: c === undefined || c === '' ? null : Number(c), quickCheck, problem: opened.problem?.message ?? null, docs, badOriginals }
+    // The counter is made with empty notes before the first edit: empty is 0 (a kill between
+    // edit-1 and the counter's first update leaves it so), absent is null.
+    return { max, holes, counter: c === undefined ? null : c === '' ? 0 : Number(c), quickCheck, problem: opened.problem?.message ?? null, docs, badOriginals }
   } finally {
     db.close()
   }
