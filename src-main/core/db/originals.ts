@@ -36,7 +36,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, op
 import { basename, dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { CoreError } from '../app/errors'
-import { fsyncDir, writeAll } from '../fs/atomicWrite'
+import { fsyncDir, fsyncFile, writeAll } from '../fs/atomicWrite'
 import { pidAlive } from './projectLock'
 import { all, get, transaction, type Database } from './sqlite'
 
@@ -55,6 +55,9 @@ export function originalsDir(projectPath: string): string {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const fileOf = (dir: string, sha: string) => join(dir, `${sha}.gz`)
+/** A fresh hidden temp name for `sha`'s file in `dir`; it names the writing process so a later open can tell a dead writer's leftovers. */
+const tempIn = (dir: string, sha: string) => join(dir, `.${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+const TEMP_NAME = /^\.[0-9a-f]{64}\.(\d+)\.[0-9a-f]+\.tmp$/
 
 /**
  * Ties `db` to the originals folder of the project at `projectPath`. Writable:
@@ -75,7 +78,7 @@ function removeStaleTemps(dir: string): void {
     return
   }
   for (const n of names) {
-    const m = /^\.[0-9a-f]{64}\.(\d+)\.[0-9a-f]+\.tmp$/.exec(n)
+    const m = TEMP_NAME.exec(n)
     if (m && (Number(m[1]) === process.pid || !pidAlive(Number(m[1])))) rmSync(join(dir, n), { force: true })
   }
 }
@@ -106,7 +109,7 @@ function writeFile(store: Store, sha: string, gz: Uint8Array): void {
     }
   }
   ensureDir(store.dir)
-  const tmp = join(store.dir, `.${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = tempIn(store.dir, sha)
   const fd = openSync(tmp, 'wx', 0o600)
   try {
     writeAll(fd, gz)
@@ -221,17 +224,12 @@ export function moveOriginalsOut(db: Database): number {
 
 /** Links (or, where the file system has no links, copies and fsyncs) `src` into `dir` as `name`, via a temp name. */
 function linkInto(src: string, dir: string, sha: string): void {
-  const tmp = join(dir, `.${sha}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = tempIn(dir, sha)
   try {
     linkSync(src, tmp)
   } catch {
     copyFileSync(src, tmp)
-    const fd = openSync(tmp, 'r')
-    try {
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
+    fsyncFile(tmp)
   }
   renameSync(tmp, fileOf(dir, sha))
 }

@@ -7,14 +7,17 @@
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { runInBackground } from '../app/threadPriority'
-import { loadModel, modelLoadMs } from './model'
 import { PART_SIZE, type SuggestPart, type SuggestRequest, type SuggestResponse } from './protocol'
-import { suggestEntities } from './suggest'
 
 const port = parentPort
 if (!port) throw new Error('the suggestion worker must run in a worker thread')
 // Background work: below main and the UI (threadPriority.ts).
 runInBackground()
+// The model, its lexicons and the suggester (some megabytes of JavaScript to
+// compile) load only now, at the lowered priority, as the import worker's
+// parsers do: as static imports they were evaluated before this module's
+// first line, at main's priority.
+const engine = Promise.all([import('./model'), import('./suggest')])
 
 /** This thread's time on a CPU so far, in ms (Linux's /proc/thread-self/schedstat), or null. */
 function threadCpuMs(): number | null {
@@ -37,6 +40,7 @@ async function answer(req: SuggestRequest): Promise<void> {
   }
   let res: SuggestResponse
   try {
+    const [{ loadModel, modelLoadMs }, { suggestEntities }] = await engine
     if (req.kind === 'warm') {
       loadModel()
       res = { id: req.id, ok: true, suggestions: [], ms: performance.now() - t0, cpuMs: cpu(), modelLoadMs: modelLoadMs() }
