@@ -5,7 +5,8 @@
 // one bug that loses node borders, and draws images as PNGs; both are
 // patched once, on first use (icons become vector shapes: svgIcons.ts).
 // A transparent sheet gets the PNG's backing panels behind its text.
-import type { Core } from 'cytoscape'
+import cytoscape, { type Core } from 'cytoscape'
+import cytoscapeSvg from 'cytoscape-svg'
 import { iconSvg } from '../icons'
 import { PAPER_MM, type Sheet } from '../tiling'
 import { backingPanels, PANEL_FILL } from './decorations'
@@ -93,7 +94,13 @@ export function exportSvg(cy: Core, spec: ExportSpec): Promise<string> {
   return unselected(cy, () => svgNow(cy, spec))
 }
 
+// Registered here, on the first SVG export, not with the map: this module loads only then
+// (useExportHandle.ts), and an extension added to Cytoscape's prototype reaches existing maps too.
+let svgRegistered = false
+
 function svgNow(cy: Core, spec: ExportSpec): string {
+  if (!svgRegistered) cytoscape.use(cytoscapeSvg)
+  svgRegistered = true
   patchCanvas2Svg()
   const sheet = planExport(cy, spec)
   const content = contentRect(cy, spec.region)

@@ -2,7 +2,8 @@
 // edge midpoints on screen, the layouts run and a tiled export. It only
 // reads; the trade-off is one global name while the map is mounted.
 import type { Core } from 'cytoscape'
-import { exportPng, type ExportSpec } from '../exportImage'
+import type { ExportSpec } from '../exportImage'
+import { exportPng } from '../export/raster'
 import { contentRect, planExport } from '../export/sheet'
 import { mapHandle } from '../mapHandle'
 import { edgeLabelBoxes, edgeLabelOverlaps } from '../edgeLabelFit'

@@ -8,7 +8,6 @@
 // React runs in the order the hooks are called (so this hook comes first).
 import cytoscape, { type Core } from 'cytoscape'
 import fcose from 'cytoscape-fcose'
-import cytoscapeSvg from 'cytoscape-svg'
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { useStore } from '../../store'
 import { setMapHandle } from '../mapHandle'
@@ -23,7 +22,6 @@ function registerExtensions(): void {
   if (registered) return
   registered = true
   cytoscape.use(fcose)
-  cytoscape.use(cytoscapeSvg)
 }
 
 export interface MapCanvas {

@@ -2,10 +2,16 @@
 // export dialog can ask for a PNG, SVG or PDF without owning Cytoscape. The
 // handle is replaced whenever what its legend or footer says changes; the
 // canvas teardown (useCytoscape) clears it.
+//
+// The formats load on the first export (a dynamic import of exportImage.ts):
+// the vector PDF's font subsetter (fontkit) and the SVG writer are a third
+// of the renderer's code, which every window otherwise parsed and kept for
+// an export most sessions never make. The cost is a moment's wait (the
+// chunk is local) before the first export starts.
 import { useCallback, useEffect, type RefObject } from 'react'
 import type { Core } from 'cytoscape'
 import { useStore } from '../../store'
-import { bestOrientation, exportPdf, exportPng, exportSvg, sheetSize } from '../exportImage'
+import { bestOrientation, sheetSize } from '../export/sheet'
 import { setMapHandle } from '../mapHandle'
 import { mapStyle } from '../mapStyle'
 import type { MapDataView } from './useMapData'
@@ -54,10 +60,12 @@ export function useExportHandle(cyRef: RefObject<Core | null>, { shown, legend, 
     if (!cy) return
     setMapHandle({
       sheetSize: (spec) => sheetSize(cy, spec),
-      render: (format, spec, onProgress) =>
-        inLightPalette(cy, async () =>
+      render: async (format, spec, onProgress) => {
+        const { exportPdf, exportPng, exportSvg } = await import('../exportImage')
+        return inLightPalette(cy, async () =>
           format === 'svg' ? new TextEncoder().encode(await exportSvg(cy, spec)) : format === 'pdf' ? exportPdf(cy, spec, { onProgress }) : exportPng(cy, spec, { onProgress })
-        ),
+        )
+      },
       legend: () => legend,
       // The sources and the date, once; the app's name is not the report's business.
       sources: () => {
