@@ -25,7 +25,15 @@ export default defineConfig({
           cli: here('src-main/cli/main.ts')
         },
         // Chunks sit beside the entries: the DB client finds db-worker.js relative to itself.
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+          // The API contract (schemas and method names) in a chunk of its own: left to
+          // itself, the bundler put it with the export snapshot reader (which the database
+          // worker shares), so main also loaded parse5, chardet and iconv-lite at start.
+          manualChunks: (id) => (id.includes('/src-main/contract/') ? 'contract' : undefined)
+        }
       }
     }
   },

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import type { ApiError } from '../../contract/api'
 import type { SaveState } from '../../contract/types'
 import { CoreError } from '../app/errors'
+import { LONG_LIVED_WORKER_LIMITS } from '../app/workerMemory'
 import type { OpArgs, OpName, OpResult } from './ops'
 import { ProjectLock } from './projectLock'
 import type { WorkerMessage, WorkerRequest } from './protocol'
@@ -73,7 +74,7 @@ export class ProjectDb {
     const lock = await ProjectLock.acquire(path)
     let worker: Worker
     try {
-      worker = new Worker(workerLocation())
+      worker = new Worker(workerLocation(), { resourceLimits: LONG_LIVED_WORKER_LIMITS })
     } catch (e) {
       lock.release()
       throw e

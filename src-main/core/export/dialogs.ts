@@ -1,12 +1,15 @@
 // The export and annotation-import commands that start with a file dialog:
 // the dialog chooses the path, the format modules do the rest. Kept out of
 // AppCore (the session) so it stays about opening projects and importing.
+//
+// The format modules load when a command runs (dynamic imports): with them
+// main started with every writer, the W3C reader and its HTML parser
+// (parse5) and the text decoders (chardet, iconv-lite) loaded, some 10 MB
+// of a session that may never export. The first export waits for them once.
 import { basename, extname, join } from 'node:path'
 import type { AnnotationImportReport, DataExportFormat, DataExportResult } from '../../contract/api'
 import type { NativeHost } from '../app/native'
 import type { ProjectDb } from '../db/projectDb'
-import { FORMAT_INFO } from './index'
-import { exportProject, importAnnotationFile } from './run'
 
 /**
  * Exports the project's entities, links and mentions as data. A save
@@ -20,6 +23,7 @@ export async function exportDataDialog(
   format: DataExportFormat,
   opts: { coMentions?: boolean } = {}
 ): Promise<DataExportResult | null> {
+  const [{ FORMAT_INFO }, { exportProject }] = await Promise.all([import('./index'), import('./run')])
   const info = FORMAT_INFO[format]
   const name = basename(db.path, extname(db.path))
   const chosen = await native.showSaveDialog({
@@ -56,5 +60,6 @@ export async function importAnnotationsDialog(native: NativeHost, db: ProjectDb,
     defaultPath: dir
   })
   if (!path) return null
+  const { importAnnotationFile } = await import('./run')
   return { path, ...(await importAnnotationFile(db, path)) }
 }

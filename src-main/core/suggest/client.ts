@@ -5,6 +5,7 @@
 // replaced on the next request.
 import { Worker } from 'node:worker_threads'
 import { CoreError } from '../app/errors'
+import { LONG_LIVED_WORKER_LIMITS } from '../app/workerMemory'
 import type { SuggestPart, SuggestRequest, SuggestResponse, SuggestTiming } from './protocol'
 import type { SuggestOptions, Suggestion } from './types'
 
@@ -59,7 +60,7 @@ export class SuggestClient {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(this.location)
+    const worker = new Worker(this.location, { resourceLimits: LONG_LIVED_WORKER_LIMITS })
     this.worker = worker
     worker.on('message', (res: SuggestResponse | SuggestPart) => {
       const p = this.pending.get(res.id)
