@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadCore } from './lib/core.mjs'
+import { loadMainModules } from './lib/mainModules.mjs'
 import { startLoopMonitor } from './lib/loopMonitor.mjs'
 import { SHARED_DIR } from './lib/paths.mjs'
 import { tempDir } from './lib/tempDir.mjs'
@@ -26,8 +26,9 @@ function quietNative() {
 }
 
 export async function benchImportMany({ log, warn }) {
-  const { core, warnings } = await loadCore()
-  warnings.forEach(warn)
+  // Main's modules only, as the app's main has them (lib/mainModules.mjs): the whole core would
+  // put the importers in this process's heap, which the app keeps in its import worker.
+  const core = await loadMainModules(['AppCore'])
   const work = tempDir('rwb-bench-import-')
   try {
     // 1,000 distinct files: the corpus pages (HTML) plus text and markdown notes.

@@ -16,3 +16,14 @@ export function findChromium() {
   if (!found) throw new Error('No Chromium found: install one (apt-get install -y chromium) or set CHROMIUM_PATH.')
   return found
 }
+
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell), or null: the
+ * content layer with a minimal embedder, no browser UI, the process model
+ * Electron has. The full browser's headless mode is all of Chrome without a
+ * window: its profile services, a WebUI renderer for the tab strip and a
+ * spare renderer, 403 MB with a blank page against the shell's 196 MB here.
+ */
+export function findHeadlessShell() {
+  return [process.env.CHROMIUM_HEADLESS_SHELL_PATH, '/usr/bin/chromium-headless-shell'].find((p) => p && existsSync(p)) ?? null
+}
