@@ -59,23 +59,39 @@ export async function benchScale(options = {}) {
     try {
       const t0 = performance.now()
       let worstInsertStall = 0
+      let worstGap = null
       // Articles are made 100 at a time outside the watched span (making them is the bench's own work on main).
       for (let first = 1; first <= articles; first += 100) {
         const docs = []
         for (let n = first; n < first + 100 && n <= articles; n++) docs.push(makeArticle(corpus.parsed, n))
-        const m = await measureOnMain(async () => {
-          for (const doc of docs) {
-            const id = await db.call('documents.insert', doc)
-            docId ||= id
-          }
-        })
+        const m = await measureOnMain(
+          async () => {
+            for (const doc of docs) {
+              const id = await db.call('documents.insert', doc)
+              docId ||= id
+            }
+          },
+          { explain: true }
+        )
         worstInsertStall = Math.max(worstInsertStall, m.worstMs)
+        if (m.worstGap && m.worstGap.ms > (worstGap?.ms ?? 0)) worstGap = m.worstGap
       }
       const importMs = performance.now() - t0
       const counted = (await db.call('project.counts', {})).documentCount
       if (counted !== articles) throw new Error(`expected ${articles} documents, found ${counted}`)
-      log(`imported ${articles} articles in ${round(importMs / 1000, 1)} s (main blocked at most ${round(worstInsertStall)} ms); RSS ${round(rssMb(), 0)} MB`)
+      const made = worstGap
+        ? `; its longest gap, ${round(worstGap.ms)} ms: main on a CPU ${round(worstGap.onCpuMs)} ms (garbage collection ${round(worstGap.gcMs)} ms), waiting for a CPU ${round(worstGap.waitMs)} ms, asleep ${round(worstGap.asleepMs)} ms`
+        : ''
+      log(`imported ${articles} articles in ${round(importMs / 1000, 1)} s (main blocked at most ${round(worstInsertStall)} ms${made}); RSS ${round(rssMb(), 0)} MB`)
       stalls.push(worstInsertStall)
+      if (worstGap) {
+        results.push(
+          { name: `import_${L}_worst_gap_on_cpu_ms`, value: round(worstGap.onCpuMs), unit: 'ms' },
+          { name: `import_${L}_worst_gap_gc_ms`, value: round(worstGap.gcMs), unit: 'ms' },
+          { name: `import_${L}_worst_gap_waiting_for_cpu_ms`, value: round(worstGap.waitMs), unit: 'ms' },
+          { name: `import_${L}_worst_gap_asleep_ms`, value: round(worstGap.asleepMs), unit: 'ms' }
+        )
+      }
       results.push({ name: `import_${L}_ms`, value: round(importMs, 0), unit: 'ms' })
       collectGarbage()
       await sleep(100)
