@@ -13,6 +13,18 @@ export default defineConfig({
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // pdf.js can leave a rejected promise behind after it has answered for a
+    // damaged file (an internal one of its in-thread worker, e.g. a bad XRef
+    // entry). The app reads PDFs only in its import worker, which ignores
+    // such rejections (import/worker/importWorker.ts); the property tests also
+    // parse damaged PDFs in the test process, where vitest would count the
+    // same leftover as a failed run. Only those are let through: anything
+    // else, or anything thrown outside pdf.js, still fails the run.
+    onUnhandledError(error) {
+      const fromPdfJs = /pdfjs-dist[\\/]/.test(error.stack ?? '') && /Exception$|^FormatError$/.test(error.name ?? '')
+      if (fromPdfJs) console.warn(`ignored pdf.js's leftover rejection (${error.name}: ${error.message})`)
+      return fromPdfJs ? false : undefined
+    }
   }
 })
