@@ -15,7 +15,7 @@ import { coMentions } from './repos/graph'
 import { createMap, deleteMap, entityDocuments, getMap, listMaps, pairEvidence, renameMap, updateMap } from './repos/maps'
 import { searchDocuments } from './repos/search'
 import { importAnnotations } from './repos/annotations'
-import { readSnapshotRows, type SnapshotReadOptions } from '../export/snapshotQuery'
+import type { SnapshotReadOptions } from '../export/snapshotQuery'
 import type { AnnotationCandidate, ClaimCandidate } from '../export/types'
 import { readReportRows } from '../export/report/model'
 import { all, get, transaction } from './sqlite'
@@ -109,7 +109,9 @@ export const internalQueries = {
   'session.setUser': op((_db, a: { userName: string | null }) => setUserName(a.userName)),
   'documents.findBySha': op((db, a: { sha256: string }) => findBySha(db, a.sha256) ?? null),
   // Everything a data export reads (no document texts; code-point offsets are computed here when asked for).
-  'graph.snapshot': op((db, a: SnapshotReadOptions) => readSnapshotRows(db, a)),
+  // Loaded on first export: its HTML parser and text decoders (for W3C quote contexts in the original
+  // page) would otherwise sit in this long-lived thread from the project's opening (3 MB of its RSS).
+  'graph.snapshot': op(async (db, a: SnapshotReadOptions) => (await import('../export/snapshotQuery')).readSnapshotRows(db, a)),
   'documents.details': op((db) => documentDetails(db)),
   /** A document's original bytes from the project file, for a re-import. */
   'documents.storedOriginal': op((db, a: { id: number }) => storedOriginal(db, a.id)),

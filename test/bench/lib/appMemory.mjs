@@ -81,6 +81,16 @@ async function blankChromiumPss(executablePath) {
 
 const mb = (b) => round(b / 1e6, 0)
 
+/** A Chromium process's kind (renderer, gpu-process, a utility's service...). A zygote's children rewrite their command line as one string: read the switches from it whole. */
+function kind(p) {
+  try {
+    const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
+    return /--utility-sub-type=(\S+)/.exec(cmd)?.[1] ?? /--type=(\S+)/.exec(cmd)?.[1] ?? 'browser'
+  } catch {
+    return 'gone'
+  }
+}
+
 /** Shows the app served at `origin` in the Chromium at `executablePath` as an analyst would use it, and measures. */
 async function measureIn(executablePath, origin, host, log) {
   const before = new Set(descendants(process.pid))
@@ -90,24 +100,30 @@ async function measureIn(executablePath, origin, host, log) {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
     const { initScript } = await import('./rendererHost.mjs')
     await page.addInitScript(initScript)
+    // With RWB_BENCH_VERBOSE, Chromium's PSS and the host's RSS after each step: where the memory goes.
+    const stage = async (name) => {
+      if (!process.env.RWB_BENCH_VERBOSE) return
+      const ps = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
+      const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)
+      const each = ps.map((p) => `${kind(p)} ${mb(pss(p))}`).join(', ')
+      log(`    ${name}: Chromium ${mb(ps.reduce((a, p) => a + pss(p), 0))} MB PSS (${each}), host ${mb(status(host.pid, 'VmRSS'))} MB RSS, page heap ${mb(heap)} MB`)
+    }
     const t0 = Date.now()
     await page.goto(`${origin}/index.html`)
     await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 })
     const listed = Number(await page.locator('.library .pane-head .muted').first().textContent())
+    await stage('library listed')
     await page.locator('.doc-list li').first().click()
     await page.locator('.doc-text [data-s]').first().waitFor({ timeout: 60_000 })
     await page.waitForTimeout(3000) // the document's suggestions arrive from their worker
+    await stage('document open with its suggestions')
     await page.keyboard.press('Control+2')
     await page.locator('.map-view').waitFor({ timeout: 60_000 })
     await page.waitForTimeout(2000)
+    await stage('map shown')
     const shownMs = Date.now() - t0
     const page0 = await page.evaluate(() => ({ dom: document.getElementsByTagName('*').length, heap: performance.memory?.usedJSHeapSize ?? 0 }))
     const pids = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
-    // A zygote's children rewrite their command line as one string: read the switches from it whole.
-    const kind = (p) => {
-      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
-      return /--utility-sub-type=(\S+)/.exec(cmd)?.[1] ?? /--type=(\S+)/.exec(cmd)?.[1] ?? 'browser'
-    }
     if (process.env.RWB_BENCH_VERBOSE) for (const p of pids) log(`    ${p} ${mb(pss(p))} MB PSS, ${mb(status(p, 'VmRSS'))} MB RSS: ${kind(p)}`)
     m = { listed, shownMs, page0, hostRss: status(host.pid, 'VmRSS'), hostPeak: status(host.pid, 'VmHWM'), chromiumPss: pids.reduce((a, p) => a + pss(p), 0), processes: pids.length }
   } finally {
