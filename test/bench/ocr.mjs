@@ -30,7 +30,8 @@ export async function benchOcr({ log, warn }) {
     writeFileSync(path, imagePdf(await renderPages(readFileSync(original), PAGES, 300)))
     const file = imp.readForImport(path)
     const starts = []
-    const stop = startLoopMonitor()
+    // The worst gap's breakdown reads /proc at every tick (main's CPU time), which costs main time of its own: only when asked.
+    const stop = startLoopMonitor({ explain: !!process.env.RWB_BENCH_VERBOSE })
     // CPU time of every thread of this process (main, the import worker, the recognisers): on a loaded
     // machine the wall time measures the other work, the CPU time still measures ours.
     const cpu0 = process.cpuUsage()
@@ -47,10 +48,13 @@ export async function benchOcr({ log, warn }) {
     const truthText = truth.blocks.filter((b) => PAGES.includes(b.page)).map((b) => truth.text.slice(b.start, b.end)).join('\n')
     const score = wordAccuracy(truthText, doc.text)
     if (!doc.ocr || doc.ocr.pages.length !== PAGES.length) warn(`expected ${PAGES.length} recognised pages, got ${JSON.stringify(doc.ocr?.pages)}`)
-    log(`${PAGES.length} pages at 300 DPI in ${(ms / 1000).toFixed(1)} s (OCR ${ocrSeconds.toFixed(1)} s; per page ${perPage.map((s) => s.toFixed(1)).join(', ')} s; the first includes starting the recogniser)`)
+    log(`${PAGES.length} pages at 300 DPI in ${(ms / 1000).toFixed(1)} s (OCR ${ocrSeconds.toFixed(1)} s; pages finished at ${starts.slice(1).map((t) => ((t - starts[0]) / 1000).toFixed(1)).join(', ')} s; the first includes starting the recogniser)`)
     log(`word accuracy ${(score.accuracy * 100).toFixed(1)} % over ${score.truthWords} words; mean confidence ${doc.ocr?.confidence}`)
     log(`CPU ${cpuPerPage.toFixed(1)} s a page over all threads: on ${cores} idle cores about ${(cpuPerPage / cores).toFixed(1)} s a page`)
     log(`main blocked at most ${loop.worstMs.toFixed(1)} ms (histogram ${loop.histMaxMs.toFixed(1)}, gap sampler ${loop.gapMaxMs.toFixed(1)}); main busy ${loop.busyMs.toFixed(0)} ms in all${loop.sched ? `, waited ${loop.sched.runqWaitMs.toFixed(0)} ms for a CPU` : ''}`)
+    // What the sampler's longest gap was made of, and when (seconds after the OCR began; pages finished at the times above).
+    const gap = loop.worstGap
+    if (gap) log(`  its longest gap, ${gap.ms.toFixed(1)} ms at ${((gap.from - starts[0]) / 1000).toFixed(1)} s: main on a CPU ${gap.onCpuMs.toFixed(1)} ms, garbage collection over ${gap.gcMs.toFixed(1)} ms of it, waiting for a CPU ${gap.waitMs.toFixed(1)} ms, asleep ${gap.asleepMs.toFixed(1)} ms`)
     return [
       { name: 'ocr_seconds_per_page_300dpi', value: +(ocrSeconds / PAGES.length).toFixed(2), unit: 's', target: OCR_SECONDS_PER_PAGE_TARGET },
       { name: 'ocr_cpu_seconds_per_page', value: +cpuPerPage.toFixed(2), unit: 's' },

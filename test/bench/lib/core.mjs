@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { OUT_MAIN } from './paths.mjs'
+import { OUT_MAIN, useBuiltWorkers } from './paths.mjs'
 import { tempDir } from './tempDir.mjs'
 
 let loaded = null
@@ -32,9 +32,9 @@ async function load() {
     } catch (e) {
       warnings.push(
         `ProjectDb could not start its worker from the built output (${e.message}). ` +
-          'The built app would fail the same way; the benchmarks use RWB_DB_WORKER=out/main/db-worker.js instead.'
+          'The built app would fail the same way; the benchmarks use the built workers by path (RWB_DB_WORKER=out/main/db-worker.js ...) instead.'
       )
-      process.env.RWB_DB_WORKER = workerPath
+      useBuiltWorkers()
     } finally {
       probe.cleanup()
     }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { OUT_MAIN, REPO_ROOT } from './paths.mjs'
+import { OUT_MAIN, REPO_ROOT, useBuiltWorkers } from './paths.mjs'
 
 let loaded = null
 
@@ -17,7 +17,7 @@ export function loadImporter() {
 async function load() {
   const worker = join(OUT_MAIN, 'import-worker.js')
   if (!existsSync(worker)) throw new Error(`${worker} is missing: run \`npx electron-vite build\` first (npm run bench does).`)
-  process.env.RWB_IMPORT_WORKER ||= worker
+  useBuiltWorkers()
   const outDir = join(REPO_ROOT, 'test/.cache/bench-importer')
   const { build } = await import('vite')
   await build({

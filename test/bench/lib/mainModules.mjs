@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { OUT_MAIN } from './paths.mjs'
+import { OUT_MAIN, useBuiltWorkers } from './paths.mjs'
 
 const IMPORT_LINE = /^import \{([^}]*)\} from "\.\/([^"]+)";/gm
 
@@ -28,13 +28,6 @@ function bindings(file) {
     }
   }
   return out
-}
-
-/** Points the core at the built workers, as the app's main does. */
-export function useBuiltWorkers() {
-  for (const [env, file] of [['RWB_DB_WORKER', 'db-worker.js'], ['RWB_IMPORT_WORKER', 'import-worker.js'], ['RWB_SUGGEST_WORKER', 'suggest-worker.js']]) {
-    process.env[env] ??= join(OUT_MAIN, file)
-  }
 }
 
 /** The named exports of core.js (e.g. 'AppCore', 'ProjectDb'), loaded from main's own chunks only. */
