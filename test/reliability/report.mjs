@@ -15,7 +15,8 @@ mkdirSync(out, { recursive: true })
 for (const f of readdirSync(out)) if (f.endsWith('.json')) rmSync(join(out, f))
 
 const FILES = [
-  'test/unit/crashSafety.test.ts',
+  'test/unit/crashSafety.kills.test.ts',
+  'test/unit/crashSafety.saveFailures.test.ts',
   'test/unit/badProjectFiles.test.ts',
   'test/unit/lock.test.ts',
   'test/unit/ipcFuzz.test.ts',
@@ -173,7 +174,7 @@ if (fuzz) {
 } else console.log('  (no figures)')
 
 console.log('\nTest files')
-for (const f of FILES) console.log(`  ${mark(green(f))} ${f.padEnd(36)} ${status(f)}`)
+for (const f of FILES) console.log(`  ${mark(green(f))} ${f.padEnd(44)} ${status(f)}`)
 const failed = [...perFile.values()].some((r) => r.failed || r.fileFailed) || run.status !== 0
 console.log(`\n${failed ? 'SOME CHECKS FAILED' : 'all checks passed'} (${seconds} s)`)
 process.exit(failed ? 1 : 0)

@@ -11,7 +11,7 @@
 // durable too. The parent SIGKILLs it at a random
 // moment and checks that every acknowledged edit is in the file.
 //
-// Bundled by crashSafety.test.ts into test/.cache/crash-child.js (the core is
+// Bundled by crashSafety.kills.test.ts into test/.cache/crash-child.js (the core is
 // TypeScript) and run with plain node. Protocol on stdout, one line each:
 //   ready <lastEditInFile> <editsReplayedFromTheJournal> <recoveredLockReason or ->
 //   ack <N>

@@ -1,6 +1,6 @@
 """Reads a GraphML or GEXF file with networkx and prints what it read as JSON:
 every node and edge with every attribute, as networkx typed it. Used by
-test/unit/exportFormats.test.ts to check our exports with an outside reader.
+test/unit/exportFormats.graphs.test.ts to check our exports with an outside reader.
 
 usage: python3 nxRead.py graphml|gexf <file>
 """

@@ -6,7 +6,7 @@
 // says "Could not save <name>: <why>. Your edits are kept in memory; use
 // Project → Save As to save them elsewhere." and dirty: the window shows it,
 // Save / Save As retry, and closing refuses to drop the edits
-// (crashSafety.test.ts "never lose work" covers Save As and close). The
+// (crashSafety.saveFailures.test.ts "never lose work" covers Save As and close). The
 // failed append is cut back, so the journal on disk ends at the last
 // acknowledged edit and the next open reads no damage.
 //

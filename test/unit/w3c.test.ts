@@ -29,7 +29,7 @@ beforeAll(async () => {
   t = tempDir('rwb-w3c-')
   fx = await buildProject(t.dir)
   collection = toW3CCollection(await readSnapshot(fx.db, { codePoints: true, texts: true }))
-  // the mentions (the links follow as analyst-judgement claims, see export.test.ts)
+  // the mentions (the links follow as analyst-judgement claims, see export.claims.test.ts)
   items = collection.first.items.filter((a: Json) => a.motivation === 'identifying')
   file = join(t.dir, 'mentions.jsonld')
   // the mentions only (claims round-trip in exportW3C.test.ts)

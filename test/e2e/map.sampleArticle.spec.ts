@@ -9,32 +9,10 @@ import { dirname, join, sep } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { PNG } from 'pngjs'
 import { linkAsJudgement, tagNewEntity } from './actions'
-import { launchApp, newDataDir, REPO, stopHarness } from './harness'
-
-const SHOTS = join(REPO, 'test/artifacts')
+import { launchApp, newDataDir, stopHarness } from './harness'
+import { ink, invoke, nodeByLabel, probe, SHOTS } from './mapProbe'
 
 test.afterAll(stopHarness)
-
-interface ProbeNode {
-  entityId: number
-  label: string
-  x: number
-  y: number
-  rx: number
-  ry: number
-  pinned: boolean
-}
-interface ProbeEdge {
-  id: string
-  classes: string
-  label: string
-  mid: { x: number; y: number }
-}
-
-const probe = {
-  nodes: (page: Page) => page.evaluate(() => (window as unknown as { __rwbMap: { nodes(): ProbeNode[] } }).__rwbMap.nodes()),
-  edges: (page: Page) => page.evaluate(() => (window as unknown as { __rwbMap: { edges(): ProbeEdge[] } }).__rwbMap.edges())
-}
 
 /** A control of the map's one-row toolbar, from its "More" panel when the row has no room for it. */
 async function toolbarControl(page: Page, control: Locator): Promise<Locator> {
@@ -50,19 +28,6 @@ async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
   return { x: box!.x, y: box!.y }
 }
 
-async function nodeByLabel(page: Page, label: string): Promise<ProbeNode> {
-  const n = (await probe.nodes(page)).find((x) => x.label === label)
-  if (!n) throw new Error(`no node ${label} on the map`)
-  return n
-}
-
-async function invoke<T>(page: Page, method: string, args: unknown = {}): Promise<T> {
-  const res = await page.evaluate(([m, a]) => (window as unknown as { rwb: { invoke(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).rwb.invoke(m as string, a), [method, args] as const)
-  if (!res.ok) throw new Error(`${method}: ${res.error?.message}`)
-  return res.value as T
-}
-
-/** Share of pixels that are not (near) white. */
 /** A PDF read with pdf.js (legacy build, in this process): pages, first page size in points, its text items and images drawn. */
 async function readPdf(bytes: Uint8Array): Promise<{ pages: number; size: number[]; items: string[]; images: number }> {
   ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
@@ -80,12 +45,6 @@ async function readPdf(bytes: Uint8Array): Promise<{ pages: number; size: number
   } finally {
     await doc.destroy()
   }
-}
-
-function ink(png: PNG): number {
-  let n = 0
-  for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 3]! > 0 && (png.data[i]! < 200 || png.data[i + 1]! < 200 || png.data[i + 2]! < 200)) n++
-  return n / (png.width * png.height)
 }
 
 test('the map of the sample article: evidence, pins, named maps across a restart, PNG/SVG/PDF exports', async () => {
@@ -342,110 +301,5 @@ test('the map of the sample article: evidence, pins, named maps across a restart
   await expect.poll(async () => (await nodeByLabel(p2, 'Scale AI')).pinned).toBe(true)
   expect(again.consoleErrors).toEqual([])
   await again.quit()
-  data.cleanup()
-})
-
-test('an export larger than one canvas is drawn in tiles that stitch seamlessly', async () => {
-  const data = newDataDir()
-  const app = await launchApp(data.dir)
-  const { page } = app
-  await tagNewEntity(page, 'Scale AI', 'Company')
-  await tagNewEntity(page, 'Department of Defense', 'Public body')
-  await page.getByRole('tab', { name: 'Map' }).click()
-  await expect(page.getByLabel('Relationship map')).toHaveAttribute('data-nodes', '2')
-  await page.waitForTimeout(300)
-  // The same sheet drawn as one tile and as 97-px tiles must be the same picture.
-  const result = await page.evaluate(async () => {
-    const probe = (window as unknown as { __rwbMap?: { exportPng(maxTile: number): Promise<Uint8Array> } }).__rwbMap
-    if (!probe) return null
-    const one = await probe.exportPng(100_000)
-    const tiled = await probe.exportPng(97)
-    return { one: Array.from(one), tiled: Array.from(tiled) }
-  })
-  expect(result).not.toBeNull()
-  const a = PNG.sync.read(Buffer.from(result!.one))
-  const b = PNG.sync.read(Buffer.from(result!.tiled))
-  expect([b.width, b.height]).toEqual([a.width, a.height])
-  expect(a.width).toBeGreaterThan(97 * 3)
-  let differ = 0
-  for (let i = 0; i < a.data.length; i++) if (Math.abs(a.data[i]! - b.data[i]!) > 40) differ++
-  // Anti-aliasing at tile seams may differ by a shade; the picture may not.
-  expect(differ / a.data.length).toBeLessThan(0.002)
-  expect(ink(b)).toBeGreaterThan(0.003)
-  await app.quit()
-  data.cleanup()
-})
-
-test('a bigger map is laid out in the layout worker, under the app’s CSP, and its places are saved', async () => {
-  const data = newDataDir()
-  const app = await launchApp(data.dir)
-  const { page } = app
-  // 90 entities in a ring with chords (made through the API, as tagging would; the chords are links: analyst judgements).
-  const ids: number[] = []
-  for (let i = 0; i < 90; i++) ids.push((await invoke<{ id: number }>(page, 'entities.create', { name: `Org ${i + 1}`, type: i % 3 ? 'Company' : 'Person' })).id)
-  const link = (a: number, b: number, predicate: string) => invoke(page, 'claims.create', { subjectId: a, predicate, object: { kind: 'entity', entityId: b }, analystJudgement: true })
-  for (let i = 0; i < 90; i++) {
-    await link(ids[i]!, ids[(i + 1) % 90]!, 'knows')
-    if (i % 5 === 0) await link(ids[i]!, ids[(i + 37) % 90]!, 'owns')
-  }
-  await page.evaluate(() => (window as unknown as { rwb: unknown }).rwb) // the bridge is there
-  await page.reload()
-  await page.locator('.app[data-ready="true"]').waitFor()
-  await page.getByRole('tab', { name: 'Map' }).click()
-  const canvas = page.getByLabel('Relationship map')
-  await expect(canvas).toHaveAttribute('data-nodes', '90')
-  await expect(canvas).toHaveAttribute('data-edges', '108')
-  // The first layout of an unarranged map ran in the worker and its result was saved.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __rwbMap: { layouts(): { where: string; tier: string }[] } }).__rwbMap.layouts()), { timeout: 60_000 }).toEqual([
-    { name: 'fcose', tier: 'medium', where: 'worker', nodes: 90 }
-  ])
-  await expect(page.getByRole('status', { name: 'Layout progress' })).toBeHidden({ timeout: 60_000 })
-  const maps = await invoke<{ id: number }[]>(page, 'maps.list')
-  await expect.poll(async () => (await invoke<{ positions: unknown[] }>(page, 'maps.get', { id: maps[0]!.id })).positions.length).toBe(90)
-  const nodes = await probe.nodes(page)
-  const spots = new Set(nodes.map((n) => `${Math.round(n.x / 20)},${Math.round(n.y / 20)}`))
-  expect(spots.size).toBe(90)
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(SHOTS, 'map-worker-layout.png') })
-  expect(app.consoleErrors).toEqual([])
-  await app.quit()
-  data.cleanup()
-})
-
-test('a project made before links became claims opens with the same edges on its map, and its links can be deleted', async () => {
-  const data = newDataDir()
-  const app = await launchApp(data.dir)
-  const { page } = app
-  // A copy of the fixture written with relations.* (schema 5; see test/fixtures/projects/make-v1-fixture.ts).
-  const path = join(data.dir, 'v1-relations.rwb')
-  copyFileSync(join(REPO, 'test/fixtures/projects/v1-relations.rwb'), path)
-  app.native.openAnswers.push([path])
-  await invoke(page, 'project.open')
-  await page.reload()
-  await page.locator('.app[data-ready="true"]').waitFor()
-  await page.getByRole('tab', { name: 'Map' }).click()
-  const canvas = page.getByLabel('Relationship map')
-  await expect(canvas).toHaveAttribute('data-nodes', '6')
-  // What that version drew (v1-relations.map.json): the three links with their labels (one its type's verb), and the two claims.
-  const recorded = JSON.parse(readFileSync(join(REPO, 'test/fixtures/projects/v1-relations.map.json'), 'utf8')) as { maps: { map: string; edges: { label: string }[] }[] }
-  const want = recorded.maps.find((m) => m.map === 'Main map')!.edges.map((e) => e.label).sort()
-  await expect.poll(async () => (await probe.edges(page)).map((e) => e.label).sort()).toEqual(want)
-  expect((await probe.edges(page)).filter((e) => /\blink\b/.test(e.classes)).map((e) => e.label).sort()).toEqual(['awarded contract to', 'backs', 'is critical of', 'reports on'])
-  await expect(page.getByLabel('Legend')).toContainText('Your link')
-
-  // The entity pane lists the old link as a link, with its type kept in the claim; ✕ deletes it (after a confirmation).
-  await page.getByRole('listbox', { name: 'Entity list' }).getByRole('option', { name: /^Meta/ }).click()
-  const meta = page.getByRole('region', { name: 'Entity Meta' })
-  await expect(meta.locator('.link-list')).toContainText('backs → Scale AI')
-  await expect(meta.locator('.link-list')).toContainText('F6 · judgement')
-  await meta.getByRole('button', { name: 'Delete link' }).click()
-  const confirm = page.getByRole('dialog', { name: 'Delete claim?' })
-  await expect(confirm).toContainText('backs')
-  await confirm.getByRole('button', { name: 'Delete claim' }).click()
-  await expect(confirm).toBeHidden()
-  await expect(meta.locator('.link-list')).toContainText('No links yet.')
-  await expect.poll(async () => (await probe.edges(page)).map((e) => e.label)).not.toContain('backs')
-  expect(app.consoleErrors).toEqual([])
-  await app.quit()
   data.cleanup()
 })
