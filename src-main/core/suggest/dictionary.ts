@@ -52,20 +52,55 @@ function patternOf(name: string): string {
     .join('\\s+')
 }
 
+/** A name or alias as the dictionary holds it, with its words; null when it cannot be matched. */
+function entryOf(raw: string): { name: string; words: string[]; key: string } | null {
+  const name = raw.normalize('NFC').trim().replace(/^the\s+/i, '').replace(/\s+/g, ' ')
+  const words = name.match(WORD)
+  if (!words || name.length < 2) return null
+  const key = words[0]!.toLowerCase()
+  // The name must start at the key word (names starting with punctuation are skipped).
+  return name.toLowerCase().startsWith(key) ? { name, words, key } : null
+}
+
+/**
+ * The entities that can match anywhere in `text`: those with a name or alias
+ * whose first word is one of the text's words (find() looks entries up by
+ * the text's words, so no other can). The dictionary of this subset finds
+ * exactly what the whole list's does, so the suggestion cache is keyed by
+ * it (repos/suggestions.ts): a new entity whose name is not in a document
+ * leaves that document's cached suggestions valid.
+ */
+export function entitiesIn(text: string, entities: readonly KnownEntity[]): KnownEntity[] {
+  if (!entities.length) return []
+  const words = new Set<string>()
+  for (const m of text.matchAll(WORD)) words.add(m[0].toLowerCase())
+  return entities.filter((e) => words.has(keyOf(e.name)) || (e.aliases ?? []).some((a) => words.has(keyOf(a))))
+}
+
+// The database worker asks at every read of a document's suggestions, with the
+// project's whole list: a name's key is worked out once ('' when it has none).
+const keys = new Map<string, string>()
+function keyOf(raw: string): string {
+  let k = keys.get(raw)
+  if (k === undefined) {
+    if (keys.size > 200_000) keys.clear()
+    k = entryOf(raw)?.key ?? ''
+    keys.set(raw, k)
+  }
+  return k
+}
+
 export class Dictionary {
   private byFirst = new Map<string, Entry[]>()
 
   constructor(entities: readonly KnownEntity[]) {
     for (const e of entities) {
       for (const raw of [e.name, ...(e.aliases ?? [])]) {
-        const name = raw.normalize('NFC').trim().replace(/^the\s+/i, '').replace(/\s+/g, ' ')
-        const words = name.match(WORD)
-        if (!words || name.length < 2) continue
+        const entry = entryOf(raw)
+        if (!entry) continue
+        const { name, words, key } = entry
         const caseSensitive = words.length === 1 || words.some((w) => COMMON.has(w.toLowerCase()))
-        const key = words[0]!.toLowerCase()
         const list = this.byFirst.get(key) ?? []
-        // The name must start at the key word (names starting with punctuation are skipped).
-        if (!name.toLowerCase().startsWith(key)) continue
         list.push({ re: null, pattern: patternOf(name), flags: caseSensitive ? 'uy' : 'iuy', entityId: e.id, type: e.type, name, length: name.length })
         this.byFirst.set(key, list)
       }
