@@ -73,7 +73,8 @@ function entryOf(raw: string): { name: string; words: string[]; key: string } | 
 export function entitiesIn(text: string, entities: readonly KnownEntity[]): KnownEntity[] {
   if (!entities.length) return []
   const words = new Set<string>()
-  for (const m of text.matchAll(WORD)) words.add(m[0].toLowerCase())
+  // A copy of WORD: matchAll starts at the pattern's lastIndex, which find() moves.
+  for (const m of text.matchAll(new RegExp(WORD))) words.add(m[0].toLowerCase())
   return entities.filter((e) => words.has(keyOf(e.name)) || (e.aliases ?? []).some((a) => words.has(keyOf(a))))
 }
 
