@@ -100,10 +100,12 @@ async function measureIn(executablePath, origin, host, log) {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
     const { initScript } = await import('./rendererHost.mjs')
     await page.addInitScript(initScript)
+    // This browser's processes (the host is a child of this process too).
+    const chromiumPids = () => descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
     // With RWB_BENCH_VERBOSE, Chromium's PSS and the host's RSS after each step: where the memory goes.
     const stage = async (name) => {
       if (!process.env.RWB_BENCH_VERBOSE) return
-      const ps = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
+      const ps = chromiumPids()
       const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)
       const each = ps.map((p) => `${kind(p)} ${mb(pss(p))}`).join(', ')
       log(`    ${name}: Chromium ${mb(ps.reduce((a, p) => a + pss(p), 0))} MB PSS (${each}), host ${mb(status(host.pid, 'VmRSS'))} MB RSS, page heap ${mb(heap)} MB`)
@@ -123,7 +125,7 @@ async function measureIn(executablePath, origin, host, log) {
     await stage('map shown')
     const shownMs = Date.now() - t0
     const page0 = await page.evaluate(() => ({ dom: document.getElementsByTagName('*').length, heap: performance.memory?.usedJSHeapSize ?? 0 }))
-    const pids = descendants(process.pid).filter((p) => !before.has(p) && p !== host.pid)
+    const pids = chromiumPids()
     if (process.env.RWB_BENCH_VERBOSE) for (const p of pids) log(`    ${p} ${mb(pss(p))} MB PSS, ${mb(status(p, 'VmRSS'))} MB RSS: ${kind(p)}`)
     m = { listed, shownMs, page0, hostRss: status(host.pid, 'VmRSS'), hostPeak: status(host.pid, 'VmHWM'), chromiumPss: pids.reduce((a, p) => a + pss(p), 0), processes: pids.length }
   } finally {
