@@ -7,6 +7,15 @@
 // suggestion update, put back where it was (anchor and focus, so Shift+arrows
 // carry on in the same direction).
 //
+// It is also read during the render that brings new suggestions, while the
+// DOM is still the old one: `selectionchange` is queued as a task, so a
+// selection set by code just before (Esc closing the tag popover puts the
+// words back) may not have been reported yet when a worker's answer is
+// committed. Relying on the event alone lost those words (seen as a flaky
+// "T opens nothing" after Esc while a fresh import's suggestions landed).
+// Reading the DOM in render is a side effect React tolerates here: it only
+// refreshes a ref, and reading twice gives the same answer.
+//
 // Trade-offs: only the suggestion layer is watched. Tags and claims change
 // because the analyst acted, and those actions place the selection
 // themselves; restoring an older one after them would undo that. A mouse
@@ -30,6 +39,12 @@ function read(root: HTMLElement): Kept | null {
 
 export function useSelectionKept(textRef: RefObject<HTMLElement | null>, watched: unknown): void {
   const kept = useRef<Kept | null>(null)
+  const seen = useRef<unknown>(watched)
+  if (seen.current !== watched) {
+    seen.current = watched
+    const root = textRef.current
+    if (root) kept.current = read(root)
+  }
   useEffect(() => {
     const on = () => {
       const root = textRef.current
