@@ -12,13 +12,13 @@
 //     into view: frames per second (>= 50).
 //
 // Alone: `npx electron-vite build && node test/bench/run.mjs original`.
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { loadCore } from './lib/core.mjs'
 import { CHROMIUM_ARGS, findChromium } from './lib/chromium.mjs'
 import { REPO_ROOT } from './lib/paths.mjs'
+import { initScript, serveRenderer } from './lib/rendererHost.mjs'
 import { median, round } from './lib/stats.mjs'
 import { tempDir } from './lib/tempDir.mjs'
 
@@ -28,7 +28,6 @@ const PAGES = 100
 const LINES = 50
 const MENTIONS = 1000
 const OPENS = 6
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
 
 /** Real prose: the sample article and the corpus's web pages (tags stripped, roughly), as one stream of words. */
 function prose() {
@@ -102,66 +101,6 @@ async function addMentions(api, documentId, text) {
   }
 }
 
-// Uint8Array answers (documents.original) travel as base64 in the JSON and are revived in the page.
-const replacer = (_k, v) => (v instanceof Uint8Array ? { __u8: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v)
-
-function serve(call) {
-  const root = join(REPO_ROOT, 'out/renderer')
-  if (!existsSync(join(root, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    if (req.method === 'POST' && (url.pathname === '/__rwb_api' || url.pathname === '/__rwb_batch')) {
-      const body = []
-      req.on('data', (c) => body.push(c))
-      req.on('end', async () => {
-        const parsed = JSON.parse(Buffer.concat(body).toString('utf8'))
-        const answer = url.pathname === '/__rwb_batch' ? await Promise.all(parsed.calls.map((c) => call(c.method, c.args))) : await call(parsed.method, parsed.args)
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer, replacer))
-      })
-      return
-    }
-    const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)))
-    if (!file.startsWith(resolve(root)) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end()
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
-  })
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${server.address().port}` })))
-}
-
-function initScript() {
-  const listeners = new Set()
-  const revive = (_k, v) => (v && typeof v === 'object' && typeof v.__u8 === 'string' ? Uint8Array.from(atob(v.__u8), (c) => c.charCodeAt(0)) : v)
-  const post = async (path, body) => JSON.parse(await (await fetch(path, { method: 'POST', body: JSON.stringify(body) })).text(), revive)
-  window.rwb = Object.freeze({
-    invoke: (method, args) => post('/__rwb_api', { method, args: args ?? null }),
-    invokeBatch: (calls) => post('/__rwb_batch', { calls }),
-    onEvent: (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    pathForFile: () => ''
-  })
-  window.__afterPaint = () =>
-    new Promise((ok) =>
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel()
-        ch.port1.onmessage = () => ok(performance.now())
-        ch.port2.postMessage(0)
-      })
-    )
-  window.__whenDom = (test) =>
-    new Promise((ok) => {
-      if (test()) return ok(performance.now())
-      const mo = new MutationObserver(() => {
-        if (test()) {
-          mo.disconnect()
-          ok(performance.now())
-        }
-      })
-      mo.observe(document.body, { childList: true, subtree: true, attributes: true })
-    })
-}
-
 export async function benchOriginal({ log, warn } = { log: console.log, warn: console.warn }) {
   const { core, warnings } = await loadCore()
   for (const w of warnings) warn(w)
@@ -188,7 +127,7 @@ export async function benchOriginal({ log, warn } = { log: console.log, warn: co
   const pagesWith = new Set(mentions.map((m) => doc.blocks.findLast((b) => b.start <= m.start)?.page))
   log(`document: ${doc.pages} pages, ${doc.text.length} characters; ${mentions.length} mentions on ${pagesWith.size} pages`)
 
-  const { server, origin } = await serve((method, args) => core.dispatch(handlers, method, args))
+  const { server, origin } = await serveRenderer((method, args) => core.dispatch(handlers, method, args))
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
   const errors = []
   const results = []

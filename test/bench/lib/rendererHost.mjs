@@ -1,11 +1,14 @@
 // The built renderer in real Chromium without Electron, for the benchmarks
-// that need the page (reader.mjs, appMemory.mjs): out/renderer served over
+// that need the page (reader.mjs, original.mjs, appMemory.mjs): out/renderer served over
 // local HTTP, and the preload bridge replaced by fetches answered with the
 // same handler table Electron's IPC uses.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { REPO_ROOT } from './paths.mjs'
+
+// Uint8Array answers (documents.original) travel as base64 in the JSON and are revived in the page.
+const replacer = (_k, v) => (v instanceof Uint8Array ? { __u8: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v)
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
 
@@ -30,7 +33,7 @@ export function serveRenderer(call) {
         let answer
         if (url.pathname === '/__rwb_batch') answer = await Promise.all(parsed.calls.map((c) => call(c.method, c.args)))
         else answer = await call(parsed.method, parsed.args)
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer))
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer, replacer))
       })
       return
     }
@@ -47,18 +50,24 @@ export function initScript() {
   const listeners = new Set()
   window.__rwbEmit = (e) => listeners.forEach((l) => l(e))
   window.__benchCalls = []
+  // Only an answer holding bytes is parsed with the reviver (a reviver slows the parse of a 1 MB document).
+  const revive = (_k, v) => (v && typeof v === 'object' && typeof v.__u8 === 'string' ? Uint8Array.from(atob(v.__u8), (c) => c.charCodeAt(0)) : v)
+  const parse = async (res) => {
+    const text = await res.text()
+    return text.includes('"__u8":') ? JSON.parse(text, revive) : JSON.parse(text)
+  }
   window.rwb = Object.freeze({
     invoke: async (method, args) => {
       const t0 = performance.now()
       const res = await fetch('/__rwb_api', { method: 'POST', body: JSON.stringify({ method, args: args ?? null }) })
-      const out = await res.json()
+      const out = await parse(res)
       window.__benchCalls.push({ method, t0, t1: performance.now() })
       return out
     },
     invokeBatch: async (calls) => {
       const t0 = performance.now()
       const res = await fetch('/__rwb_batch', { method: 'POST', body: JSON.stringify({ calls }) })
-      const out = await res.json()
+      const out = await parse(res)
       for (const c of calls) window.__benchCalls.push({ method: c.method, t0, t1: performance.now() })
       return out
     },
