@@ -19,6 +19,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled (tree-shaken into the contract chunk), not loaded from
+      // node_modules: as a package it is some sixty ES modules, and main's RSS
+      // grew 12.7 MB on importing it; bundled, main's modules take 4.7 MB less
+      // (measured importing main's chunks in plain Node). Every other
+      // dependency main loads at start is Electron's or Node's own.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           // The Electron shell (the only main-side module that imports electron).
