@@ -6,6 +6,7 @@
 // breather between them, see protocol.ts, and the next request waits for it).
 import { readFileSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
+import { quietCollector } from '../app/quietCollect'
 import { runInBackground } from '../app/threadPriority'
 import { PART_SIZE, type SuggestPart, type SuggestRequest, type SuggestResponse } from './protocol'
 
@@ -61,7 +62,16 @@ async function answer(req: SuggestRequest): Promise<void> {
   port!.postMessage(res)
 }
 
+// Once the requests have stopped coming, the heap the model's work grew is given back (../app/quietCollect.ts).
+const collect = quietCollector()
+let waiting = 0
 let queue: Promise<void> = Promise.resolve()
 port.on('message', (req: SuggestRequest) => {
-  queue = queue.then(() => answer(req))
+  waiting++
+  collect.busy()
+  queue = queue
+    .then(() => answer(req))
+    .finally(() => {
+      if (--waiting === 0) collect.idle()
+    })
 })

@@ -1,0 +1,49 @@
+// A full garbage collection for a long-lived worker thread once it has gone
+// quiet. V8 sizes a heap for the work it has just done and gives pages back
+// only after a full collection, which a worker that waits for its next
+// request may not run for a long time. The suggestion worker held 54 MB
+// after one article's suggestions and 47 MB with a collection a moment after
+// it (three runs each, measured by the process's RSS).
+//
+// Trade-offs: Node has no API for a collection on demand. This turns on
+// V8's --expose-gc at run time and takes `gc` from a fresh context; the flag
+// is process-wide but only gives contexts created afterwards a `gc`
+// function, which nothing else here reads. A collection costs the worker a
+// few milliseconds of its own thread, and only once the worker has been
+// idle for `delayMs`, so a burst of requests is not slowed by it. Where the
+// flag cannot be set, nothing happens.
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+let gc: (() => void) | null | undefined
+
+function collector(): (() => void) | null {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString('--expose-gc')
+      gc = runInNewContext('gc') as () => void
+    } catch {
+      gc = null
+    }
+  }
+  return gc
+}
+
+/** Call when a request starts (cancels the pending collection) and when the queue is empty again (schedules one). */
+export function quietCollector(delayMs = 1000): { busy(): void; idle(): void } {
+  let timer: NodeJS.Timeout | null = null
+  return {
+    busy() {
+      if (timer) clearTimeout(timer)
+      timer = null
+    },
+    idle() {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = null
+        collector()?.()
+      }, delayMs)
+      timer.unref()
+    }
+  }
+}
