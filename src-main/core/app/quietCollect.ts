@@ -8,8 +8,9 @@
 // Trade-offs: Node has no API for a collection on demand. This turns on
 // V8's --expose-gc at run time and takes `gc` from a fresh context; the flag
 // is process-wide but only gives contexts created afterwards a `gc`
-// function, which nothing else here reads. A collection costs the worker a
-// few milliseconds of its own thread, and only once the worker has been
+// function (jsdom's windows in the import worker would have one; they run
+// no page script). A collection costs a few milliseconds of the worker's
+// thread and of V8's helper threads, and runs only once the worker has been
 // idle for `delayMs`, so a burst of requests is not slowed by it. Where the
 // flag cannot be set, nothing happens.
 import { setFlagsFromString } from 'node:v8'
