@@ -19,15 +19,16 @@ function majors(): { count: number } {
   return seen
 }
 
-test('a full collection runs once the worker has been quiet for the delay, and a new request puts it off', async () => {
+test('a full collection runs once the worker has been quiet for the delay, after a request had put it off', async () => {
   const c = quietCollector(150)
   const seen = majors()
-  c.idle()
+  c.started()
+  c.finished()
   await sleep(60)
-  c.busy() // a request came in: the collection waits for the next quiet spell
+  c.started() // a request came in: the collection waits for the next quiet spell
   await sleep(200)
   const whileBusy = seen.count
-  c.idle()
+  c.finished()
   await sleep(400)
   expect(seen.count).toBeGreaterThan(whileBusy)
 })

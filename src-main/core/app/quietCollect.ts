@@ -30,16 +30,23 @@ function collector(): (() => void) | null {
   return gc
 }
 
-/** Call when a request starts (cancels the pending collection) and when the queue is empty again (schedules one). */
-export function quietCollector(delayMs = 1000): { busy(): void; idle(): void } {
+/**
+ * Counts the requests in hand: `started()` when one arrives (a pending
+ * collection is put off), `finished()` when it is answered; once none is
+ * left, a collection follows after `delayMs` unless another arrives first.
+ */
+export function quietCollector(delayMs = 1000): { started(): void; finished(): void } {
+  let inHand = 0
   let timer: NodeJS.Timeout | null = null
   return {
-    busy() {
+    started() {
+      inHand++
       if (timer) clearTimeout(timer)
       timer = null
     },
-    idle() {
-      if (timer) clearTimeout(timer)
+    finished() {
+      if (--inHand > 0) return
+      inHand = 0
       timer = setTimeout(() => {
         timer = null
         collector()?.()

@@ -64,14 +64,8 @@ async function answer(req: SuggestRequest): Promise<void> {
 
 // Once the requests have stopped coming, the heap the model's work grew is given back (../app/quietCollect.ts).
 const collect = quietCollector()
-let waiting = 0
 let queue: Promise<void> = Promise.resolve()
 port.on('message', (req: SuggestRequest) => {
-  waiting++
-  collect.busy()
-  queue = queue
-    .then(() => answer(req))
-    .finally(() => {
-      if (--waiting === 0) collect.idle()
-    })
+  collect.started()
+  queue = queue.then(() => answer(req)).finally(() => collect.finished())
 })
